@@ -1,0 +1,85 @@
+"""The engine stays correct beyond durable-rules' hard limits: a generated pack of 1,200 rules.
+
+Few subjects for many rules means far more rules per subject than one durable-rules ruleset can
+hold (64 alpha matches per fact, 256 rules per shared condition), so the engine must shard. The
+rules and the fact sets are generated; the reference is the plain-Python semantics.
+"""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zorgadvies.engine import MAX_BRANCHES_PER_SHARD, Engine
+from zorgadvies.logic import All, Any, Cond, Truth, evaluate
+from zorgadvies.rulepack import Conclusion, Rule, RulePack
+from zorgadvies.stages import rule_outcomes
+
+
+def _outcomes_reference(rules, facts):
+    result = {}
+    for rule in rules:
+        truth = evaluate(rule.when, facts)
+        if truth is not Truth.UNKNOWN:
+            result[rule.id] = truth.value
+    return result
+
+
+def _random_condition(rng: random.Random, subject: str) -> Cond:
+    op = rng.choice(["is", "is_not", "in", "not_in", "at_least", "at_most"])
+    values = [f"v{i}" for i in range(6)]
+    if op in ("at_least", "at_most"):
+        return Cond("question", subject, op, rng.randrange(6))
+    if op in ("in", "not_in"):
+        return Cond("question", subject, op, tuple(rng.sample(values, rng.randint(1, 3))))
+    return Cond("question", subject, op, rng.choice(values + ["nvt"]))
+
+
+def _random_formula(rng: random.Random, subjects: list[str], depth: int = 0):
+    if depth >= 2 or rng.random() < 0.4:
+        return _random_condition(rng, rng.choice(subjects))
+    items = tuple(_random_formula(rng, subjects, depth + 1) for _ in range(rng.randint(1, 3)))
+    return All(items) if rng.random() < 0.6 else Any(items)
+
+
+def _synthetic_pack(n_rules: int, seed: int) -> RulePack:
+    rng = random.Random(seed)
+    # Few subjects for many rules: far more rules per subject than one durable-rules ruleset can
+    # hold (64 alpha matches per fact, 256 rules per shared condition), so sharding must kick in.
+    subjects = [f"s{i}" for i in range(12)]
+    rules = tuple(
+        Rule(
+            id=f"synthetic/r{i:04d}",
+            title="t",
+            title_en="t",
+            status="stable",
+            description="d",
+            description_en="d",
+            sources=("ontwikkelmodel#pijlers",),
+            modified="2026-11-23",
+            when=_random_formula(rng, subjects),
+            then=Conclusion("criterion", "innovatie", 1),
+        )
+        for i in range(n_rules)
+    )
+    return RulePack(rules, (), ())
+
+
+SYNTHETIC = _synthetic_pack(1200, seed=7)
+SYNTHETIC_ENGINE = Engine(SYNTHETIC)
+
+
+def test_synthetic_pack_is_split_into_shards_within_limits() -> None:
+    assert SYNTHETIC_ENGINE.shard_count > 10
+    for shard in SYNTHETIC_ENGINE.strata[0]:
+        assert shard.branches <= MAX_BRANCHES_PER_SHARD
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from([f"s{i}" for i in range(12)]), st.sampled_from([f"v{i}" for i in range(6)] + ["nvt"])))
+def test_synthetic_1200_rule_pack_matches_reference(values) -> None:
+    facts = {k: (v, None if v == "nvt" else int(v[1:])) for k, v in values.items()}
+    firings = SYNTHETIC_ENGINE.run(facts, 0)
+    assert rule_outcomes(firings) == _outcomes_reference(SYNTHETIC.rules, facts)

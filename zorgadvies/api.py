@@ -1,0 +1,195 @@
+"""The assessment pipeline: facts -> engine -> stages -> (recommendations) -> Report.
+
+An :class:`Advisor` holds one loaded knowledge base, one rule pack and its compiled engine; it is
+built once and reused for every assessment (compiling is the expensive part). :func:`assess` keeps
+one Advisor per set of extra rule packs.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .engine import Engine, Firing
+from .graph import build_graph, rank
+from .facts import DEFAULT_SIZE_THRESHOLD, Facts, derived_facts, load_facts
+from .knowledge import KnowledgeBase, load_knowledge, tree_digest
+from .report import PillarResult, Recommendation, ReflectionQuestion, Report
+from .rulepack import RulePack, load_rules
+from .stages import classify
+
+__all__ = ["Advisor", "assess"]
+
+FactsSource = str | Path | Mapping[str, Any]
+
+
+class Advisor:
+    """A ready-to-use knowledge base, rule pack and compiled engine.
+
+    Parameters
+    ----------
+    rules:
+        Folders of extra rule packs, loaded beside the built-in pack.
+    knowledge:
+        A knowledge base folder other than the built-in one (mainly for tests).
+    """
+
+    def __init__(self, rules: Iterable[str | Path] = (), *, knowledge: str | Path | None = None) -> None:
+        self.kb: KnowledgeBase = load_knowledge(knowledge)
+        self.pack: RulePack = load_rules(self.kb, rules)
+        self.engine = Engine(self.pack)
+        self.graph = build_graph(self.kb)
+        self.sha256 = tree_digest([self.kb.root, *self.pack.roots])
+
+    def load(self, source: FactsSource, *, size_threshold: int = DEFAULT_SIZE_THRESHOLD) -> Facts:
+        return load_facts(source, self.kb, size_threshold=size_threshold)
+
+    def engine_facts(self, facts: Facts) -> dict[str, tuple[object, int | None]]:
+        """Subject -> (value, rank) as the engine and the reference evaluator see them."""
+        result: dict[str, tuple[object, int | None]] = {}
+        for subject, value in derived_facts(facts).items():
+            question = self.kb.questions.get(subject)
+            if question is not None:
+                rank = question.rank(value)
+            else:
+                rank = value if isinstance(value, int) else None
+            result[subject] = (value, rank)
+        return result
+
+    def run(self, facts: Facts) -> tuple[dict[str, tuple[object, int | None]], list[Firing], tuple[PillarResult, ...]]:
+        """Run every stratum.
+
+        Stratum 0 decides the stage criteria; the stages derived from them become facts
+        (``stage.<pillar>``) for stratum 1, the rules that advise per stage. Returns the final fact
+        set, all firings and the pillar results.
+        """
+        engine_facts = self.engine_facts(facts)
+        firings = self.engine.run(engine_facts, stratum=0)
+        pillars = classify(self.kb, self.pack, firings, {k: v for k, (v, _) in engine_facts.items()})
+        staged = dict(engine_facts)
+        for pillar in pillars:
+            if pillar.stage is not None:
+                staged[f"stage.{pillar.id}"] = (pillar.stage, pillar.stage)
+        firings += self.engine.run(staged, stratum=1)
+        return staged, firings, pillars
+
+    def _recommendations(self, firings: list[Firing]) -> tuple[Recommendation, ...]:
+        rules = self.pack.by_id()
+        by_target: dict[str, list[Firing]] = {}
+        for firing in firings:
+            rule = rules[firing.rule]
+            if firing.outcome == "fires" and rule.then.kind == "recommend":
+                by_target.setdefault(rule.then.target, []).append(firing)  # type: ignore[arg-type]
+        ranked = rank(self.graph, by_target)
+        result = []
+        for position, rec_id in enumerate(ranked.order, start=1):
+            text = self.kb.recommendations[rec_id]
+            fired = by_target[rec_id]
+            first = rules[fired[0].rule]
+            result.append(
+                Recommendation(
+                    id=rec_id,
+                    rank=position,
+                    title=text.title,
+                    title_en=text.title_en,
+                    body=text.body,
+                    body_en=text.body_en,
+                    phase=text.phase,
+                    serves=text.serves,
+                    requires=ranked.requires[rec_id],
+                    unblocks=ranked.unblocks[rec_id],
+                    rule=first.id,
+                    facts=fired[0].matched,
+                    sources=tuple(dict.fromkeys(first.sources + text.sources)),
+                    also_rules=tuple(dict.fromkeys(f.rule for f in fired[1:] if f.rule != first.id)),
+                )
+            )
+        return tuple(result)
+
+    def _reflections(self, firings: list[Firing]) -> tuple[ReflectionQuestion, ...]:
+        rules = self.pack.by_id()
+        first: dict[str, Firing] = {}
+        for firing in firings:
+            rule = rules[firing.rule]
+            if firing.outcome == "fires" and rule.then.kind == "reflect":
+                first.setdefault(rule.then.target, firing)  # type: ignore[arg-type]
+        result = []
+        for ref_id, text in self.kb.reflections.items():  # knowledge-base order: by tension field
+            if ref_id in first:
+                rule = rules[first[ref_id].rule]
+                result.append(
+                    ReflectionQuestion(
+                        ref_id, text.field, text.nl, text.en, rule.id, first[ref_id].matched,
+                        tuple(dict.fromkeys(rule.sources + text.sources)),
+                    )
+                )
+        return tuple(result)
+
+    def assess(self, source: FactsSource | Facts, *, size_threshold: int = DEFAULT_SIZE_THRESHOLD) -> Report:
+        """Assess one organisation; see :func:`zorgadvies.assess`."""
+        facts = source if isinstance(source, Facts) else self.load(source, size_threshold=size_threshold)
+        _, firings, pillars = self.run(facts)
+        org = facts.organisation
+        return Report(
+            knowledge_version=self.kb.version,
+            knowledge_sha256=self.sha256,
+            organisation={
+                "name": org.name,
+                "sector": org.sector,
+                "employees": org.employees,
+                "size_class": org.size_class,
+                "size_threshold": facts.size_threshold,
+            },
+            pillars=pillars,
+            recommendations=self._recommendations(firings),
+            reflection_questions=self._reflections(firings),
+            firings=len(firings),
+        )
+
+
+_ADVISORS: dict[tuple[str, ...], Advisor] = {}
+_ADVISORS_LOCK = threading.Lock()
+
+
+def advisor(rules: Iterable[str | Path] = ()) -> Advisor:
+    """The shared Advisor for the built-in pack plus ``rules`` (built on first use)."""
+    key = tuple(str(Path(r).resolve()) for r in rules)
+    with _ADVISORS_LOCK:
+        if key not in _ADVISORS:
+            _ADVISORS[key] = Advisor(key)
+        return _ADVISORS[key]
+
+
+def assess(
+    source: FactsSource,
+    *,
+    rules: Iterable[str | Path] = (),
+    size_threshold: int = DEFAULT_SIZE_THRESHOLD,
+) -> Report:
+    """Assess one organisation.
+
+    Parameters
+    ----------
+    source:
+        A facts file (YAML or JSON) or a mapping in the same format.
+    rules:
+        Folders of extra rule packs to load beside the built-in one.
+    size_threshold:
+        Employees from which an organisation counts as ``groot`` (default 250).
+
+    Returns
+    -------
+    Report
+        Stages per pillar with their evidence; ``report.to_json()`` is the JSON form.
+
+    Raises
+    ------
+    ZorgadviesError
+        For bad input (:class:`InputError`) or a broken rule pack (:class:`RulePackError`).
+    """
+    return advisor(rules).assess(source, size_threshold=size_threshold)
+
+
+__all__.append("advisor")

@@ -1,0 +1,407 @@
+"""The fact model: what we know about one organisation, validated against the questionnaire.
+
+A facts file (YAML or JSON) has three parts: ``organisation``, ``people`` and ``answers``. Loading
+normalises every value (``true`` -> ``ja``, DISC letters -> colours, ...) so that the engine only ever
+sees typed, canonical values: durable-rules compares loosely (``True == 1 == "true"``), so we must
+not give it the chance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .errors import InputError, did_you_mean
+from .knowledge import SPECIAL_ANSWERS, KnowledgeBase, Question
+from .schema import Checker
+from .yamlio import Document, load_document
+
+__all__ = [
+    "DEFAULT_SIZE_THRESHOLD",
+    "DISC_COLOURS",
+    "ROLES",
+    "SECTORS",
+    "Disc",
+    "Facts",
+    "Organisation",
+    "Person",
+    "derived_facts",
+    "input_schema",
+    "load_facts",
+]
+
+SECTORS = (
+    "ziekenhuis",
+    "ouderenzorg",
+    "ggz",
+    "gehandicaptenzorg",
+    "thuiszorg",
+    "eerstelijn",
+    "welzijn",
+    "overig",
+)
+_SECTOR_ALIASES = {"vvt": "ouderenzorg", "ouderenzorg/vvt": "ouderenzorg", "ouderenzorg_vvt": "ouderenzorg"}
+
+ROLES = (
+    "hoofd_innovatie",
+    "hoofd_implementatie",
+    "bestuurder",
+    "manager",
+    "marketing_communicatie",
+    "kwaliteit",
+    "ict",
+    "zorgprofessional",
+    "adviseur",
+)
+
+#: DISC colours in the fixed order of the model (D, I, S, C); this order also breaks score ties.
+DISC_COLOURS = ("rood", "geel", "groen", "blauw")
+_DISC_LETTERS = {"D": "rood", "I": "geel", "S": "groen", "C": "blauw"}
+_DISC_ALIASES = {"red": "rood", "yellow": "geel", "green": "groen", "blue": "blauw"}
+
+#: Employees at or above this number make an organisation ``groot``. 250 is the EU's boundary between
+#: small-and-medium and large enterprises; seed 004 contrasts small and large organisations without
+#: a number, so the threshold is configurable (``assess(..., size_threshold=N)``, ``--size-threshold``).
+DEFAULT_SIZE_THRESHOLD = 250
+
+_BOOLEAN_INPUT = {"ja": "ja", "nee": "nee", "yes": "ja", "no": "nee", True: "ja", False: "nee"}
+_SPECIAL_INPUT = {"onbekend": "onbekend", "unknown": "onbekend", "nvt": "nvt", "n.v.t.": "nvt", "n/a": "nvt"}
+
+
+@attrs.frozen
+class Disc:
+    """A DISC profile as colours, strongest first; ``scores`` when a DISC report was given."""
+
+    colours: tuple[str, ...]
+    scores: Mapping[str, float] | None = None
+
+    @property
+    def primary(self) -> str:
+        return self.colours[0]
+
+
+@attrs.frozen
+class Person:
+    name: str
+    roles: tuple[str, ...]
+    disc: Disc | None = None
+
+
+@attrs.frozen
+class Organisation:
+    name: str
+    sector: str | None
+    employees: int | None
+    size_class: str | None  # "klein" | "groot" | None when employees is unknown
+
+
+@attrs.frozen
+class Facts:
+    """Validated facts about one organisation.
+
+    ``answers`` maps question ids to a canonical value: ``ja``/``nee``, a choice id, an integer, or
+    ``onbekend``/``nvt``. ``people`` is ``None`` when the facts file says nothing about people (so
+    role facts are unknown), and a tuple (possibly empty) when it does.
+    """
+
+    organisation: Organisation
+    people: tuple[Person, ...] | None
+    answers: Mapping[str, str | int]
+    size_threshold: int = DEFAULT_SIZE_THRESHOLD
+    source: str | None = None
+
+    def holders(self, role: str) -> tuple[Person, ...]:
+        return tuple(p for p in self.people or () if role in p.roles)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The facts in input format (canonical values), e.g. to save an interview."""
+        org: dict[str, Any] = {"name": self.organisation.name}
+        if self.organisation.sector:
+            org["sector"] = self.organisation.sector
+        if self.organisation.employees is not None:
+            org["employees"] = self.organisation.employees
+        result: dict[str, Any] = {"organisation": org}
+        if self.people is not None:
+            result["people"] = [
+                {"name": p.name, "roles": list(p.roles)}
+                | ({"disc": dict(p.disc.scores) if p.disc.scores else list(p.disc.colours)} if p.disc else {})
+                for p in self.people
+            ]
+        result["answers"] = dict(sorted(self.answers.items()))
+        return result
+
+
+def _size_class(employees: int | None, threshold: int) -> str | None:
+    if employees is None:
+        return None
+    return "groot" if employees >= threshold else "klein"
+
+
+def _parse_disc(value: Any, path: str, check: Checker) -> Disc:
+    def colour(item: Any, ipath: str) -> str:
+        if isinstance(item, str):
+            key = item.strip().lower()
+            key = _DISC_ALIASES.get(key, key)
+            if item.strip().upper() in _DISC_LETTERS:
+                return _DISC_LETTERS[item.strip().upper()]
+            if key in DISC_COLOURS:
+                return key
+        raise check.fail(
+            ipath,
+            f"unknown DISC colour {item!r}: use rood, geel, groen or blauw (or the letters D, I, S, C)",
+            hint=did_you_mean(str(item).lower(), DISC_COLOURS),
+        )
+
+    if isinstance(value, str):
+        text = value.strip()
+        if text and text.upper() == text and all(ch in _DISC_LETTERS for ch in text):
+            items: list[str] = [_DISC_LETTERS[ch] for ch in text]  # "SI" -> groen, geel
+        else:
+            items = [colour(part, path) for part in text.replace("/", ",").split(",")]
+    elif isinstance(value, list):
+        items = [colour(item, f"{path}.{i}") for i, item in enumerate(value)]
+    elif isinstance(value, dict):
+        scores: dict[str, float] = {}
+        for key, score in value.items():
+            name = colour(key, f"{path}.{key}")
+            if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 100:
+                raise check.fail(f"{path}.{key}", f"a DISC score must be a number from 0 to 100, not {score!r}")
+            if name in scores:
+                raise check.fail(f"{path}.{key}", f"DISC colour '{name}' is given twice")
+            scores[name] = score
+        if set(scores) != set(DISC_COLOURS):
+            missing = [c for c in DISC_COLOURS if c not in scores]
+            raise check.fail(path, f"a DISC report gives all four scores; missing: {', '.join(missing)}")
+        # Strongest first; a tie keeps the model's order D, I, S, C so the result is deterministic.
+        ordered = sorted(DISC_COLOURS, key=lambda c: (-scores[c], DISC_COLOURS.index(c)))
+        return Disc(tuple(ordered), {c: scores[c] for c in DISC_COLOURS})
+    else:
+        raise check.fail(path, "a DISC profile is a colour, a list of colours, letters like 'SI', or the four scores")
+    if not items:
+        raise check.fail(path, "the DISC profile is empty")
+    if len(set(items)) != len(items):
+        raise check.fail(path, "a DISC colour is given twice")
+    return Disc(tuple(items))
+
+
+def _parse_answer(question: Question, value: Any, path: str, check: Checker) -> str | int:
+    if value is None:
+        return "onbekend"
+    special = _SPECIAL_INPUT.get(value.strip().lower()) if isinstance(value, str) else None
+    if special:
+        return special
+    if question.type == "boolean":
+        key = value.strip().lower() if isinstance(value, str) else value
+        if not isinstance(key, (str, bool)) or key not in _BOOLEAN_INPUT:
+            raise check.fail(
+                path,
+                f"answer must be ja, nee, onbekend or nvt, not {value!r}",
+                hint=did_you_mean(value, ("ja", "nee", "onbekend", "nvt")),
+            )
+        return _BOOLEAN_INPUT[key]
+    if question.type == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise check.fail(path, f"answer must be a whole number (or onbekend/nvt), not {value!r}")
+        if question.minimum is not None and value < question.minimum:
+            raise check.fail(path, f"answer must be at least {question.minimum}, not {value}")
+        if question.maximum is not None and value > question.maximum:
+            raise check.fail(path, f"answer must be at most {question.maximum}, not {value}")
+        return value
+    allowed = question.value_ids
+    if not isinstance(value, str) or value not in allowed:
+        raise check.fail(
+            path,
+            f"answer must be one of {', '.join(allowed)}, onbekend or nvt, not {value!r}",
+            hint=did_you_mean(value, allowed),
+        )
+    return value
+
+
+def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Facts:
+    check = Checker(doc, InputError)
+    top = check.mapping(doc.data, "")
+    check.keys(top, "", ["organisation"], ["people", "answers"])
+
+    org = check.mapping(top["organisation"], "organisation")
+    check.keys(org, "organisation", ["name"], ["sector", "employees"])
+    name = check.text(org["name"], "organisation.name")
+    sector = org.get("sector")
+    if sector is not None:
+        raw_sector = sector.strip().lower() if isinstance(sector, str) else sector
+        sector = check.choice(_SECTOR_ALIASES.get(raw_sector, raw_sector), "organisation.sector", SECTORS)
+    employees = org.get("employees")
+    if employees is not None:
+        employees = check.integer(employees, "organisation.employees", 0, 10_000_000)
+
+    people: tuple[Person, ...] | None = None
+    if "people" in top:
+        people_list = []
+        for i, raw in enumerate(check.sequence(top["people"], "people")):
+            path = f"people.{i}"
+            raw = check.mapping(raw, path)
+            check.keys(raw, path, ["name", "roles"], ["disc"])
+            roles = check.text_list(raw["roles"], f"{path}.roles")
+            for j, role in enumerate(roles):
+                check.choice(role, f"{path}.roles.{j}", ROLES)
+            disc = _parse_disc(raw["disc"], f"{path}.disc", check) if raw.get("disc") is not None else None
+            people_list.append(Person(check.text(raw["name"], f"{path}.name"), tuple(dict.fromkeys(roles)), disc))
+        people = tuple(people_list)
+
+    answers: dict[str, str | int] = {}
+    raw_answers = check.mapping(top.get("answers", {}) or {}, "answers")
+    for qid, value in raw_answers.items():
+        path = f"answers.{qid}"
+        question = kb.questions.get(qid)
+        if question is None:
+            raise check.fail(path, f"unknown question id '{qid}'", hint=did_you_mean(qid, kb.questions))
+        answers[qid] = _parse_answer(question, value, path, check)
+
+    organisation = Organisation(name, sector, employees, _size_class(employees, size_threshold))
+    return Facts(organisation, people, dict(sorted(answers.items())), size_threshold, doc.file)
+
+
+def load_facts(
+    source: str | Path | Mapping[str, Any],
+    kb: KnowledgeBase,
+    *,
+    size_threshold: int = DEFAULT_SIZE_THRESHOLD,
+) -> Facts:
+    """Load facts from a YAML/JSON file or from a mapping already in memory.
+
+    Raises
+    ------
+    InputError
+        With the file, line and field of the first problem.
+    """
+    if isinstance(size_threshold, bool) or not isinstance(size_threshold, int) or size_threshold < 1:
+        raise InputError(f"size threshold must be a whole number of at least 1, not {size_threshold!r}")
+    if isinstance(source, Mapping):
+        doc = Document(_plain(source), {}, None)
+    else:
+        doc = load_document(source, make_error=InputError)
+    return _from_document(doc, kb, size_threshold)
+
+
+def _plain(value: Any) -> Any:
+    """Copy a mapping given by an embedding program into plain dicts and lists."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def derived_facts(facts: Facts) -> dict[str, str | int]:
+    """The flat, canonical facts rules may test, keyed by subject name.
+
+    Question answers are keyed by question id; organisation and role facts by a dotted name
+    (``organisation.size_class``, ``roles.hoofd_innovatie.disc``). Unknown facts are absent.
+    """
+    result: dict[str, str | int] = {}
+    for qid, value in facts.answers.items():
+        if value != "onbekend":
+            result[qid] = value
+    org = facts.organisation
+    if org.sector:
+        result["organisation.sector"] = org.sector
+    if org.employees is not None:
+        result["organisation.employees"] = org.employees
+    if org.size_class:
+        result["organisation.size_class"] = org.size_class
+    if facts.people is not None:
+        for role in ("hoofd_innovatie", "hoofd_implementatie"):
+            holders = facts.holders(role)
+            result[f"roles.{role}.present"] = "ja" if holders else "nee"
+            with_disc = [p for p in holders if p.disc]
+            if with_disc:
+                result[f"roles.{role}.disc"] = with_disc[0].disc.primary  # type: ignore[union-attr]
+            elif not holders:
+                result[f"roles.{role}.disc"] = "nvt"
+        both = any({"hoofd_innovatie", "hoofd_implementatie"} <= set(p.roles) for p in facts.people)
+        result["roles.zelfde_persoon"] = "ja" if both else "nee"
+    return dict(sorted(result.items()))
+
+
+#: Subjects besides questions that rules may test, with their allowed values (None: an integer).
+FACT_SUBJECTS: dict[str, tuple[str, ...] | None] = {
+    "organisation.sector": SECTORS,
+    "organisation.employees": None,
+    "organisation.size_class": ("klein", "groot"),
+    "roles.hoofd_innovatie.present": ("ja", "nee"),
+    "roles.hoofd_implementatie.present": ("ja", "nee"),
+    "roles.hoofd_innovatie.disc": DISC_COLOURS + ("nvt",),
+    "roles.hoofd_implementatie.disc": DISC_COLOURS + ("nvt",),
+    "roles.zelfde_persoon": ("ja", "nee"),
+}
+__all__.append("FACT_SUBJECTS")
+
+
+def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a facts file for this knowledge base."""
+    special = list(SPECIAL_ANSWERS)
+    answers: dict[str, Any] = {}
+    for qid in sorted(kb.questions):
+        q = kb.questions[qid]
+        if q.type == "integer":
+            number: dict[str, Any] = {"type": "integer"}
+            if q.minimum is not None:
+                number["minimum"] = q.minimum
+            if q.maximum is not None:
+                number["maximum"] = q.maximum
+            prop: dict[str, Any] = {"anyOf": [number, {"enum": special}]}
+        elif q.type == "boolean":
+            prop = {"enum": ["ja", "nee", True, False] + special}
+        else:
+            prop = {"enum": list(q.value_ids) + special}
+        prop["description"] = q.nl
+        answers[qid] = prop
+    colour = {"enum": list(DISC_COLOURS)}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://zorgadvies.invalid/schema/facts.json",
+        "title": "zorgadvies facts file",
+        "type": "object",
+        "required": ["organisation"],
+        "additionalProperties": False,
+        "properties": {
+            "organisation": {
+                "type": "object",
+                "required": ["name"],
+                "additionalProperties": False,
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "sector": {"enum": list(SECTORS)},
+                    "employees": {"type": "integer", "minimum": 0},
+                },
+            },
+            "people": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["name", "roles"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "name": {"type": "string", "minLength": 1},
+                        "roles": {"type": "array", "items": {"enum": list(ROLES)}},
+                        "disc": {
+                            "anyOf": [
+                                colour,
+                                {"type": "array", "items": colour, "minItems": 1},
+                                {"type": "string", "pattern": "^[DISC]{1,4}$"},
+                                {
+                                    "type": "object",
+                                    "required": list(DISC_COLOURS),
+                                    "additionalProperties": False,
+                                    "properties": {c: {"type": "number", "minimum": 0, "maximum": 100} for c in DISC_COLOURS},
+                                },
+                            ]
+                        },
+                    },
+                },
+            },
+            "answers": {"type": "object", "additionalProperties": False, "properties": answers},
+        },
+    }

@@ -1,0 +1,130 @@
+"""Rule conditions as a small boolean formula, with the three-valued semantics of the rule format.
+
+The same formula is evaluated two ways: compiled into durable-rules by :mod:`zorgadvies.engine`, and
+directly in Python by :func:`evaluate` (the reference semantics, used by tests, benchmarks and to
+explain conditions). Keeping both next to one definition is what lets a property-based test check
+that the engine and the documented semantics agree.
+
+Semantics: a subject that is absent (unknown) makes a condition UNKNOWN. ``nvt`` is a known value:
+it satisfies ``is: nvt`` and ``is_not``/``not_in`` of other values and fails everything else.
+``all`` is TRUE when every item is, FALSE when any item is; ``any`` the other way round (Kleene).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from itertools import product
+
+import attrs
+
+__all__ = ["OPERATORS", "All", "Any", "Cond", "Formula", "Truth", "dnf", "evaluate", "negate_dnf"]
+
+OPERATORS = ("is", "is_not", "in", "not_in", "at_least", "at_most")
+
+
+class Truth(enum.Enum):
+    TRUE = "fires"
+    FALSE = "fails"
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen
+class Cond:
+    """One condition: ``subject`` (an engine key) compared with ``op`` to ``value``.
+
+    ``value`` is a tuple for ``in``/``not_in``; for ``at_least``/``at_most`` it is the number the
+    comparison uses (``rank``), with the value as written kept in ``shown`` for messages.
+    """
+
+    kind: str  # "question" | "fact" | "stage"
+    subject: str  # the key the fact is stored under
+    op: str
+    value: object
+    shown: object = None
+    line: int = 0
+
+    def holds(self, value: object, rank: int | None) -> bool:
+        """Whether a known ``value`` (with its comparison ``rank``) satisfies this condition."""
+        if self.op == "is":
+            return value == self.value
+        if self.op == "is_not":
+            return value != self.value
+        if self.op == "in":
+            return value in self.value  # type: ignore[operator]
+        if self.op == "not_in":
+            return value not in self.value  # type: ignore[operator]
+        if rank is None or value == "nvt":
+            return False
+        if self.op == "at_least":
+            return rank >= self.value  # type: ignore[operator]
+        return rank <= self.value  # type: ignore[operator]
+
+    def describe(self) -> str:
+        shown = self.shown if self.shown is not None else self.value
+        if isinstance(shown, tuple):
+            shown = "[" + ", ".join(str(v) for v in shown) + "]"
+        return f"{self.subject} {self.op} {shown}"
+
+
+@attrs.frozen
+class All:
+    items: tuple[Formula, ...]
+
+
+@attrs.frozen
+class Any:
+    items: tuple[Formula, ...]
+
+
+Formula = Cond | All | Any
+
+#: A literal of a normal form: the condition and whether it must hold (True) or fail (False).
+Literal = tuple[Cond, bool]
+
+
+def evaluate(formula: Formula, facts: Mapping[str, tuple[object, int | None]]) -> Truth:
+    """Three-valued evaluation over ``facts``: key -> (value, rank); absent keys are unknown."""
+    if isinstance(formula, Cond):
+        if formula.subject not in facts:
+            return Truth.UNKNOWN
+        value, rank = facts[formula.subject]
+        return Truth.TRUE if formula.holds(value, rank) else Truth.FALSE
+    results = [evaluate(item, facts) for item in formula.items]
+    decisive, other = (Truth.FALSE, Truth.TRUE) if isinstance(formula, All) else (Truth.TRUE, Truth.FALSE)
+    if decisive in results:
+        return decisive
+    if Truth.UNKNOWN in results:
+        return Truth.UNKNOWN
+    return other
+
+
+def dnf(formula: Formula, positive: bool = True) -> list[tuple[Literal, ...]]:
+    """Disjunctive normal form of ``formula`` (or of its negation when ``positive`` is False).
+
+    Each conjunction is a tuple of literals; a negated literal means "the subject is known and the
+    condition does not hold" — the three-valued negation, which is what makes a rule *fail*.
+    """
+    if isinstance(formula, Cond):
+        return [((formula, positive),)]
+    conjunctive = isinstance(formula, All) == positive  # De Morgan: not(all) == any(not)
+    parts = [dnf(item, positive) for item in formula.items]
+    if not conjunctive:
+        return [conj for part in parts for conj in part]
+    return [tuple(lit for conj in combo for lit in conj) for combo in product(*parts)]
+
+
+def negate_dnf(formula: Formula) -> list[tuple[Literal, ...]]:
+    return dnf(formula, positive=False)
+
+
+def conditions(formula: Formula) -> Iterator[Cond]:
+    """Every condition in ``formula``, in order of appearance."""
+    if isinstance(formula, Cond):
+        yield formula
+    else:
+        for item in formula.items:
+            yield from conditions(item)
+
+
+__all__.append("conditions")

@@ -1,0 +1,1 @@
+"""Renderers: presentation only, no decisions. Each takes a Report (and the knowledge base for texts)."""

@@ -1,0 +1,161 @@
+"""Plain-text rendering of a Report for the terminal, in Dutch (default) or English."""
+
+from __future__ import annotations
+
+from ..knowledge import KnowledgeBase
+from ..report import ConditionStatus, PillarResult, Report
+
+__all__ = ["render_text"]
+
+_T = {
+    "nl": {
+        "title": "Zorgadvies",
+        "employees": "medewerkers",
+        "size": {"klein": "kleine organisatie", "groot": "grote organisatie"},
+        "kb": "Kennisbank",
+        "profile": "Ontwikkelstadium per pijler",
+        "undetermined": "onbepaald",
+        "at_least": "minstens",
+        "why": "Waarom dit stadium",
+        "need": "Nodig voor",
+        "settle": "Beantwoord om het stadium vast te stellen",
+        "facts": "feiten",
+        "sources": "bron",
+        "now": "nu",
+        "unknown": "onbekend",
+        "top": "Dit stadium is het hoogste: er is geen volgend stadium.",
+        "ops": {"is": "", "is_not": "niet ", "in": "een van ", "not_in": "niet ", "at_least": "minstens ", "at_most": "hoogstens "},
+        "needs": "nodig",
+        "legend": "✓ voldaan   ✗ niet voldaan   ? nog onbekend",
+        "recs": "Aanbevelingen (belangrijkste eerst)",
+        "requires": "na",
+        "reflect": "Vragen om over na te denken",
+        "none": "geen",
+        "phases": {"onderzoek": "Onderzoek", "richt": "Richt", "plan": "Plan", "doe": "Doe"},
+    },
+    "en": {
+        "title": "Care advice",
+        "employees": "employees",
+        "size": {"klein": "small organisation", "groot": "large organisation"},
+        "kb": "Knowledge base",
+        "profile": "Development stage per pillar",
+        "undetermined": "undetermined",
+        "at_least": "at least",
+        "why": "Why this stage",
+        "need": "Needed for",
+        "settle": "Answer to settle the stage",
+        "facts": "facts",
+        "sources": "source",
+        "now": "now",
+        "unknown": "unknown",
+        "top": "This is the highest stage: there is no next stage.",
+        "ops": {"is": "", "is_not": "not ", "in": "one of ", "not_in": "not ", "at_least": "at least ", "at_most": "at most "},
+        "needs": "needed",
+        "legend": "✓ met   ✗ not met   ? still unknown",
+        "recs": "Recommendations (most important first)",
+        "requires": "after",
+        "reflect": "Questions to reflect on",
+        "none": "none",
+        "phases": {"onderzoek": "Research", "richt": "Direct", "plan": "Plan", "doe": "Do"},
+    },
+}
+
+
+def _value(kb: KnowledgeBase, subject: str, value: object, lang: str) -> str:
+    if isinstance(value, (tuple, list)):
+        return ", ".join(_value(kb, subject, v, lang) for v in value)
+    question = kb.questions.get(subject)
+    if value is None:
+        return _T[lang]["unknown"]
+    return question.label(value, lang) if question else str(value)
+
+
+def _subject(kb: KnowledgeBase, subject: str, lang: str) -> str:
+    question = kb.questions.get(subject)
+    return f"{question.text(lang)} [{subject}]" if question else subject
+
+
+def _condition(kb: KnowledgeBase, cond: ConditionStatus, lang: str) -> str:
+    t = _T[lang]
+    need = f"{t['ops'][cond.op]}'{_value(kb, cond.subject, cond.value, lang)}'"
+    now = _value(kb, cond.subject, cond.answer, lang)
+    return f"{_subject(kb, cond.subject, lang)} — {t['now']}: {now}; {t['needs']}: {need}"
+
+
+def _stage_label(kb: KnowledgeBase, pillar: PillarResult, lang: str) -> str:
+    t = _T[lang]
+    if pillar.stage is not None:
+        return f"{kb.stage(pillar.stage).name(lang)} ({pillar.stage})"
+    if pillar.at_least:
+        return f"{t['undetermined']} ({t['at_least']} {kb.stage(pillar.at_least).name(lang)})"
+    return t["undetermined"]
+
+
+def _bar(pillar: PillarResult) -> str:
+    level = pillar.stage or pillar.at_least or 0
+    return "█" * level + "░" * (4 - level)
+
+
+def render_text(report: Report, kb: KnowledgeBase, lang: str = "nl", *, detail: bool = True) -> str:
+    """The report as terminal text. ``detail`` adds evidence and requirements per pillar."""
+    t = _T[lang]
+    org = report.organisation
+    lines = []
+    about = [org.get("sector")] if org.get("sector") else []
+    if org.get("employees") is not None:
+        about.append(f"{org['employees']} {t['employees']}")
+    if org.get("size_class"):
+        about.append(t["size"][org["size_class"]])
+    lines.append(f"{t['title']} — {org['name']}" + (f" ({', '.join(about)})" if about else ""))
+    lines.append(f"{t['kb']} {report.knowledge_version} (sha256 {report.knowledge_sha256[:12]}…)")
+    lines.append("")
+    lines.append(t["profile"])
+    width = max(len(kb.pillar(p.id).name(lang)) for p in report.pillars)
+    for pillar in report.pillars:
+        name = kb.pillar(pillar.id).name(lang)
+        lines.append(f"  {name:<{width}}  {_bar(pillar)}  {_stage_label(kb, pillar, lang)}")
+
+    if report.recommendations:
+        lines.append("")
+        lines.append(t["recs"])
+        for phase in ("onderzoek", "richt", "plan", "doe"):
+            recs = [r for r in report.recommendations if r.phase == phase]
+            if not recs:
+                continue
+            lines.append(f"  {t['phases'][phase]}")
+            for rec in recs:
+                title = rec.title if lang == "nl" else rec.title_en
+                after = f"  ({t['requires']}: {', '.join(rec.requires)})" if rec.requires else ""
+                lines.append(f"   {rec.rank:>3}. {title} [{rec.id}]{after}")
+    if report.reflection_questions:
+        lines.append("")
+        lines.append(t["reflect"])
+        for q in report.reflection_questions:
+            lines.append(f"  - {q.text if lang == 'nl' else q.text_en}")
+
+    if detail:
+        lines.append("")
+        lines.append(t["legend"])
+        for pillar in report.pillars:
+            lines.append("")
+            lines.append(f"{kb.pillar(pillar.id).name(lang)} — {_stage_label(kb, pillar, lang)}")
+            if pillar.stage is not None:
+                lines.append(f"  {kb.pillar(pillar.id).cells[pillar.stage][0 if lang == 'nl' else 1]}")
+            if pillar.evidence:
+                lines.append(f"  {t['why']}:")
+                for ev in pillar.evidence:
+                    facts = ", ".join(f"{s} = {_value(kb, s, v, lang)}" for s, v in ev.facts)
+                    lines.append(f"    ✓ {ev.title if lang == 'nl' else ev.title_en} [{ev.rule}]")
+                    lines.append(f"        {t['facts']}: {facts}; {t['sources']}: {', '.join(ev.sources)}")
+            if pillar.missing_stage is None:
+                lines.append(f"  {t['top']}")
+            elif pillar.missing:
+                lines.append(f"  {t['need']} {kb.stage(pillar.missing_stage).name(lang)} ({pillar.missing_stage}):")
+                for req in pillar.missing:
+                    mark = "✗" if req.status == "fails" else "?"
+                    lines.append(f"    {mark} {req.title if lang == 'nl' else req.title_en} [{req.rule}]")
+                    for cond in req.conditions:
+                        lines.append(f"        {_condition(kb, cond, lang)}")
+            if pillar.settle:
+                lines.append(f"  {t['settle']}: {', '.join(pillar.settle)}")
+    return "\n".join(lines) + "\n"

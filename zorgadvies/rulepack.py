@@ -1,0 +1,339 @@
+"""Rule packs: one rule per YAML file, checked against the knowledge base when loaded.
+
+A rule is data (see docs/rule-authoring.md): a header, ``when`` (conditions over answers,
+organisation facts and pillar stages) and ``then`` (one conclusion). Loading type-checks every
+condition against the questionnaire, so a misspelt question or value fails here, with ``file:line``
+and a did-you-mean, and never at assessment time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .errors import RulePackError, did_you_mean
+from .facts import FACT_SUBJECTS
+from .knowledge import PILLAR_IDS, SPECIAL_ANSWERS, KnowledgeBase
+from .logic import OPERATORS, All, Any as AnyOf, Cond, Formula, conditions, dnf
+from .paths import RULES_DIR
+from .schema import Checker
+from .yamlio import load_document
+
+__all__ = ["Case", "Conclusion", "Rule", "RulePack", "load_rules"]
+
+STATUSES = ("stable", "experimental", "deprecated")
+EXPECTATIONS = ("fires", "fails", "unknown")
+#: A rule whose normal form needs more conjunctions than this is refused: each conjunction becomes
+#: one engine rule, and a rule that explodes into hundreds is a rule nobody can audit either.
+MAX_CONJUNCTIONS = 32
+_RULE_ID = re.compile(r"^[a-z0-9_]+(/[a-z0-9][a-z0-9_-]*)+$")
+_HEADER = ["title", "title_en", "id", "status", "description", "description_en", "sources", "modified", "when", "then"]
+
+
+@attrs.frozen
+class Conclusion:
+    """What a rule concludes when it fires: a stage criterion, a recommendation or a reflection."""
+
+    kind: str  # "criterion" | "recommend" | "reflect"
+    pillar: str | None = None
+    stage: int | None = None
+    target: str | None = None  # the recommendation or reflection-question id
+
+
+@attrs.frozen
+class Case:
+    name: str
+    facts: Mapping[str, Any]  # facts-file mapping: organisation, people, answers
+    expect: str  # fires | fails | unknown
+    line: int = 0
+    stages: Mapping[str, int] = attrs.field(factory=dict)  # pillar -> stage, set directly
+
+
+@attrs.frozen
+class Rule:
+    id: str
+    title: str
+    title_en: str
+    status: str
+    description: str
+    description_en: str
+    sources: tuple[str, ...]
+    modified: str
+    when: Formula
+    then: Conclusion
+    file: str = ""
+    line: int = 0
+    cases: tuple[Case, ...] = ()
+    cases_file: str | None = None
+
+    @property
+    def stratum(self) -> int:
+        """0 for rules over answers and facts; 1 for rules that also test pillar stages."""
+        return 1 if any(c.kind == "stage" for c in conditions(self.when)) else 0
+
+    def subjects(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.subject for c in conditions(self.when)))
+
+    def title_in(self, lang: str) -> str:
+        return self.title if lang == "nl" else self.title_en
+
+
+@attrs.frozen
+class RulePack:
+    """The active rules (deprecated ones are kept out) plus every rule read, for tooling."""
+
+    rules: tuple[Rule, ...]
+    retired: tuple[Rule, ...]
+    roots: tuple[Path, ...]
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    def criteria(self, pillar: str, stage: int) -> tuple[Rule, ...]:
+        return tuple(
+            r for r in self.rules if r.then.kind == "criterion" and r.then.pillar == pillar and r.then.stage == stage
+        )
+
+
+class _RuleReader:
+    def __init__(self, kb: KnowledgeBase, check: Checker) -> None:
+        self.kb = kb
+        self.check = check
+
+    def formula(self, raw: Any, path: str, depth: int = 0) -> Formula:
+        check = self.check
+        raw = check.mapping(raw, path)
+        if "all" in raw or "any" in raw:
+            if len(raw) != 1:
+                raise check.fail(path, "a group has exactly one key: 'all:' or 'any:'")
+            key = next(iter(raw))
+            if depth >= 4:
+                raise check.fail(path, "groups nest at most four deep")
+            items = check.sequence(raw[key], f"{path}.{key}")
+            if not items:
+                raise check.fail(f"{path}.{key}", f"'{key}:' needs at least one condition")
+            parts = tuple(self.formula(item, f"{path}.{key}.{i}", depth + 1) for i, item in enumerate(items))
+            return All(parts) if key == "all" else AnyOf(parts)
+        return self.condition(raw, path)
+
+    def condition(self, raw: dict[str, Any], path: str) -> Cond:
+        check = self.check
+        kinds = [k for k in ("question", "fact", "stage") if k in raw]
+        ops = [k for k in raw if k in OPERATORS]
+        if len(kinds) != 1:
+            raise check.fail(path, "a condition names one subject: 'question:', 'fact:' or 'stage:' (or is an 'all:'/'any:' group)")
+        if len(ops) != 1:
+            raise check.fail(path, f"a condition has exactly one operator: {', '.join(OPERATORS)}")
+        check.keys(raw, path, [kinds[0], ops[0]])
+        kind, op = kinds[0], ops[0]
+        line = check.doc.line(path) or 0
+        subject = check.text(raw[kind], f"{path}.{kind}")
+        value = raw[op]
+        vpath = f"{path}.{op}"
+        if kind == "question":
+            question = self.kb.questions.get(subject)
+            if question is None:
+                raise check.fail(f"{path}.question", f"unknown question '{subject}'", hint=did_you_mean(subject, self.kb.questions))
+            key = subject
+            allowed: tuple[Any, ...] | None = (
+                None if question.type == "integer" else question.value_ids + SPECIAL_ANSWERS[1:]
+            )
+            comparable = question.comparable
+            rank_of = question.rank
+        elif kind == "fact":
+            if subject not in FACT_SUBJECTS:
+                raise check.fail(f"{path}.fact", f"unknown fact '{subject}'", hint=did_you_mean(subject, FACT_SUBJECTS))
+            key = subject
+            allowed = FACT_SUBJECTS[subject]
+            comparable = allowed is None
+            rank_of = lambda v: v if isinstance(v, int) and not isinstance(v, bool) else None  # noqa: E731
+        else:
+            check.choice(subject, f"{path}.stage", PILLAR_IDS)
+            key = f"stage.{subject}"
+            allowed = None
+            comparable = True
+            rank_of = lambda v: v if isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 4 else None  # noqa: E731
+
+        def one(item: Any, ipath: str) -> Any:
+            if allowed is None:
+                if rank_of(item) is None:
+                    limit = "a stage from 1 to 4" if kind == "stage" else "a whole number"
+                    raise check.fail(ipath, f"must be {limit}, not {item!r}")
+                return item
+            if item is True or item is False:
+                item = "ja" if item else "nee"
+            if item == "onbekend":
+                raise check.fail(ipath, "rules cannot test for 'onbekend': an unknown answer makes the condition unknown")
+            if item not in allowed:
+                raise check.fail(ipath, f"'{item}' is not an answer of {subject} ({', '.join(map(str, allowed))})", hint=did_you_mean(item, allowed))
+            return item
+
+        if op in ("in", "not_in"):
+            items = check.sequence(value, vpath)
+            if not items:
+                raise check.fail(vpath, f"'{op}' needs at least one value")
+            values = tuple(one(item, f"{vpath}.{i}") for i, item in enumerate(items))
+            return Cond(kind, key, op, values, line=line)
+        if op in ("at_least", "at_most"):
+            if not comparable:
+                raise check.fail(vpath, f"'{op}' needs an ordered choice, a number or a stage; {subject} is not ordered (use 'in:')")
+            item = one(value, vpath)
+            if item == "nvt":
+                raise check.fail(vpath, f"'{op}' cannot compare with nvt")
+            return Cond(kind, key, op, rank_of(item), shown=item, line=line)
+        return Cond(kind, key, op, one(value, vpath), line=line)
+
+    def conclusion(self, raw: Any, path: str) -> Conclusion:
+        check = self.check
+        raw = check.mapping(raw, path)
+        check.keys(raw, path, [], ["criterion", "recommend", "reflect"])
+        if len(raw) != 1:
+            raise check.fail(path, "'then:' holds exactly one conclusion: 'criterion:', 'recommend:' or 'reflect:'")
+        if "recommend" in raw:
+            target = check.text(raw["recommend"], f"{path}.recommend")
+            if target not in self.kb.recommendations:
+                raise check.fail(f"{path}.recommend", f"unknown recommendation '{target}'", hint=did_you_mean(target, self.kb.recommendations))
+            return Conclusion("recommend", target=target)
+        if "reflect" in raw:
+            target = check.text(raw["reflect"], f"{path}.reflect")
+            if target not in self.kb.reflections:
+                raise check.fail(f"{path}.reflect", f"unknown reflection question '{target}'", hint=did_you_mean(target, self.kb.reflections))
+            return Conclusion("reflect", target=target)
+        body = check.mapping(raw["criterion"], f"{path}.criterion")
+        check.keys(body, f"{path}.criterion", ["pillar", "stage"])
+        pillar = check.choice(body["pillar"], f"{path}.criterion.pillar", PILLAR_IDS)
+        stage = check.integer(body["stage"], f"{path}.criterion.stage", 1, 4)
+        return Conclusion("criterion", pillar, stage)
+
+
+def _read_rule(path: Path, root: Path, kb: KnowledgeBase) -> Rule:
+    doc = load_document(path, make_error=RulePackError)
+    check = Checker(doc, RulePackError)
+    raw = check.mapping(doc.data, "")
+    check.keys(raw, "", _HEADER)
+    expected_id = path.relative_to(root).with_suffix("").as_posix()
+    rule_id = check.text(raw["id"], "id")
+    if rule_id != expected_id:
+        raise check.fail("id", f"the id must be the file's path below the pack: '{expected_id}'", hint=expected_id)
+    if not _RULE_ID.match(rule_id):
+        raise check.fail("id", "rule ids are lowercase path parts joined by '/' (a-z, 0-9, '-', '_')")
+    sources = check.text_list(raw["sources"], "sources")
+    if not sources:
+        raise check.fail("sources", "a rule cites at least one source section (document#section)")
+    for i, ref in enumerate(sources):
+        if ref not in kb.sections:
+            raise check.fail(f"sources.{i}", f"unknown source section '{ref}'", hint=did_you_mean(ref, kb.sections))
+    reader = _RuleReader(kb, check)
+    when = reader.formula(raw["when"], "when")
+    if len(dnf(when)) > MAX_CONJUNCTIONS or len(dnf(when, positive=False)) > MAX_CONJUNCTIONS:
+        raise check.fail("when", f"too many alternatives (more than {MAX_CONJUNCTIONS} once expanded): split the rule")
+    modified = raw["modified"]
+    return Rule(
+        id=rule_id,
+        title=check.text(raw["title"], "title"),
+        title_en=check.text(raw["title_en"], "title_en"),
+        status=check.choice(raw["status"], "status", STATUSES),
+        description=check.text(raw["description"], "description"),
+        description_en=check.text(raw["description_en"], "description_en"),
+        sources=sources,
+        modified=check.text(str(modified) if modified is not None else modified, "modified"),
+        when=when,
+        then=reader.conclusion(raw["then"], "then"),
+        file=str(path),
+        line=1,
+        cases=_read_cases(path, rule_id, kb),
+        cases_file=str(_cases_path(path)) if _cases_path(path).exists() else None,
+    )
+
+
+def _cases_path(rule_path: Path) -> Path:
+    return rule_path.with_name(rule_path.stem + ".cases.yaml")
+
+
+def _read_cases(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> tuple[Case, ...]:
+    path = _cases_path(rule_path)
+    if not path.exists():
+        return ()
+    doc = load_document(path, make_error=RulePackError)
+    check = Checker(doc, RulePackError)
+    raw = check.mapping(doc.data, "")
+    check.keys(raw, "", ["rule", "cases"])
+    if raw["rule"] != rule_id:
+        raise check.fail("rule", f"the cases belong to '{rule_id}'", hint=rule_id)
+    cases = []
+    for i, item in enumerate(check.sequence(raw["cases"], "cases")):
+        cpath = f"cases.{i}"
+        item = check.mapping(item, cpath)
+        check.keys(item, cpath, ["name", "expect"], ["answers", "organisation", "people", "stages"])
+        facts: dict[str, Any] = {
+            "organisation": {"name": "case"} | check.mapping(item.get("organisation", {}), f"{cpath}.organisation"),
+            "answers": check.mapping(item.get("answers", {}) or {}, f"{cpath}.answers"),
+        }
+        if "people" in item:
+            facts["people"] = check.sequence(item["people"], f"{cpath}.people")
+        for qid in facts["answers"]:
+            if qid not in kb.questions:
+                raise check.fail(f"{cpath}.answers.{qid}", f"unknown question id '{qid}'", hint=did_you_mean(qid, kb.questions))
+        stages = check.mapping(item.get("stages", {}), f"{cpath}.stages")
+        for pillar, stage in stages.items():
+            check.choice(pillar, f"{cpath}.stages.{pillar}", PILLAR_IDS)
+            check.integer(stage, f"{cpath}.stages.{pillar}", 1, 4)
+        cases.append(
+            Case(
+                stages=dict(stages),
+                name=check.text(item["name"], f"{cpath}.name"),
+                facts=facts,
+                expect=check.choice(item["expect"], f"{cpath}.expect", EXPECTATIONS),
+                line=doc.line(cpath) or 0,
+            )
+        )
+    return tuple(cases)
+
+
+def _rule_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.yaml") if not p.name.endswith(".cases.yaml"))
+
+
+def load_rules(
+    kb: KnowledgeBase, extra: Iterable[str | Path] = (), *, builtin: bool = True
+) -> RulePack:
+    """Load the built-in rule pack (unless ``builtin`` is False) and any ``extra`` pack folders.
+
+    Raises
+    ------
+    RulePackError
+        On the first malformed rule, with ``file:line``; also on duplicate ids across packs.
+    """
+    roots = ([RULES_DIR] if builtin else []) + [Path(p) for p in extra]
+    active: list[Rule] = []
+    retired: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for root in roots:
+        if not root.is_dir():
+            raise RulePackError("is not a folder of rules", file=str(root))
+        for path in _rule_files(root):
+            rule = _read_rule(path, root, kb)
+            if rule.id in seen:
+                raise RulePackError(f"duplicate rule id '{rule.id}' (also in {seen[rule.id].file})", file=str(path), line=1, field="id")
+            seen[rule.id] = rule
+            (retired if rule.status == "deprecated" else active).append(rule)
+    _check_stage_coverage(active, roots)
+    return RulePack(tuple(active), tuple(retired), tuple(roots))
+
+
+def _check_stage_coverage(rules: Sequence[Rule], roots: Sequence[Path]) -> None:
+    """Every pillar needs criteria for every stage, or its ladder would silently skip a stage."""
+    criteria = {(r.then.pillar, r.then.stage) for r in rules if r.then.kind == "criterion"}
+    if not criteria:
+        return
+    for pillar in PILLAR_IDS:
+        for stage in range(1, 5):
+            if (pillar, stage) not in criteria:
+                raise RulePackError(
+                    f"pillar '{pillar}' has no active criterion rule for stage {stage}",
+                    file=str(roots[0]) if roots else None,
+                )

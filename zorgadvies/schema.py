@@ -1,0 +1,96 @@
+"""Small helpers to check plain data read by :mod:`zorgadvies.yamlio` and fail with a location.
+
+They keep validation code declarative enough to read like a schema, while every error names the
+file, the line and the dotted field, and says what to write instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .errors import ZorgadviesError, did_you_mean
+from .yamlio import Document
+
+__all__ = ["Checker"]
+
+_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true/false", list: "a list", dict: "a mapping"}
+
+
+class Checker:
+    """Checks fields of one :class:`Document` and raises ``error_type`` with its location."""
+
+    def __init__(self, doc: Document, error_type: type[ZorgadviesError]) -> None:
+        self.doc = doc
+        self.error_type = error_type
+
+    def fail(self, path: str, message: str, hint: str | None = None) -> ZorgadviesError:
+        return self.error_type(
+            message, file=self.doc.file, line=self.doc.line(path), field=path or None, hint=hint
+        )
+
+    def mapping(self, value: Any, path: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(path, f"must be a mapping (key: value), not {_describe(value)}")
+        return value
+
+    def sequence(self, value: Any, path: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.fail(path, f"must be a list, not {_describe(value)}")
+        return value
+
+    def keys(
+        self, value: dict[str, Any], path: str, required: Iterable[str], optional: Iterable[str] = ()
+    ) -> None:
+        """Every required key present, no key outside ``required`` and ``optional``."""
+        required = list(required)
+        allowed = set(required) | set(optional)
+        for key in value:
+            if key not in allowed:
+                raise self.fail(
+                    _join(path, key), f"unknown field '{key}'", hint=did_you_mean(key, allowed)
+                )
+        for key in required:
+            if key not in value:
+                raise self.fail(path, f"missing required field '{key}': add '{key}:'")
+
+    def text(self, value: Any, path: str, *, allow_empty: bool = False) -> str:
+        if not isinstance(value, str) or (not allow_empty and not value.strip()):
+            raise self.fail(path, f"must be non-empty text, not {_describe(value)}")
+        return value
+
+    def integer(self, value: Any, path: str, low: int | None = None, high: int | None = None) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(path, f"must be a whole number, not {_describe(value)}")
+        if low is not None and value < low:
+            raise self.fail(path, f"must be at least {low}, not {value}")
+        if high is not None and value > high:
+            raise self.fail(path, f"must be at most {high}, not {value}")
+        return value
+
+    def choice(self, value: Any, path: str, choices: Iterable[str]) -> str:
+        choices = list(choices)
+        if not isinstance(value, str) or value not in choices:
+            raise self.fail(
+                path,
+                f"must be one of {', '.join(sorted(choices))}, not {_describe(value)}",
+                hint=did_you_mean(value, choices),
+            )
+        return value
+
+    def text_list(self, value: Any, path: str) -> tuple[str, ...]:
+        items = self.sequence(value, path)
+        return tuple(self.text(item, _join(path, i)) for i, item in enumerate(items))
+
+
+def _join(prefix: str, key: object) -> str:
+    return f"{prefix}.{key}" if prefix else str(key)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, (dict, list)):
+        return _TYPE_NAMES[type(value)]
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

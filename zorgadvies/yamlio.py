@@ -1,0 +1,185 @@
+"""Safe, line-aware loading of YAML and JSON documents.
+
+PyYAML's ``safe_load`` already refuses ``!!python/...`` tags, but it still constructs every other
+explicit tag, turns ``2026-01-01`` into a ``date`` (not JSON-serialisable) and expands aliases (the
+"billion laughs" attack). We want plain data only, so we walk the composed node tree ourselves:
+explicit tags and aliases are refused, timestamps stay strings, duplicate keys are an error, and every
+value's line is remembered so that later validation can point at ``file:line``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ZorgadviesError
+
+__all__ = ["Document", "load_document", "parse_text"]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+class Document:
+    """Plain data plus the line of each field.
+
+    ``lines`` maps a dotted path (``answers.mp_strategie``, ``people.0.disc``) to its 1-based line.
+    """
+
+    def __init__(self, data: Any, lines: dict[str, int], file: str | None) -> None:
+        self.data = data
+        self.lines = lines
+        self.file = file
+
+    def line(self, path: str) -> int | None:
+        """The line of ``path`` or of its nearest enclosing field."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path.rpartition(".")[0]
+        return self.lines.get("")
+
+
+def _join(prefix: str, key: object) -> str:
+    return f"{prefix}.{key}" if prefix else str(key)
+
+
+class _Builder:
+    def __init__(self, file: str | None, make_error: Callable[..., ZorgadviesError]) -> None:
+        self.file = file
+        self.make_error = make_error
+        self.lines: dict[str, int] = {}
+        self._constructor = yaml.SafeLoader("")
+
+    def fail(self, node: yaml.Node, message: str) -> ZorgadviesError:
+        return self.make_error(message, file=self.file, line=node.start_mark.line + 1)
+
+    def build(self, node: yaml.Node, path: str) -> Any:
+        self.lines[path] = node.start_mark.line + 1
+        if node.tag not in _PLAIN_TAGS:
+            raise self.fail(node, f"YAML tag '{node.tag}' is not allowed (plain data only)")
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self.fail(key_node, "a mapping key must be a plain value")
+                key = str(self.scalar(key_node))
+                if key in result:
+                    raise self.fail(key_node, f"duplicate key '{key}'")
+                result[key] = self.build(value_node, _join(path, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, _join(path, i)) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # dates stay text: JSON has no date type
+        if node.tag == "tag:yaml.org,2002:float" and node.value.lower().lstrip("+-") in (
+            ".inf",
+            ".nan",
+        ):
+            raise self.fail(node, f"'{node.value}' is not a usable number")
+        return self._constructor.construct_object(node)
+
+
+def _refuse_explicit_tags_and_aliases(
+    text: str, file: str | None, make_error: Callable[..., ZorgadviesError]
+) -> None:
+    # Explicit tags are only visible at the event level: once composed, an explicit `!!str` and an
+    # implicit string look the same, and `!!python/object/apply` must never reach a constructor.
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise make_error("YAML aliases (*name) are not allowed", file=file, line=line)
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise make_error(f"YAML tag '{tag}' is not allowed (plain data only)", file=file, line=line)
+
+
+def parse_text(
+    text: str,
+    *,
+    file: str | None = None,
+    fmt: str = "yaml",
+    make_error: Callable[..., ZorgadviesError] = ZorgadviesError,
+) -> Document:
+    """Parse ``text`` as YAML (or JSON when ``fmt == 'json'``) into a :class:`Document`."""
+    if not text.strip():
+        raise make_error("the file is empty", file=file)
+    if fmt == "json":
+        return _parse_json(text, file, make_error)
+    try:
+        _refuse_explicit_tags_and_aliases(text, file, make_error)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise make_error(f"malformed YAML: {exc.problem or exc.context}", file=file, line=line) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice
+        raise make_error(f"malformed YAML: {exc}", file=file) from None
+    if node is None:
+        raise make_error("the file holds no data", file=file)
+    builder = _Builder(file, make_error)
+    data = builder.build(node, "")
+    return Document(data, builder.lines, file)
+
+
+def _parse_json(text: str, file: str | None, make_error: Callable[..., ZorgadviesError]) -> Document:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                raise make_error(f"duplicate key '{key}'", file=file)
+            result[key] = value
+        return result
+
+    def constant(name: str) -> Any:
+        raise make_error(f"'{name}' is not a usable number", file=file)
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise make_error(f"malformed JSON: {exc.msg}", file=file, line=exc.lineno) from None
+    except RecursionError:
+        raise make_error("malformed JSON: nested too deeply", file=file) from None
+    return Document(data, {}, file)
+
+
+def load_document(
+    path: str | Path, *, make_error: Callable[..., ZorgadviesError] = ZorgadviesError
+) -> Document:
+    """Read ``path`` (``.json`` is JSON, anything else YAML) as strict UTF-8 and parse it."""
+    path = Path(path)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise make_error("no such file", file=name) from None
+    except IsADirectoryError:
+        raise make_error("is a directory, not a file", file=name) from None
+    except OSError as exc:
+        raise make_error(f"cannot be read ({exc.strerror})", file=name) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise make_error(
+            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})", file=name, line=line
+        ) from None
+    if "\x00" in text:
+        raise make_error("is not a text file (it holds a NUL byte)", file=name)
+    fmt = "json" if path.suffix.lower() == ".json" else "yaml"
+    return parse_text(text, file=name, fmt=fmt, make_error=make_error)
