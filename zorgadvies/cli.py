@@ -95,5 +95,16 @@ def schema(output: str | None) -> None:
     _write(text, output)
 
 
+def _register_commands() -> None:
+    # Each group of commands lives in its own module; cli.py only wires them up.
+    from . import cli_interview, cli_report, cli_tracking
+
+    for module in (cli_report, cli_interview, cli_tracking):
+        module.register(main)
+
+
+_register_commands()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
