@@ -14,7 +14,9 @@ from . import __version__
 from .api import advisor
 from .cliutil import errors_to_exit, rules_option, write_output
 from .facts import DEFAULT_SIZE_THRESHOLD, input_schema
+from .render.graph import GRAPH_FORMATS, annotated_graph, render_graph
 from .render.text import render_text
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="zorgadvies")
@@ -28,16 +30,41 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the text output.")
 @click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="Employees from which an organisation is 'groot'.")
 @click.option("--brief", is_flag=True, help="Text output without the evidence per pillar.")
+@click.option("--all", "show_all", is_flag=True, help="Text output with every recommendation, not only the top.")
 @rules_option
 @errors_to_exit
-def assess(file: str, fmt: str, lang: str, size_threshold: int, brief: bool, rules: tuple[str, ...]) -> None:
+def assess(file: str, fmt: str, lang: str, size_threshold: int, brief: bool, show_all: bool, rules: tuple[str, ...]) -> None:
     """Assess the organisation described in FILE (YAML or JSON)."""
     adv = advisor(rules)
     report = adv.assess(file, size_threshold=size_threshold)
     if fmt == "json":
         write_output(report.to_json(), None)
     else:
-        write_output(render_text(report, adv.kb, lang, detail=not brief), None)
+        top = None if show_all else TOP_RECOMMENDATIONS
+        write_output(render_text(report, adv.kb, lang, detail=not brief, top=top), None)
+
+
+#: How many recommendations the text output shows unless --all is given.
+TOP_RECOMMENDATIONS = 12
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="dot", show_default=True)
+@click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True)
+@rules_option
+@errors_to_exit
+def graph(file: str | None, fmt: str, size_threshold: int, rules: tuple[str, ...]) -> None:
+    """Print the recommendation dependency graph.
+
+    Without FILE the whole knowledge graph; with FILE the same graph with the recommendations that
+    apply to that organisation marked (and numbered by rank).
+    """
+    adv = advisor(rules)
+    fired = None
+    if file is not None:
+        fired = {r.id: r.rank for r in adv.assess(file, size_threshold=size_threshold).recommendations}
+    write_output(render_graph(annotated_graph(adv.graph, fired), fmt), None)
 
 
 @main.command()

@@ -322,7 +322,33 @@ def load_rules(
             seen[rule.id] = rule
             (retired if rule.status == "deprecated" else active).append(rule)
     _check_stage_coverage(active, roots)
+    for rule in active:
+        _check_variant(rule, kb)
     return RulePack(tuple(active), tuple(retired), tuple(roots))
+
+
+def _check_variant(rule: Rule, kb: KnowledgeBase) -> None:
+    """A size-specific recommendation must be guarded by the size class it is meant for.
+
+    Seed 004 gives different advice to small and large organisations; a rule for the small variant
+    that could fire for a large organisation would give contradictory advice, so we refuse it at
+    load time rather than rely on its test cases.
+    """
+    if rule.then.kind != "recommend":
+        return
+    variant = kb.recommendations[rule.then.target].variant  # type: ignore[index]
+    if variant is None:
+        return
+    items = rule.when.items if isinstance(rule.when, All) else (rule.when,)
+    guard = Cond("fact", "organisation.size_class", "is", variant)
+    if not any(isinstance(item, Cond) and attrs.evolve(item, line=0) == guard for item in items):
+        raise RulePackError(
+            f"recommends the '{variant}' variant '{rule.then.target}' but does not require "
+            f"'{{fact: organisation.size_class, is: {variant}}}' in its top-level 'all:'",
+            file=rule.file,
+            line=rule.line,
+            field="when",
+        )
 
 
 def _check_stage_coverage(rules: Sequence[Rule], roots: Sequence[Path]) -> None:

@@ -29,6 +29,7 @@ _T = {
         "legend": "✓ voldaan   ✗ niet voldaan   ? nog onbekend",
         "recs": "Aanbevelingen (belangrijkste eerst)",
         "requires": "na",
+        "more": "… en nog {n} aanbevelingen (toon alles met --all)",
         "reflect": "Vragen om over na te denken",
         "none": "geen",
         "phases": {"onderzoek": "Onderzoek", "richt": "Richt", "plan": "Plan", "doe": "Doe"},
@@ -54,6 +55,7 @@ _T = {
         "legend": "✓ met   ✗ not met   ? still unknown",
         "recs": "Recommendations (most important first)",
         "requires": "after",
+        "more": "… and {n} more recommendations (show all with --all)",
         "reflect": "Questions to reflect on",
         "none": "none",
         "phases": {"onderzoek": "Research", "richt": "Direct", "plan": "Plan", "doe": "Do"},
@@ -96,8 +98,14 @@ def _bar(pillar: PillarResult) -> str:
     return "█" * level + "░" * (4 - level)
 
 
-def render_text(report: Report, kb: KnowledgeBase, lang: str = "nl", *, detail: bool = True) -> str:
-    """The report as terminal text. ``detail`` adds evidence and requirements per pillar."""
+def render_text(
+    report: Report, kb: KnowledgeBase, lang: str = "nl", *, detail: bool = True, top: int | None = None
+) -> str:
+    """The report as terminal text.
+
+    ``detail`` adds evidence and requirements per pillar; ``top`` limits the recommendations shown
+    to the first ``top`` by rank (still grouped by phase) and says how many more there are.
+    """
     t = _T[lang]
     org = report.organisation
     lines = []
@@ -116,10 +124,11 @@ def render_text(report: Report, kb: KnowledgeBase, lang: str = "nl", *, detail: 
         lines.append(f"  {name:<{width}}  {_bar(pillar)}  {_stage_label(kb, pillar, lang)}")
 
     if report.recommendations:
+        shown = report.recommendations if top is None else report.recommendations[:top]
         lines.append("")
         lines.append(t["recs"])
         for phase in ("onderzoek", "richt", "plan", "doe"):
-            recs = [r for r in report.recommendations if r.phase == phase]
+            recs = [r for r in shown if r.phase == phase]
             if not recs:
                 continue
             lines.append(f"  {t['phases'][phase]}")
@@ -127,6 +136,9 @@ def render_text(report: Report, kb: KnowledgeBase, lang: str = "nl", *, detail: 
                 title = rec.title if lang == "nl" else rec.title_en
                 after = f"  ({t['requires']}: {', '.join(rec.requires)})" if rec.requires else ""
                 lines.append(f"   {rec.rank:>3}. {title} [{rec.id}]{after}")
+        hidden = len(report.recommendations) - len(shown)
+        if hidden:
+            lines.append(f"  {t['more'].format(n=hidden)}")
     if report.reflection_questions:
         lines.append("")
         lines.append(t["reflect"])
