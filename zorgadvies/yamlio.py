@@ -20,6 +20,10 @@ from .errors import ZorgadviesError
 
 __all__ = ["Document", "load_document", "parse_text"]
 
+# libyaml's C loader when PyYAML was built with it (the wheels are): the same safe semantics, ~10x
+# faster on the knowledge base and rule packs that every start reads.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -100,7 +104,7 @@ def _refuse_explicit_tags_and_aliases(
 ) -> None:
     # Explicit tags are only visible at the event level: once composed, an explicit `!!str` and an
     # implicit string look the same, and `!!python/object/apply` must never reach a constructor.
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=_Loader):
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             raise make_error("YAML aliases (*name) are not allowed", file=file, line=line)
@@ -123,7 +127,7 @@ def parse_text(
         return _parse_json(text, file, make_error)
     try:
         _refuse_explicit_tags_and_aliases(text, file, make_error)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

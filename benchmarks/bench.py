@@ -1,0 +1,124 @@
+"""Benchmarks: speed and memory of assessments, measured, not asserted.
+
+Run:  .venv/bin/python benchmarks/bench.py [--runs 1000] [--memory 10000] [--cold 15]
+
+Prints one line per figure. Nothing here is a test: timings on a shared machine vary, so the figures
+go into docs/performance.md with the command that produced them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import zorgadvies
+from zorgadvies.api import advisor
+from zorgadvies.logic import evaluate
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def rss_mb() -> float:
+    """Current resident set size in MB (Linux /proc; falls back to the peak)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def median_us(samples: list[float]) -> float:
+    return statistics.median(samples) * 1e6
+
+
+def bench_assess(runs: int) -> None:
+    adv = advisor()
+    facts = [adv.load(p) for p in EXAMPLES]
+    for f in facts:  # warm up
+        adv.assess(f)
+    full, engine_only, plain = [], [], []
+    for i in range(runs):
+        path = EXAMPLES[i % len(EXAMPLES)]
+        t0 = time.perf_counter()
+        zorgadvies.assess(path)
+        full.append(time.perf_counter() - t0)
+    for i in range(runs):
+        f = facts[i % len(facts)]
+        t0 = time.perf_counter()
+        adv.assess(f)
+        engine_only.append(time.perf_counter() - t0)
+    # The same rules evaluated in plain Python over the same facts (both strata, stages included).
+    staged = [adv.run(f)[0] for f in facts]
+    rules = adv.pack.rules
+    for i in range(runs):
+        s = staged[i % len(staged)]
+        t0 = time.perf_counter()
+        for rule in rules:
+            evaluate(rule.when, s)
+        plain.append(time.perf_counter() - t0)
+    print(f"rules: {len(rules)}; engine shards: {adv.engine.shard_count}; examples: {len(EXAMPLES)}")
+    print(f"assess(path) median over {runs}: {median_us(full):.0f} µs")
+    print(f"Advisor.assess(loaded facts) median over {runs}: {median_us(engine_only):.0f} µs")
+    print(f"plain-Python evaluation of the same {len(rules)} rules, median over {runs}: {median_us(plain):.0f} µs")
+    print(f"ratio assess(loaded facts) / plain Python: {statistics.median(engine_only) / statistics.median(plain):.1f}x")
+
+
+def bench_memory(total: int) -> None:
+    adv = advisor()
+    facts = [adv.load(p) for p in EXAMPLES]
+    checkpoints = {1_000, total}
+    gc.collect()
+    print(f"RSS before: {rss_mb():.1f} MB")
+    first = None
+    for i in range(1, total + 1):
+        adv.assess(facts[i % len(facts)])
+        if i in checkpoints:
+            gc.collect()
+            now = rss_mb()
+            if i == 1_000:
+                first = now
+            print(f"RSS after {i} assessments: {now:.1f} MB")
+    if first is not None:
+        print(f"growth from 1,000 to {total}: {rss_mb() - first:+.1f} MB")
+
+
+def bench_cold(runs: int) -> None:
+    example = str(EXAMPLES[0])
+
+    def timed(cmd: list[str]) -> float:
+        samples = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+            samples.append(time.perf_counter() - t0)
+        return statistics.median(samples)
+
+    cli = timed([sys.executable, "-m", "zorgadvies", "assess", example, "--format", "json"])
+    nx = timed([sys.executable, "-c", "import networkx"])
+    print(f"cold start `zorgadvies assess --format json` median of {runs}: {cli * 1000:.0f} ms")
+    print(f"`python -c 'import networkx'` median of {runs}: {nx * 1000:.0f} ms (ratio {cli / nx:.2f}x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1000)
+    parser.add_argument("--memory", type=int, default=10_000, help="assessments for the RSS figures")
+    parser.add_argument("--cold", type=int, default=15, help="process starts for the cold-start figure")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, zorgadvies {zorgadvies.__version__}")
+    bench_assess(args.runs)
+    bench_memory(args.memory)
+    bench_cold(args.cold)
+
+
+if __name__ == "__main__":
+    main()
