@@ -78,9 +78,9 @@ def schema(output: str | None) -> None:
 
 def _register_commands() -> None:
     # Each group of commands lives in its own module; cli.py only wires them up.
-    from . import cli_interview, cli_report, cli_tracking
+    from . import cli_audit, cli_interview, cli_report, cli_rules, cli_tracking
 
-    for module in (cli_report, cli_interview, cli_tracking):
+    for module in (cli_audit, cli_rules, cli_report, cli_interview, cli_tracking):
         module.register(main)
 
 
