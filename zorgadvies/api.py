@@ -130,9 +130,13 @@ class Advisor:
     def assess(self, source: FactsSource | Facts, *, size_threshold: int = DEFAULT_SIZE_THRESHOLD) -> Report:
         """Assess one organisation; see :func:`zorgadvies.assess`."""
         facts = source if isinstance(source, Facts) else self.load(source, size_threshold=size_threshold)
+        return self.assess_traced(facts)[0]
+
+    def assess_traced(self, facts: Facts) -> tuple[Report, list[Firing]]:
+        """The Report and every engine firing behind it, in order (for audit logs)."""
         _, firings, pillars = self.run(facts)
         org = facts.organisation
-        return Report(
+        report = Report(
             knowledge_version=self.kb.version,
             knowledge_sha256=self.sha256,
             organisation={
@@ -147,6 +151,7 @@ class Advisor:
             reflection_questions=self._reflections(firings),
             firings=len(firings),
         )
+        return report, firings
 
 
 _ADVISORS: dict[tuple[str, ...], Advisor] = {}

@@ -14,6 +14,10 @@ from . import __version__
 from .api import advisor
 from .cliutil import errors_to_exit, rules_option, write_output
 from .facts import DEFAULT_SIZE_THRESHOLD, input_schema
+from .audit import audit_lines, facts_digest
+from .history import save_assessment
+from .tracking import diff_reports, render_diff_text
+from .whatif import apply_changes, parse_assignments
 from .render.graph import GRAPH_FORMATS, annotated_graph, render_graph
 from .render.text import render_text
 
@@ -31,17 +35,52 @@ def main() -> None:
 @click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="Employees from which an organisation is 'groot'.")
 @click.option("--brief", is_flag=True, help="Text output without the evidence per pillar.")
 @click.option("--all", "show_all", is_flag=True, help="Text output with every recommendation, not only the top.")
+@click.option("--set", "assignments", multiple=True, metavar="QUESTION=VALUE", help="What-if: change an answer and show what changes (repeatable).")
+@click.option("--audit-log", type=click.Path(dir_okay=False), help="Write every rule firing and the input's digest to this JSON-lines file.")
+@click.option("--save", is_flag=True, help="Record the assessment in the history database.")
+@click.option("--db", type=click.Path(dir_okay=False), help="History database (default: in the user's data directory).")
 @rules_option
 @errors_to_exit
-def assess(file: str, fmt: str, lang: str, size_threshold: int, brief: bool, show_all: bool, rules: tuple[str, ...]) -> None:
+def assess(
+    file: str,
+    fmt: str,
+    lang: str,
+    size_threshold: int,
+    brief: bool,
+    show_all: bool,
+    assignments: tuple[str, ...],
+    audit_log: str | None,
+    save: bool,
+    db: str | None,
+    rules: tuple[str, ...],
+) -> None:
     """Assess the organisation described in FILE (YAML or JSON)."""
     adv = advisor(rules)
-    report = adv.assess(file, size_threshold=size_threshold)
+    facts = adv.load(file, size_threshold=size_threshold)
+    changes = None
+    if assignments:
+        changed = parse_assignments(assignments, adv)
+        before = adv.assess(facts)
+        facts = apply_changes(adv, facts, changed)
+    report, firings = adv.assess_traced(facts)
+    if assignments:
+        changes = diff_reports(before, report, old_source=file, new_source="--set")
+    # Everything is computed before anything is written, so a failure leaves no half output.
     if fmt == "json":
-        write_output(report.to_json(), None)
+        data = report.to_dict()
+        if changes is not None:
+            data["what_if"] = {"set": {k: facts.answers.get(k) for k in sorted(changed)}, "changes": changes.to_dict()}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         top = None if show_all else TOP_RECOMMENDATIONS
-        write_output(render_text(report, adv.kb, lang, detail=not brief, top=top), None)
+        text = render_text(report, adv.kb, lang, detail=not brief, top=top)
+        if changes is not None:
+            text = render_diff_text(changes, lang) + "\n" + text
+    if audit_log:
+        write_output("".join(audit_lines(adv, facts, firings, report, source=file)), audit_log)
+    if save:
+        save_assessment(report, db, facts_digest=facts_digest(facts))
+    write_output(text, None)
 
 
 #: How many recommendations the text output shows unless --all is given.

@@ -338,6 +338,19 @@ FACT_SUBJECTS: dict[str, tuple[str, ...] | None] = {
 }
 __all__.append("FACT_SUBJECTS")
 
+#: How derived facts read in explanations (nl, en).
+FACT_LABELS: dict[str, tuple[str, str]] = {
+    "organisation.sector": ("Sector van de organisatie", "Sector of the organisation"),
+    "organisation.employees": ("Aantal medewerkers", "Number of employees"),
+    "organisation.size_class": ("Omvang (klein of groot)", "Size class (small or large)"),
+    "roles.hoofd_innovatie.present": ("Is er een Hoofd Innovatie?", "Is there a head of innovation?"),
+    "roles.hoofd_implementatie.present": ("Is er een Hoofd Implementatie?", "Is there a head of implementation?"),
+    "roles.hoofd_innovatie.disc": ("Primaire DISC-kleur van het Hoofd Innovatie", "Primary DISC colour of the head of innovation"),
+    "roles.hoofd_implementatie.disc": ("Primaire DISC-kleur van het Hoofd Implementatie", "Primary DISC colour of the head of implementation"),
+    "roles.zelfde_persoon": ("Heeft één persoon beide rollen?", "Does one person hold both roles?"),
+}
+__all__.append("FACT_LABELS")
+
 
 def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a facts file for this knowledge base."""

@@ -1,0 +1,261 @@
+"""Why and why-not, for a pillar's stage, a recommendation, a reflection question or a rule.
+
+Everything an explanation says comes from the assessment's own trace (rule ids, the facts the
+engine matched, the conditions it found false) and from the knowledge base's metadata (question
+texts, section titles). Nothing is restated in code. "What would make it fire" is computed with
+:func:`zorgadvies.whatif.suggest` and confirmed by running the engine again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import networkx as nx
+
+from .api import Advisor
+from .errors import InputError, did_you_mean
+from .facts import FACT_LABELS, Facts
+from .logic import Cond, conditions
+from .rulepack import Rule
+from .stages import rule_outcomes
+from .whatif import Change, outcome_after, suggest
+
+__all__ = ["Explanation", "RuleTrace", "explain"]
+
+
+@attrs.frozen
+class FactLine:
+    subject: str
+    text: str
+    text_en: str
+    answer: object | None
+    label: str
+    label_en: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"subject": self.subject, "question": self.text, "question_en": self.text_en, "answer": self.answer, "label": self.label, "label_en": self.label_en}
+
+
+@attrs.frozen
+class SourceLine:
+    ref: str
+    document: str
+    section: str
+    summary: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ref": self.ref, "document": self.document, "section": self.section, "summary": self.summary}
+
+
+@attrs.frozen
+class CondLine:
+    condition: str
+    fact: FactLine
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"condition": self.condition, **self.fact.to_dict()}
+
+
+@attrs.frozen
+class RuleTrace:
+    """One rule's part in an explanation: its outcome and the evidence for it."""
+
+    rule: str
+    title: str
+    title_en: str
+    outcome: str  # fires | fails | unknown
+    matched: tuple[FactLine, ...]
+    failed: tuple[CondLine, ...]
+    unknown: tuple[CondLine, ...]
+    sources: tuple[SourceLine, ...]
+    would_fire_with: tuple[Change, ...] | None = None
+    verified: bool | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "title": self.title,
+            "title_en": self.title_en,
+            "outcome": self.outcome,
+            "matched": [f.to_dict() for f in self.matched],
+            "failed": [c.to_dict() for c in self.failed],
+            "unknown": [c.to_dict() for c in self.unknown],
+            "sources": [s.to_dict() for s in self.sources],
+            "would_fire_with": None if self.would_fire_with is None else [c.to_dict() for c in self.would_fire_with],
+            "verified": self.verified,
+        }
+
+
+@attrs.frozen
+class ChainLink:
+    id: str
+    title: str
+    fired: bool
+    rank: int | None
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "fired": self.fired, "rank": self.rank, "reason": self.reason}
+
+
+@attrs.frozen
+class Explanation:
+    id: str
+    kind: str  # pillar | recommendation | reflection | rule
+    title: str
+    title_en: str
+    applies: bool
+    summary: str
+    summary_en: str
+    rules: tuple[RuleTrace, ...]
+    chain: tuple[ChainLink, ...] = ()
+    why_not: tuple[RuleTrace, ...] = ()  # for a pillar: the criteria of the next stage
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "title_en": self.title_en,
+            "applies": self.applies,
+            "summary": self.summary,
+            "summary_en": self.summary_en,
+            "rules": [r.to_dict() for r in self.rules],
+            "prerequisites": [c.to_dict() for c in self.chain],
+            "why_not": [r.to_dict() for r in self.why_not],
+        }
+
+
+class _Explainer:
+    def __init__(self, adv: Advisor, facts: Facts) -> None:
+        self.adv = adv
+        self.kb = adv.kb
+        self.facts = facts
+        self.staged, self.firings, self.pillars = adv.run(facts)
+        self.outcomes = rule_outcomes(self.firings)
+        self.rules = adv.pack.by_id()
+
+    def fact(self, subject: str, answer: object | None) -> FactLine:
+        q = self.kb.questions.get(subject)
+        if q is not None:
+            label = q.label(answer, "nl") if answer is not None else "onbekend"
+            label_en = q.label(answer, "en") if answer is not None else "unknown"
+            return FactLine(subject, q.nl, q.en, answer, label, label_en)
+        if subject.startswith("stage."):
+            text, text_en = f"Stadium van de pijler {subject[6:]}", f"Stage of the pillar {subject[6:]}"
+        else:
+            text, text_en = FACT_LABELS.get(subject, (subject, subject))
+        shown = "onbekend" if answer is None else str(answer)
+        return FactLine(subject, text, text_en, answer, shown, "unknown" if answer is None else str(answer))
+
+    def source(self, ref: str) -> SourceLine:
+        section = self.kb.sections[ref]
+        return SourceLine(ref, self.kb.document(section.document).title, section.title, section.summary_nl)
+
+    def cond_line(self, cond: Cond) -> CondLine:
+        value = self.staged.get(cond.subject, (None, None))[0]
+        return CondLine(cond.describe(), self.fact(cond.subject, value))
+
+    def trace(self, rule: Rule, extra_sources: tuple[str, ...] = (), *, with_suggestion: bool = True) -> RuleTrace:
+        outcome = self.outcomes.get(rule.id, "unknown")
+        mine = [f for f in self.firings if f.rule == rule.id]
+        matched: tuple[FactLine, ...] = ()
+        failed: list[CondLine] = []
+        if outcome == "fires":
+            first = next(f for f in mine if f.outcome == "fires")
+            matched = tuple(self.fact(s, v) for s, v in first.matched)
+        elif outcome == "fails":
+            seen: set[Cond] = set()
+            for firing in (f for f in mine if f.outcome == "fails"):
+                for cond in firing.conditions:
+                    if cond not in seen:
+                        seen.add(cond)
+                        failed.append(self.cond_line(cond))
+        unknown = tuple(
+            self.cond_line(c) for c in dict.fromkeys(conditions(rule.when)) if c.subject not in self.staged
+        ) if outcome != "fires" else ()
+        suggestion: tuple[Change, ...] | None = None
+        verified: bool | None = None
+        if outcome != "fires" and with_suggestion:
+            found = suggest(self.adv, rule, self.staged)
+            if found is not None:
+                suggestion = tuple(found)
+                after, _ = outcome_after(self.adv, self.facts, found)
+                verified = after.get(rule.id) == "fires"
+        sources = tuple(self.source(r) for r in dict.fromkeys(rule.sources + extra_sources))
+        return RuleTrace(rule.id, rule.title, rule.title_en, outcome, matched, tuple(failed), unknown, sources, suggestion, verified)
+
+    def pillar(self, pillar_id: str) -> Explanation:
+        result = next(p for p in self.pillars if p.id == pillar_id)
+        pillar = self.kb.pillar(pillar_id)
+        reached = result.stage or result.at_least or 0
+        evidence = tuple(self.trace(self.rules[e.rule]) for e in result.evidence)
+        why_not = tuple(self.trace(self.rules[r.rule]) for r in result.missing)
+        if result.stage is not None:
+            stage = self.kb.stage(result.stage)
+            summary = f"{pillar.nl}: {stage.nl} ({result.stage}); alle criteria van stadium 1 t/m {result.stage} zijn vervuld."
+            summary_en = f"{pillar.en}: {stage.en} ({result.stage}); every criterion of stages 1 to {result.stage} is met."
+            if result.missing_stage:
+                summary += f" {self.kb.stage(result.missing_stage).nl} is niet bereikt: zie 'waarom niet'."
+                summary_en += f" {self.kb.stage(result.missing_stage).en} is not reached: see 'why not'."
+        else:
+            summary = f"{pillar.nl}: onbepaald" + (f" (minstens {self.kb.stage(reached).nl})" if reached else "") + f"; beantwoord: {', '.join(result.settle) or '-'}."
+            summary_en = f"{pillar.en}: undetermined" + (f" (at least {self.kb.stage(reached).en})" if reached else "") + f"; answer: {', '.join(result.settle) or '-'}."
+        return Explanation(pillar_id, "pillar", pillar.nl, pillar.en, result.stage is not None, summary, summary_en, evidence, why_not=why_not)
+
+    def recommendation(self, rec_id: str) -> Explanation:
+        text = self.kb.recommendations[rec_id]
+        concluding = [r for r in self.adv.pack.rules if r.then.kind == "recommend" and r.then.target == rec_id]
+        traces = tuple(self.trace(r, text.sources) for r in concluding)
+        applies = any(t.outcome == "fires" for t in traces)
+        report = self.adv.assess(self.facts)
+        ranks = {r.id: r.rank for r in report.recommendations}
+        chain = []
+        graph = self.adv.graph
+        for before in nx.topological_sort(graph.subgraph(nx.ancestors(graph, rec_id) | {rec_id})):
+            if before == rec_id:
+                continue
+            succ = [s for s in graph.successors(before) if s == rec_id or rec_id in nx.descendants(graph, s)]
+            reason = graph.edges[before, succ[0]]["reason"] if succ else ""
+            chain.append(ChainLink(before, self.kb.recommendations[before].title, before in ranks, ranks.get(before), reason))
+        if applies:
+            summary = f"Van toepassing (rang {ranks[rec_id]}): regel {next(t.rule for t in traces if t.outcome == 'fires')} is afgegaan."
+            summary_en = f"Applies (rank {ranks[rec_id]}): rule {next(t.rule for t in traces if t.outcome == 'fires')} fired."
+        else:
+            summary = "Niet van toepassing: geen van de regels die deze aanbeveling kunnen geven is afgegaan."
+            summary_en = "Does not apply: none of the rules that can give this recommendation fired."
+        return Explanation(rec_id, "recommendation", text.title, text.title_en, applies, summary, summary_en, traces, tuple(chain))
+
+    def reflection(self, ref_id: str) -> Explanation:
+        text = self.kb.reflections[ref_id]
+        concluding = [r for r in self.adv.pack.rules if r.then.kind == "reflect" and r.then.target == ref_id]
+        traces = tuple(self.trace(r, text.sources) for r in concluding)
+        applies = any(t.outcome == "fires" for t in traces)
+        summary = "Wordt als reflectievraag voorgelegd." if applies else "Wordt niet voorgelegd: geen regel is afgegaan."
+        summary_en = "Offered as a reflection question." if applies else "Not offered: no rule fired."
+        return Explanation(ref_id, "reflection", text.nl, text.en, applies, summary, summary_en, traces)
+
+    def rule(self, rule_id: str) -> Explanation:
+        rule = self.rules[rule_id]
+        trace = self.trace(rule)
+        summary = {"fires": "De regel is afgegaan.", "fails": "De regel is niet afgegaan: een voorwaarde is onwaar.", "unknown": "De regel is onbeslist: een antwoord ontbreekt."}[trace.outcome]
+        summary_en = {"fires": "The rule fired.", "fails": "The rule did not fire: a condition is false.", "unknown": "The rule is undecided: an answer is missing."}[trace.outcome]
+        return Explanation(rule_id, "rule", rule.title, rule.title_en, trace.outcome == "fires", summary, summary_en, (trace,))
+
+
+def explain(adv: Advisor, facts: Facts, item_id: str) -> Explanation:
+    """Explain ``item_id``: a pillar id, a recommendation id, a reflection-question id or a rule id."""
+    explainer = _Explainer(adv, facts)
+    if item_id in {p.id for p in adv.kb.pillars}:
+        return explainer.pillar(item_id)
+    if item_id in adv.kb.recommendations:
+        return explainer.recommendation(item_id)
+    if item_id in adv.kb.reflections:
+        return explainer.reflection(item_id)
+    if item_id in explainer.rules:
+        return explainer.rule(item_id)
+    choices = [p.id for p in adv.kb.pillars] + list(adv.kb.recommendations) + list(adv.kb.reflections) + list(explainer.rules)
+    raise InputError(
+        f"'{item_id}' is no pillar, recommendation, reflection question or rule id", field="ID", hint=did_you_mean(item_id, choices)
+    )
