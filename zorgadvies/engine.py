@@ -91,7 +91,7 @@ class Firing:
     conditions: tuple[Cond, ...]
 
 
-class _Host(_durable.Host):
+class _Host(_durable.Host):  # type: ignore[misc]  # durable-rules has no type information
     """A Host without its two background timer threads.
 
     The stock Host polls every ruleset from timer threads for timers and queued actions, which we

@@ -99,6 +99,15 @@ class RulePack:
         )
 
 
+def _integer_rank(value: str | int) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _stage_rank(value: str | int) -> int | None:
+    rank = _integer_rank(value)
+    return rank if rank is not None and 1 <= rank <= 4 else None
+
+
 class _RuleReader:
     def __init__(self, kb: KnowledgeBase, check: Checker) -> None:
         self.kb = kb
@@ -150,13 +159,13 @@ class _RuleReader:
             key = subject
             allowed = FACT_SUBJECTS[subject]
             comparable = allowed is None
-            rank_of = lambda v: v if isinstance(v, int) and not isinstance(v, bool) else None  # noqa: E731
+            rank_of = _integer_rank
         else:
             check.choice(subject, f"{path}.stage", PILLAR_IDS)
             key = f"stage.{subject}"
             allowed = None
             comparable = True
-            rank_of = lambda v: v if isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 4 else None  # noqa: E731
+            rank_of = _stage_rank
 
         def one(item: Any, ipath: str) -> Any:
             if allowed is None:

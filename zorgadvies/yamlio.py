@@ -86,6 +86,7 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, _join(path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self.scalar(node)
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
@@ -105,7 +106,7 @@ def _refuse_explicit_tags_and_aliases(
     # Explicit tags are only visible at the event level: once composed, an explicit `!!str` and an
     # implicit string look the same, and `!!python/object/apply` must never reach a constructor.
     for event in yaml.parse(text, Loader=_Loader):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, yaml.AliasEvent):
             raise make_error("YAML aliases (*name) are not allowed", file=file, line=line)
         tag = getattr(event, "tag", None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..audit import ReplayResult
 from ..explain import Explanation, RuleTrace
 from ..knowledge import KnowledgeBase
@@ -9,7 +11,7 @@ from ..whatif import PathResult
 
 __all__ = ["render_explanation", "render_path", "render_replay"]
 
-_T = {
+_T: dict[str, dict[str, Any]] = {
     "nl": {
         "outcome": {"fires": "afgegaan", "fails": "niet afgegaan (voorwaarde onwaar)", "unknown": "onbeslist (antwoord ontbreekt)"},
         "matched": "gematchte feiten",

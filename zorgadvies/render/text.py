@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..knowledge import KnowledgeBase
 from ..report import ConditionStatus, PillarResult, Report
 
 __all__ = ["render_text"]
 
-_T = {
+_T: dict[str, dict[str, Any]] = {
     "nl": {
         "title": "Zorgadvies",
         "employees": "medewerkers",
@@ -68,7 +70,7 @@ def _value(kb: KnowledgeBase, subject: str, value: object, lang: str) -> str:
         return ", ".join(_value(kb, subject, v, lang) for v in value)
     question = kb.questions.get(subject)
     if value is None:
-        return _T[lang]["unknown"]
+        return str(_T[lang]["unknown"])
     return question.label(value, lang) if question else str(value)
 
 
@@ -90,7 +92,7 @@ def _stage_label(kb: KnowledgeBase, pillar: PillarResult, lang: str) -> str:
         return f"{kb.stage(pillar.stage).name(lang)} ({pillar.stage})"
     if pillar.at_least:
         return f"{t['undetermined']} ({t['at_least']} {kb.stage(pillar.at_least).name(lang)})"
-    return t["undetermined"]
+    return str(t["undetermined"])
 
 
 def _bar(pillar: PillarResult) -> str:
@@ -109,7 +111,7 @@ def render_text(
     t = _T[lang]
     org = report.organisation
     lines = []
-    about = [org.get("sector")] if org.get("sector") else []
+    about: list[str] = [str(org["sector"])] if org.get("sector") else []
     if org.get("employees") is not None:
         about.append(f"{org['employees']} {t['employees']}")
     if org.get("size_class"):
