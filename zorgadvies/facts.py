@@ -17,7 +17,7 @@ import attrs
 from .errors import InputError, did_you_mean
 from .knowledge import SPECIAL_ANSWERS, KnowledgeBase, Question
 from .schema import Checker
-from .yamlio import Document, load_document
+from .yamlio import MAX_DEPTH, Document, load_document
 
 __all__ = [
     "DEFAULT_SIZE_THRESHOLD",
@@ -230,8 +230,9 @@ def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Fac
     name = check.text(org["name"], "organisation.name")
     sector = org.get("sector")
     if sector is not None:
-        raw_sector = sector.strip().lower() if isinstance(sector, str) else sector
-        sector = check.choice(_SECTOR_ALIASES.get(raw_sector, raw_sector), "organisation.sector", SECTORS)
+        if isinstance(sector, str):
+            sector = _SECTOR_ALIASES.get(sector.strip().lower(), sector.strip().lower())
+        sector = check.choice(sector, "organisation.sector", SECTORS)
     employees = org.get("employees")
     if employees is not None:
         employees = check.integer(employees, "organisation.employees", 0, 10_000_000)
@@ -279,18 +280,22 @@ def load_facts(
     if isinstance(size_threshold, bool) or not isinstance(size_threshold, int) or size_threshold < 1:
         raise InputError(f"size threshold must be a whole number of at least 1, not {size_threshold!r}")
     if isinstance(source, Mapping):
-        doc = Document(_plain(source), {}, None)
-    else:
+        doc = Document(_plain(source, 0), {}, None)
+    elif isinstance(source, (str, Path)):
         doc = load_document(source, make_error=InputError)
+    else:
+        raise InputError(f"facts must be a file path or a mapping, not {type(source).__name__}")
     return _from_document(doc, kb, size_threshold)
 
 
-def _plain(value: Any) -> Any:
-    """Copy a mapping given by an embedding program into plain dicts and lists."""
+def _plain(value: Any, depth: int) -> Any:
+    """Copy a mapping given by an embedding program into plain dicts and lists (depth-limited)."""
+    if depth > MAX_DEPTH:
+        raise InputError(f"the facts are nested more than {MAX_DEPTH} levels deep (or refer to themselves)")
     if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): _plain(v, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [_plain(v, depth + 1) for v in value]
     return value
 
 

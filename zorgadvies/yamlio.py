@@ -24,6 +24,10 @@ __all__ = ["Document", "load_document", "parse_text"]
 # faster on the knowledge base and rule packs that every start reads.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+#: No facts file, rule or knowledge file needs more; deeper input is refused before it is built (the
+#: builder is recursive, and a deeply nested document is a classic denial-of-service input).
+MAX_DEPTH = 32
+
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -105,8 +109,15 @@ def _refuse_explicit_tags_and_aliases(
 ) -> None:
     # Explicit tags are only visible at the event level: once composed, an explicit `!!str` and an
     # implicit string look the same, and `!!python/object/apply` must never reach a constructor.
+    depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise make_error(f"nested more than {MAX_DEPTH} levels deep", file=file, line=line)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
         if isinstance(event, yaml.AliasEvent):
             raise make_error("YAML aliases (*name) are not allowed", file=file, line=line)
         tag = getattr(event, "tag", None)
@@ -156,11 +167,23 @@ def _parse_json(text: str, file: str | None, make_error: Callable[..., Zorgadvie
 
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+        _check_depth(data, file, make_error)
     except json.JSONDecodeError as exc:
         raise make_error(f"malformed JSON: {exc.msg}", file=file, line=exc.lineno) from None
     except RecursionError:
         raise make_error("malformed JSON: nested too deeply", file=file) from None
     return Document(data, {}, file)
+
+
+def _check_depth(data: Any, file: str | None, make_error: Callable[..., ZorgadviesError]) -> None:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > MAX_DEPTH:
+                raise make_error(f"nested more than {MAX_DEPTH} levels deep", file=file)
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
 
 
 def load_document(
