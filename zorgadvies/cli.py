@@ -16,6 +16,7 @@ from .cliutil import errors_to_exit, rules_option, write_output
 from .facts import DEFAULT_SIZE_THRESHOLD, input_schema
 from .audit import audit_lines, facts_digest
 from .history import save_assessment
+from .report_schema import report_schema
 from .tracking import diff_reports, render_diff_text
 from .whatif import apply_changes, parse_assignments
 from .render.graph import GRAPH_FORMATS, annotated_graph, render_graph
@@ -107,12 +108,13 @@ def graph(file: str | None, fmt: str, size_threshold: int, rules: tuple[str, ...
 
 
 @main.command()
+@click.option("--kind", type=click.Choice(["input", "output"]), default="input", show_default=True, help="The facts file (input) or the JSON report (output).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of printing.")
 @errors_to_exit
-def schema(output: str | None) -> None:
-    """Print the JSON Schema of a facts file."""
-    text = json.dumps(input_schema(advisor().kb), ensure_ascii=False, indent=2) + "\n"
-    write_output(text, output)
+def schema(kind: str, output: str | None) -> None:
+    """Print the JSON Schema of a facts file (or, with --kind output, of the JSON report)."""
+    data = input_schema(advisor().kb) if kind == "input" else report_schema()
+    write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
 
 
 def _register_commands() -> None:

@@ -409,12 +409,15 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
                                 colour,
                                 {"type": "array", "items": colour, "minItems": 1},
                                 {"type": "string", "pattern": "^[DISC]{1,4}$"},
-                                {
-                                    "type": "object",
-                                    "required": list(DISC_COLOURS),
-                                    "additionalProperties": False,
-                                    "properties": {c: {"type": "number", "minimum": 0, "maximum": 100} for c in DISC_COLOURS},
-                                },
+                                *(
+                                    {
+                                        "type": "object",
+                                        "required": list(names),
+                                        "additionalProperties": False,
+                                        "properties": {c: {"type": "number", "minimum": 0, "maximum": 100} for c in names},
+                                    }
+                                    for names in (DISC_COLOURS, tuple(_DISC_LETTERS))
+                                ),
                             ]
                         },
                     },

@@ -1,0 +1,63 @@
+"""The exported JSON Schemas describe what zorgadvies really reads and writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import zorgadvies
+from zorgadvies.cli import main
+from zorgadvies.facts import input_schema
+from zorgadvies.report_schema import report_schema
+
+from conftest import EXAMPLES, ROOT
+
+INPUT = input_schema(zorgadvies.load_knowledge())
+OUTPUT = report_schema()
+runner = CliRunner()
+
+
+def test_schemas_are_valid_draft_2020_12() -> None:
+    jsonschema.Draft202012Validator.check_schema(INPUT)
+    jsonschema.Draft202012Validator.check_schema(OUTPUT)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_fits_the_input_schema(example: Path) -> None:
+    jsonschema.validate(yaml.safe_load(example.read_text(encoding="utf-8")), INPUT)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_report_fits_the_output_schema(example: Path) -> None:
+    jsonschema.validate(json.loads(zorgadvies.assess(example).to_json()), OUTPUT)
+
+
+def test_a_what_if_report_fits_the_output_schema() -> None:
+    result = runner.invoke(main, ["assess", str(EXAMPLES[0]), "--format", "json", "--set", "inn_directietafel=ja"])
+    jsonschema.validate(json.loads(result.output), OUTPUT)
+
+
+def test_the_output_schema_can_fail() -> None:
+    report = json.loads(zorgadvies.assess(EXAMPLES[0]).to_json())
+    del report["pillars"][0]["evidence"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(report, OUTPUT)
+
+
+def test_the_input_schema_rejects_an_unknown_question() -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"organisation": {"name": "x"}, "answers": {"mp_strategi": "ja"}}, INPUT)
+
+
+@pytest.mark.parametrize(("kind", "name"), [("input", "facts.schema.json"), ("output", "report.schema.json")])
+def test_exported_schemas_are_up_to_date(kind: str, name: str, tmp_path: Path) -> None:
+    target = tmp_path / name
+    assert runner.invoke(main, ["schema", "--kind", kind, "--output", str(target)]).exit_code == 0
+    assert target.read_text(encoding="utf-8") == (ROOT / "docs" / "schemas" / name).read_text(encoding="utf-8"), (
+        f"regenerate with: zorgadvies schema --kind {kind} --output docs/schemas/{name}"
+    )

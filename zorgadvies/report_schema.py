@@ -1,0 +1,122 @@
+"""The JSON Schema (draft 2020-12) of the report that ``Report.to_json()`` produces.
+
+Kept beside report.py and checked against every example's report in the tests, so that the schema
+and the output cannot drift apart unnoticed. Embedders can validate what they receive against it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .report import SCHEMA_VERSION
+
+__all__ = ["report_schema"]
+
+_STR = {"type": "string"}
+_STRS = {"type": "array", "items": _STR}
+_FACTS = {"type": "object", "additionalProperties": {"type": ["string", "integer"]}}
+_STAGE = {"type": ["integer", "null"], "minimum": 1, "maximum": 4}
+
+
+def _obj(required: dict[str, Any], optional: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": sorted(required),
+        "additionalProperties": False,
+        "properties": {**required, **(optional or {})},
+    }
+
+
+def report_schema() -> dict[str, Any]:
+    evidence = _obj(
+        {"rule": _STR, "title": _STR, "title_en": _STR, "facts": _FACTS, "sources": _STRS},
+        {"stage": {"type": "integer", "minimum": 1, "maximum": 4}},
+    )
+    condition = _obj(
+        {
+            "subject": _STR,
+            "op": {"enum": ["is", "is_not", "in", "not_in", "at_least", "at_most"]},
+            "value": {},
+            "answer": {"type": ["string", "integer", "null"]},
+        }
+    )
+    requirement = _obj(
+        {
+            "rule": _STR,
+            "title": _STR,
+            "title_en": _STR,
+            "status": {"enum": ["fails", "unknown"]},
+            "questions": _STRS,
+            "conditions": {"type": "array", "items": condition},
+            "sources": _STRS,
+        }
+    )
+    pillar = _obj(
+        {
+            "id": {"enum": ["marketingpraktijk", "klantfocus_strategie", "innovatie", "merk", "metrics_evaluatie", "cultuur_leiderschap"]},
+            "name": _STR,
+            "name_en": _STR,
+            "stage": _STAGE,
+            "stage_name": {"type": ["string", "null"]},
+            "stage_name_en": {"type": ["string", "null"]},
+            "at_least": _STAGE,
+            "evidence": {"type": "array", "items": evidence},
+            "missing": _obj({"stage": _STAGE, "requirements": {"type": "array", "items": requirement}, "questions": _STRS}),
+            "settle": _STRS,
+        }
+    )
+    recommendation = _obj(
+        {
+            "id": _STR,
+            "rank": {"type": "integer", "minimum": 1},
+            "title": _STR,
+            "title_en": _STR,
+            "body": _STR,
+            "body_en": _STR,
+            "phase": {"enum": ["onderzoek", "richt", "plan", "doe"]},
+            "serves": _STRS,
+            "requires": _STRS,
+            "unblocks": _STRS,
+            "rule": _STR,
+            "also_rules": _STRS,
+            "facts": _FACTS,
+            "sources": _STRS,
+        }
+    )
+    reflection = _obj(
+        {
+            "id": _STR,
+            "field": {"enum": ["procesinnovatie", "technologische_innovatie"]},
+            "text": _STR,
+            "text_en": _STR,
+            "rule": _STR,
+            "facts": _FACTS,
+            "sources": _STRS,
+        }
+    )
+    schema = _obj(
+        {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "knowledge": _obj({"version": _STR, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}),
+            "organisation": _obj(
+                {
+                    "name": _STR,
+                    "sector": {"type": ["string", "null"]},
+                    "employees": {"type": ["integer", "null"], "minimum": 0},
+                    "size_class": {"enum": ["klein", "groot", None]},
+                    "size_threshold": {"type": "integer", "minimum": 1},
+                }
+            ),
+            "pillars": {"type": "array", "minItems": 6, "maxItems": 6, "items": pillar},
+            "recommendations": {"type": "array", "items": recommendation},
+            "reflection_questions": {"type": "array", "items": reflection},
+        },
+        # Added by `assess --set` (what-if): the answers changed and what changed.
+        {"what_if": {"type": "object"}},
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://zorgadvies.invalid/schema/report.json",
+        "title": "zorgadvies report",
+        **schema,
+    }
