@@ -211,3 +211,43 @@ def test_the_size_class_picks_the_variant(employees: int, expected: str, absent:
     got = _ids(zorgadvies.assess(_org(employees, people=[], rol_implementatie_vorm="geen_vaste_vorm")))
     assert {f"inrichting-innovatie-{expected}", f"inrichting-implementatie-{expected}"} <= got
     assert not {f"inrichting-innovatie-{absent}", f"inrichting-implementatie-{absent}"} & got
+
+
+@st.composite
+def dags(draw):
+    n = draw(st.integers(min_value=1, max_value=12))
+    nodes = [f"r{i:02d}" for i in range(n)]
+    graph = nx.DiGraph()
+    for node in nodes:
+        graph.add_node(node, phase=draw(st.sampled_from(["onderzoek", "richt", "plan", "doe"])))
+    for i in range(n):
+        for j in range(i + 1, n):
+            if draw(st.integers(0, 3)) == 0:
+                graph.add_edge(nodes[i], nodes[j])
+    fired = draw(st.sets(st.sampled_from(nodes)))
+    return graph, fired
+
+
+@settings(max_examples=300, deadline=None)
+@given(dags())
+def test_fast_ranking_orders_exactly_like_networkx(case) -> None:
+    from zorgadvies.graph import closure
+    from zorgadvies.ranking import rank as fast_rank
+
+    graph, fired = case
+    reference = rank(graph, fired)
+    fast = fast_rank(closure(graph), fired)
+    assert fast.order == reference.order
+    assert fast.requires == reference.requires
+    assert fast.unblocks == reference.unblocks
+
+
+def test_fast_ranking_on_the_small_graph() -> None:
+    from zorgadvies.graph import closure
+    from zorgadvies.ranking import rank as fast_rank
+
+    graph = nx.DiGraph()
+    for node, phase in {"a": "doe", "b": "richt", "c": "plan", "d": "onderzoek", "e": "richt"}.items():
+        graph.add_node(node, phase=phase)
+    graph.add_edges_from([("a", "b"), ("b", "c"), ("a", "e")])
+    assert fast_rank(closure(graph), ["c", "a", "d", "e"]).order == ["a", "d", "e", "c"]

@@ -7,7 +7,7 @@ import pytest
 from zorgadvies.api import advisor
 from zorgadvies.casecheck import run_case
 
-_ADV = advisor()
+_ADV = advisor(cases=True)
 _CASES = [(rule, case) for rule in _ADV.pack.rules for case in rule.cases]
 
 

@@ -10,14 +10,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .cache import cached
 from .engine import Engine, Firing
-from .graph import build_graph, rank
+from .ranking import Closure, rank
 from .facts import DEFAULT_SIZE_THRESHOLD, Facts, derived_facts, load_facts
 from .knowledge import KnowledgeBase, load_knowledge, tree_digest
 from .report import PillarResult, Recommendation, ReflectionQuestion, Report
 from .rulepack import RulePack, load_rules
+
+if TYPE_CHECKING:
+    import networkx as nx
 from .stages import classify
 
 __all__ = ["Advisor", "assess"]
@@ -34,14 +38,23 @@ class Advisor:
         Folders of extra rule packs, loaded beside the built-in pack.
     knowledge:
         A knowledge base folder other than the built-in one (mainly for tests).
+    cases:
+        Also load every rule's test cases (for rule tooling and tests; assessments do not need them).
     """
 
-    def __init__(self, rules: Iterable[str | Path] = (), *, knowledge: str | Path | None = None) -> None:
-        self.kb: KnowledgeBase = load_knowledge(knowledge)
-        self.pack: RulePack = load_rules(self.kb, rules)
+    def __init__(self, rules: Iterable[str | Path] = (), *, knowledge: str | Path | None = None, cases: bool = True) -> None:
+        self.kb, self.pack, self.closure, self.sha256 = cached(_load, [str(r) for r in rules], knowledge, cases)
         self.engine = Engine(self.pack)
-        self.graph = build_graph(self.kb)
-        self.sha256 = tree_digest([self.kb.root, *self.pack.roots])
+        self._graph: nx.DiGraph | None = None
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The full recommendation dependency graph (networkx), built on first use."""
+        if self._graph is None:
+            from .graph import build_graph
+
+            self._graph = build_graph(self.kb)
+        return self._graph
 
     def load(self, source: FactsSource, *, size_threshold: int = DEFAULT_SIZE_THRESHOLD) -> Facts:
         return load_facts(source, self.kb, size_threshold=size_threshold)
@@ -82,7 +95,7 @@ class Advisor:
             rule = rules[firing.rule]
             if firing.outcome == "fires" and rule.then.kind == "recommend":
                 by_target.setdefault(rule.then.target, []).append(firing)  # type: ignore[arg-type]
-        ranked = rank(self.graph, by_target)
+        ranked = rank(self.closure, by_target)
         result = []
         for position, rec_id in enumerate(ranked.order, start=1):
             text = self.kb.recommendations[rec_id]
@@ -154,16 +167,25 @@ class Advisor:
         return report, firings
 
 
-_ADVISORS: dict[tuple[str, ...], Advisor] = {}
+def _load(rules: list[str], knowledge: str | Path | None, cases: bool) -> tuple[KnowledgeBase, RulePack, Closure, str]:
+    """Everything an Advisor reads from disk; the result is cached (see zorgadvies.cache)."""
+    from .graph import build_graph, closure  # networkx is only needed to build and check the graph
+
+    kb = load_knowledge(knowledge)
+    pack = load_rules(kb, rules, cases=cases)
+    return kb, pack, closure(build_graph(kb)), tree_digest([kb.root, *pack.roots])
+
+
+_ADVISORS: dict[tuple[tuple[str, ...], bool], Advisor] = {}
 _ADVISORS_LOCK = threading.Lock()
 
 
-def advisor(rules: Iterable[str | Path] = ()) -> Advisor:
-    """The shared Advisor for the built-in pack plus ``rules`` (built on first use)."""
-    key = tuple(str(Path(r).resolve()) for r in rules)
+def advisor(rules: Iterable[str | Path] = (), *, cases: bool = False) -> Advisor:
+    """The shared Advisor for the built-in pack plus ``rules`` (built on first use, then reused)."""
+    key = (tuple(str(Path(r).resolve()) for r in rules), cases)
     with _ADVISORS_LOCK:
         if key not in _ADVISORS:
-            _ADVISORS[key] = Advisor(key)
+            _ADVISORS[key] = Advisor(key[0], cases=cases)
         return _ADVISORS[key]
 
 

@@ -6,6 +6,7 @@ internal error.
 
 from __future__ import annotations
 
+import importlib
 import json
 
 import click
@@ -23,7 +24,33 @@ from .render.graph import GRAPH_FORMATS, annotated_graph, render_graph
 from .render.text import render_text
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: Commands that live in their own module, imported only when used: a CLI call then pays only for
+#: what it runs (the report renderer, the interview and the rule tooling are not free to import).
+LAZY_COMMANDS = {
+    "explain": "cli_audit",
+    "path": "cli_audit",
+    "replay": "cli_audit",
+    "rules": "cli_rules",
+    "new-rule": "cli_rules",
+    "report": "cli_report",
+    "interview": "cli_interview",
+    "diff": "cli_tracking",
+    "history": "cli_tracking",
+    "batch": "cli_tracking",
+}
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            importlib.import_module(f"zorgadvies.{LAZY_COMMANDS[cmd_name]}").register(self)
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="zorgadvies")
 def main() -> None:
     """Explainable advice for care organisations on organising innovation and marketing."""
@@ -115,17 +142,6 @@ def schema(kind: str, output: str | None) -> None:
     """Print the JSON Schema of a facts file (or, with --kind output, of the JSON report)."""
     data = input_schema(advisor().kb) if kind == "input" else report_schema()
     write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
-
-
-def _register_commands() -> None:
-    # Each group of commands lives in its own module; cli.py only wires them up.
-    from . import cli_audit, cli_interview, cli_report, cli_rules, cli_tracking
-
-    for module in (cli_audit, cli_rules, cli_report, cli_interview, cli_tracking):
-        module.register(main)
-
-
-_register_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

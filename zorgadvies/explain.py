@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-import networkx as nx
 
 from .api import Advisor
 from .errors import InputError, did_you_mean
@@ -211,6 +210,8 @@ class _Explainer:
         applies = any(t.outcome == "fires" for t in traces)
         report = self.adv.assess(self.facts)
         ranks = {r.id: r.rank for r in report.recommendations}
+        import networkx as nx  # only explanations of recommendations walk the graph
+
         chain = []
         graph = self.adv.graph
         for before in nx.topological_sort(graph.subgraph(nx.ancestors(graph, rec_id) | {rec_id})):

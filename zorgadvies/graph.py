@@ -1,7 +1,9 @@
-"""The recommendation dependency graph and the ranking of fired recommendations.
+"""The recommendation dependency graph (networkx) and the reference ranking.
 
 The graph is knowledge (edges "A comes before B" in ``knowledge/edges/``); the ranking is code, and
-is written down in docs/ranking.md:
+is written down in docs/ranking.md. Assessments rank with :func:`zorgadvies.ranking.rank` over the
+:class:`~zorgadvies.ranking.Closure` that :func:`closure` computes here once; :func:`rank` below is
+the same algorithm written with networkx, kept as the reference the tests compare against:
 
 1. a recommendation never ranks above a fired prerequisite (also an indirect one: A -> B -> C with
    only A and C fired still puts A first);
@@ -21,8 +23,9 @@ import networkx as nx
 
 from .errors import KnowledgeError
 from .knowledge import PHASES, KnowledgeBase
+from .ranking import Closure
 
-__all__ = ["Ranked", "build_graph", "rank"]
+__all__ = ["Ranked", "build_graph", "closure", "rank"]
 
 
 def build_graph(kb: KnowledgeBase) -> nx.DiGraph:
@@ -38,6 +41,14 @@ def build_graph(kb: KnowledgeBase) -> nx.DiGraph:
         first = next(e for e in kb.edges if (e.before, e.after) == cycle[0])
         raise KnowledgeError(f"the dependency graph has a cycle: {path}", file=first.file, line=first.line)
     return graph
+
+
+def closure(graph: nx.DiGraph) -> Closure:
+    """Every recommendation's phase and descendants: all an assessment needs of the graph."""
+    return Closure(
+        phase={n: graph.nodes[n]["phase"] for n in sorted(graph.nodes)},
+        descendants={n: frozenset(nx.descendants(graph, n)) for n in sorted(graph.nodes)},
+    )
 
 
 class Ranked:

@@ -219,7 +219,7 @@ class _RuleReader:
         return Conclusion("criterion", pillar, stage)
 
 
-def _read_rule(path: Path, root: Path, kb: KnowledgeBase) -> Rule:
+def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool = True) -> Rule:
     doc = load_document(path, make_error=RulePackError)
     check = Checker(doc, RulePackError)
     raw = check.mapping(doc.data, "")
@@ -254,7 +254,7 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase) -> Rule:
         then=reader.conclusion(raw["then"], "then"),
         file=str(path),
         line=1,
-        cases=_read_cases(path, rule_id, kb),
+        cases=_read_cases(path, rule_id, kb) if cases else (),
         cases_file=str(_cases_path(path)) if _cases_path(path).exists() else None,
     )
 
@@ -308,9 +308,11 @@ def _rule_files(root: Path) -> list[Path]:
 
 
 def load_rules(
-    kb: KnowledgeBase, extra: Iterable[str | Path] = (), *, builtin: bool = True
+    kb: KnowledgeBase, extra: Iterable[str | Path] = (), *, builtin: bool = True, cases: bool = True
 ) -> RulePack:
     """Load the built-in rule pack (unless ``builtin`` is False) and any ``extra`` pack folders.
+
+    ``cases=False`` skips the rules' test cases, which assessments do not need.
 
     Raises
     ------
@@ -325,7 +327,7 @@ def load_rules(
         if not root.is_dir():
             raise RulePackError("is not a folder of rules", file=str(root))
         for path in _rule_files(root):
-            rule = _read_rule(path, root, kb)
+            rule = _read_rule(path, root, kb, cases)
             if rule.id in seen:
                 raise RulePackError(f"duplicate rule id '{rule.id}' (also in {seen[rule.id].file})", file=str(path), line=1, field="id")
             seen[rule.id] = rule

@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # networkx is imported when a graph is rendered, not when the CLI starts
+    import networkx as nx
 
 __all__ = ["GRAPH_FORMATS", "annotated_graph", "render_graph"]
 
@@ -15,6 +17,8 @@ GRAPH_FORMATS = ("dot", "graphml", "json", "mermaid")
 
 def annotated_graph(graph: nx.DiGraph, fired: Mapping[str, int] | None = None) -> nx.DiGraph:
     """A copy with plain-typed attributes; with ``fired`` (id -> rank) the fired nodes are marked."""
+    import networkx as nx
+
     result = nx.DiGraph()
     for node in sorted(graph.nodes):
         data = graph.nodes[node]
@@ -68,6 +72,8 @@ def render_graph(graph: nx.DiGraph, fmt: str) -> str:
         return _dot(graph)
     if fmt == "mermaid":
         return _mermaid(graph)
+    import networkx as nx
+
     if fmt == "json":
         return json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     if fmt == "graphml":

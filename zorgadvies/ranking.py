@@ -1,0 +1,70 @@
+"""Ranking fired recommendations over a precomputed closure of the dependency graph.
+
+The graph itself is built and checked with networkx (:mod:`zorgadvies.graph`); what an assessment
+needs of it is only "which recommendations come (directly or indirectly) after which", computed once
+per knowledge base and kept in :class:`Closure`. Ranking over that closure in plain Python keeps
+networkx out of every assessment's import and run time (see docs/performance.md); the algorithm is
+the one of docs/ranking.md, and ``tests/test_recommendations.py`` checks on generated graphs that
+it orders exactly like networkx's ``lexicographical_topological_sort``.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from .knowledge import PHASES
+
+__all__ = ["Closure", "Ranked", "rank"]
+
+
+@attrs.frozen
+class Closure:
+    """For every recommendation: its phase and every recommendation that comes after it."""
+
+    phase: Mapping[str, str]
+    descendants: Mapping[str, frozenset[str]]
+
+
+@attrs.frozen
+class Ranked:
+    """The order of the fired recommendations, and their direct fired prerequisites and dependants."""
+
+    order: list[str]
+    requires: dict[str, tuple[str, ...]]
+    unblocks: dict[str, tuple[str, ...]]
+
+
+def rank(closure: Closure, fired: Iterable[str]) -> Ranked:
+    """Order ``fired`` as docs/ranking.md describes.
+
+    1. never before a fired (direct or indirect) prerequisite;
+    2. then most fired recommendations unblocked first;
+    3. then the phase of the innovation route; 4. then the id.
+    """
+    nodes = sorted(set(fired))
+    after = {n: closure.descendants[n] & set(nodes) for n in nodes}  # fired descendants
+    # Direct links among the fired: the transitive reduction of the closure restricted to them.
+    unblocks = {n: tuple(sorted(b for b in after[n] if not any(b in after[c] for c in after[n]))) for n in nodes}
+    requires: dict[str, list[str]] = {n: [] for n in nodes}
+    for n in nodes:
+        for b in unblocks[n]:
+            requires[b].append(n)
+    waiting = {n: len(requires[n]) for n in nodes}
+
+    def key(node: str) -> tuple[int, int, str]:
+        return (-len(after[node]), PHASES.index(closure.phase[node]), node)
+
+    heap = [key(n) for n in nodes if waiting[n] == 0]
+    heapq.heapify(heap)
+    order: list[str] = []
+    while heap:
+        node = heapq.heappop(heap)[2]
+        order.append(node)
+        for later in unblocks[node]:
+            waiting[later] -= 1
+            if waiting[later] == 0:
+                heapq.heappush(heap, key(later))
+    return Ranked(order, {n: tuple(sorted(r)) for n, r in requires.items()}, unblocks)
