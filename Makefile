@@ -4,13 +4,16 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/thuiszorg-de-linde.yaml
 
-.PHONY: demo test clean
+.PHONY: demo test bench clean
 
 demo: $(VENV)/.installed
 	$(BIN)/zorgadvies assess $(EXAMPLE)
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench.py
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "zorgadvies needs Python 3.11 or 3.12 (durable-rules does not import on 3.13)"; exit 1; }

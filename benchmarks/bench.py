@@ -1,6 +1,7 @@
 """Benchmarks: speed and memory of assessments, measured, not asserted.
 
-Run:  .venv/bin/python benchmarks/bench.py [--runs 1000] [--memory 10000] [--cold 15]
+Run:  make bench   (or .venv/bin/python benchmarks/bench.py [--runs 1000] [--memory 10000] [--cold 15]
+                        [--batch 600] [--synthetic 1000])
 
 Prints one line per figure. Nothing here is a test: timings on a shared machine vary, so the figures
 go into docs/performance.md with the command that produced them.
@@ -108,16 +109,61 @@ def bench_cold(runs: int) -> None:
     print(f"`python -c 'import networkx'` median of {runs}: {nx * 1000:.0f} ms (ratio {cli / nx:.2f}x)")
 
 
+def bench_batch(count: int) -> None:
+    """Batch on 1 and 2 worker processes; the speed-up includes starting the workers."""
+    from zorgadvies.batch import BatchItem, run_batch
+
+    adv = advisor()
+    facts = [adv.load(p).to_dict() for p in EXAMPLES]
+    items = []
+    for i in range(count):
+        data = dict(facts[i % len(facts)])
+        data["organisation"] = dict(data["organisation"], name=f"Organisatie {i}")
+        items.append(BatchItem(f"item{i}", data, data["organisation"]["name"]))
+    timings = {}
+    for jobs in (1, 2):
+        t0 = time.perf_counter()
+        results = run_batch(items, jobs=jobs)
+        timings[jobs] = time.perf_counter() - t0
+        assert len(results) == count and all(r.error is None for r in results)
+    print(f"batch of {count}: 1 process {timings[1]:.2f} s, 2 processes {timings[2]:.2f} s (speed-up {timings[1] / timings[2]:.2f}x)")
+
+
+def bench_synthetic(rules: int) -> None:
+    """A generated pack of ``rules`` rules registers and runs (see tests/test_engine_limits.py)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_engine_limits import _synthetic_pack
+
+    from zorgadvies.engine import Engine
+
+    pack = _synthetic_pack(rules, seed=7)
+    t0 = time.perf_counter()
+    engine = Engine(pack)
+    registered = time.perf_counter() - t0
+    facts = {f"s{i}": (f"v{i % 6}", i % 6) for i in range(12)}
+    samples = []
+    for _ in range(50):
+        t0 = time.perf_counter()
+        firings = engine.run(facts)
+        samples.append(time.perf_counter() - t0)
+    print(f"synthetic pack of {rules} rules: {engine.shard_count} shards, registered in {registered * 1000:.0f} ms, "
+          f"one run median {median_us(samples):.0f} µs, {len(firings)} firings")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1000)
     parser.add_argument("--memory", type=int, default=10_000, help="assessments for the RSS figures")
     parser.add_argument("--cold", type=int, default=15, help="process starts for the cold-start figure")
+    parser.add_argument("--batch", type=int, default=600, help="organisations in the batch figure")
+    parser.add_argument("--synthetic", type=int, default=1000, help="rules in the synthetic pack")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, zorgadvies {zorgadvies.__version__}")
     bench_assess(args.runs)
     bench_memory(args.memory)
     bench_cold(args.cold)
+    bench_batch(args.batch)
+    bench_synthetic(args.synthetic)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import io
 import json
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -120,6 +121,29 @@ def _assess_item(
         return None, f"{source}: internal error: {type(exc).__name__}: {' '.join(str(exc).split())}", True
 
 
+def _assess_chunk(
+    chunk: list[tuple[str | Mapping[str, Any], str]], rules: tuple[str, ...], size_threshold: int
+) -> list[tuple[dict[str, Any] | None, str | None, bool]]:
+    """Worker: assess a chunk of items, in order."""
+    return [_assess_item(data, source, rules, size_threshold) for data, source in chunk]
+
+
+def _warm(rules: tuple[str, ...]) -> None:
+    """Worker start-up: build the shared Advisor once, before the first item arrives."""
+    from .api import advisor
+
+    advisor(rules)
+
+
+def _context() -> Any:
+    """fork on Linux: the workers inherit the built Advisor and start at once. Forking is safe
+    here because the engine runs no background threads and resets its lock in the child (see
+    engine.py); elsewhere spawn, the platform's safe default."""
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
 def default_jobs() -> int:
     """The number of cores this process may use."""
     try:
@@ -164,21 +188,25 @@ def run_batch(
         for i in todo:
             store(i, _assess_item(items[i].data, items[i].source, rules_key, size_threshold))  # type: ignore[arg-type]
     else:
-        # spawn, not fork: durable-rules runs threads, and a forked copy of them is not safe.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        # Chunks, not one task per item: the per-task round trip costs about as much as an
+        # assessment. Four chunks per worker keep the progress bar moving.
+        size = max(1, min(50, len(todo) // (workers * 4)))
+        chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_warm, initargs=(rules_key,)) as pool:
             futures = {
-                pool.submit(_assess_item, items[i].data, items[i].source, rules_key, size_threshold): i for i in todo
+                pool.submit(_assess_chunk, [(items[i].data, items[i].source) for i in chunk], rules_key, size_threshold): chunk
+                for chunk in chunks
             }
             from concurrent.futures import as_completed
 
             for future in as_completed(futures):
-                i = futures[future]
+                chunk = futures[future]
                 try:
-                    outcome = future.result()
+                    outcomes = future.result()
                 except BrokenProcessPool:
-                    outcome = (None, f"{items[i].source}: internal error: a worker process stopped unexpectedly", True)
-                store(i, outcome)
+                    outcomes = [(None, f"{items[i].source}: internal error: a worker process stopped unexpectedly", True) for i in chunk]
+                for i, outcome in zip(chunk, outcomes):
+                    store(i, outcome)
     return [r for r in results if r is not None]
 
 
