@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from .cache import cached
 from .engine import Engine, Firing
 from .ranking import Closure, rank
@@ -148,6 +150,23 @@ class Advisor:
     def assess_traced(self, facts: Facts) -> tuple[Report, list[Firing]]:
         """The Report and every engine firing behind it, in order (for audit logs)."""
         _, firings, pillars = self.run(facts)
+        recommendations = self._recommendations(firings)
+        respondents = None
+        if facts.respondents:
+            # Flag what rests on a disputed answer: a stage through its evidence or what its next
+            # stage needs, a recommendation through the facts its rule matched.
+            disputed = set(facts.disputes)
+            pillars = tuple(
+                attrs.evolve(p, disputed=tuple(sorted(disputed & ({s for e in p.evidence for s, _ in e.facts} | {q for r in p.missing for q in r.questions}))))
+                for p in pillars
+            )
+            recommendations = tuple(
+                attrs.evolve(r, disputed=tuple(sorted(disputed & {s for s, _ in r.facts}))) for r in recommendations
+            )
+            respondents = {
+                "names": [r.name for r in facts.respondents],
+                "disputed": [d.to_dict() for d in facts.disputes.values()],
+            }
         org = facts.organisation
         report = Report(
             knowledge_version=self.kb.version,
@@ -160,9 +179,10 @@ class Advisor:
                 "size_threshold": facts.size_threshold,
             },
             pillars=pillars,
-            recommendations=self._recommendations(firings),
+            recommendations=recommendations,
             reflection_questions=self._reflections(firings),
             firings=len(firings),
+            respondents=respondents,
         )
         return report, firings
 

@@ -27,7 +27,10 @@ __all__ = [
     "Disc",
     "Facts",
     "Organisation",
+    "Dispute",
     "Person",
+    "Respondent",
+    "combine_answers",
     "derived_facts",
     "input_schema",
     "load_facts",
@@ -99,6 +102,27 @@ class Organisation:
 
 
 @attrs.frozen
+class Respondent:
+    """One person's answers, when a facts file holds several respondents."""
+
+    name: str
+    role: str | None
+    answers: Mapping[str, str | int]
+
+
+@attrs.frozen
+class Dispute:
+    """A question the respondents answered differently, and what the combination made of it."""
+
+    question: str
+    answers: Mapping[str, str | int]  # respondent name -> answer
+    combined: str | int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"question": self.question, "answers": dict(self.answers), "combined": self.combined}
+
+
+@attrs.frozen
 class Facts:
     """Validated facts about one organisation.
 
@@ -112,6 +136,9 @@ class Facts:
     answers: Mapping[str, str | int]
     size_threshold: int = DEFAULT_SIZE_THRESHOLD
     source: str | None = None
+    respondents: tuple[Respondent, ...] = ()
+    disputes: Mapping[str, Dispute] = attrs.field(factory=dict)
+    consensus: Mapping[str, str | int] = attrs.field(factory=dict)  # the file's own `answers:`
 
     def holders(self, role: str) -> tuple[Person, ...]:
         return tuple(p for p in self.people or () if role in p.roles)
@@ -130,7 +157,14 @@ class Facts:
                 | ({"disc": dict(p.disc.scores) if p.disc.scores else list(p.disc.colours)} if p.disc else {})
                 for p in self.people
             ]
-        result["answers"] = dict(sorted(self.answers.items()))
+        if self.respondents:
+            result["respondents"] = [
+                {"name": r.name} | ({"role": r.role} if r.role else {}) | {"answers": dict(sorted(r.answers.items()))}
+                for r in self.respondents
+            ]
+            result["answers"] = dict(sorted(self.consensus.items()))
+        else:
+            result["answers"] = dict(sorted(self.answers.items()))
         return result
 
 
@@ -223,7 +257,7 @@ def _parse_answer(question: Question, value: Any, path: str, check: Checker) -> 
 def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Facts:
     check = Checker(doc, InputError)
     top = check.mapping(doc.data, "")
-    check.keys(top, "", ["organisation"], ["people", "answers"])
+    check.keys(top, "", ["organisation"], ["people", "answers", "respondents"])
 
     org = check.mapping(top["organisation"], "organisation")
     check.keys(org, "organisation", ["name"], ["sector", "employees"])
@@ -251,17 +285,88 @@ def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Fac
             people_list.append(Person(check.text(raw["name"], f"{path}.name"), tuple(dict.fromkeys(roles)), disc))
         people = tuple(people_list)
 
+    answers = _parse_answers(top.get("answers", {}) or {}, "answers", kb, check)
+    respondents: list[Respondent] = []
+    if "respondents" in top:
+        for i, raw in enumerate(check.sequence(top["respondents"], "respondents")):
+            path = f"respondents.{i}"
+            raw = check.mapping(raw, path)
+            check.keys(raw, path, ["name", "answers"], ["role"])
+            role = check.choice(raw["role"], f"{path}.role", ROLES) if raw.get("role") is not None else None
+            respondent = Respondent(
+                check.text(raw["name"], f"{path}.name"), role, _parse_answers(raw["answers"] or {}, f"{path}.answers", kb, check)
+            )
+            if respondent.name in (r.name for r in respondents):
+                raise check.fail(f"{path}.name", f"respondent '{respondent.name}' is listed twice")
+            respondents.append(respondent)
+    combined, disputes = combine_answers(respondents, answers, kb)
+
+    organisation = Organisation(name, sector, employees, _size_class(employees, size_threshold))
+    return Facts(
+        organisation,
+        people,
+        dict(sorted(combined.items())),
+        size_threshold,
+        doc.file,
+        tuple(respondents),
+        disputes,
+        dict(sorted(answers.items())) if respondents else {},
+    )
+
+
+def _parse_answers(raw: Any, prefix: str, kb: KnowledgeBase, check: Checker) -> dict[str, str | int]:
     answers: dict[str, str | int] = {}
-    raw_answers = check.mapping(top.get("answers", {}) or {}, "answers")
-    for qid, value in raw_answers.items():
-        path = f"answers.{qid}"
+    for qid, value in check.mapping(raw, prefix).items():
+        path = f"{prefix}.{qid}"
         question = kb.questions.get(qid)
         if question is None:
             raise check.fail(path, f"unknown question id '{qid}'", hint=did_you_mean(qid, kb.questions))
         answers[qid] = _parse_answer(question, value, path, check)
+    return answers
 
-    organisation = Organisation(name, sector, employees, _size_class(employees, size_threshold))
-    return Facts(organisation, people, dict(sorted(answers.items())), size_threshold, doc.file)
+
+def combine_answers(
+    respondents: list[Respondent], consensus: Mapping[str, str | int], kb: KnowledgeBase
+) -> tuple[dict[str, str | int], dict[str, Dispute]]:
+    """Combine several respondents' answers into one answer per question (docs/respondents.md).
+
+    - An answer in the file's own ``answers:`` (the consultant's consensus) wins.
+    - Otherwise only known answers count (``onbekend`` is no vote). When they all agree, that is
+      the answer. When they differ:
+      - an ordered choice or a number takes the lower median: one optimist cannot lift a stage,
+        one pessimist cannot sink it;
+      - a yes/no or unordered choice takes the most frequent answer; on a tie it is ``onbekend``,
+        because we do not guess.
+    - Every question with different known answers is a dispute, reported with who said what.
+    """
+    combined: dict[str, str | int] = {}
+    disputes: dict[str, Dispute] = {}
+    questions = sorted({q for r in respondents for q in r.answers})
+    for qid in questions:
+        given = {r.name: r.answers[qid] for r in respondents if qid in r.answers and r.answers[qid] != "onbekend"}
+        if not given:
+            combined[qid] = "onbekend"
+            continue
+        values = list(given.values())
+        if len(set(map(str, values))) == 1:
+            combined[qid] = values[0]
+            continue
+        question = kb.questions[qid]
+        known = [v for v in values if v != "nvt"]
+        if question.comparable and known and len(known) == len(values):
+            ordered = sorted(known, key=lambda v: question.rank(v) or 0)
+            value: str | int = ordered[(len(ordered) - 1) // 2]
+        else:
+            counts: dict[str, int] = {}
+            for v in values:
+                counts[str(v)] = counts.get(str(v), 0) + 1
+            best = max(counts.values())
+            winners = [v for v in dict.fromkeys(values) if counts[str(v)] == best]
+            value = winners[0] if len(winners) == 1 else "onbekend"
+        combined[qid] = value
+        disputes[qid] = Dispute(qid, dict(sorted(given.items())), consensus.get(qid, value))
+    combined.update(consensus)
+    return combined, dict(sorted(disputes.items()))
 
 
 def load_facts(
@@ -424,5 +529,18 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
                 },
             },
             "answers": {"type": "object", "additionalProperties": False, "properties": answers},
+            "respondents": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["name", "answers"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "name": {"type": "string", "minLength": 1},
+                        "role": {"enum": list(ROLES)},
+                        "answers": {"type": "object", "additionalProperties": False, "properties": answers},
+                    },
+                },
+            },
         },
     }

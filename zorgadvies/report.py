@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 #: Version of the JSON report format. Raise the minor part for added fields, the major for changes.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: respondents and disputed flags
 
 
 def _facts(pairs: tuple[tuple[str, object], ...]) -> dict[str, object]:
@@ -111,6 +111,7 @@ class PillarResult:
     missing_stage: int | None
     missing: tuple[Requirement, ...]
     settle: tuple[str, ...]
+    disputed: tuple[str, ...] = ()  # questions the respondents disagree on that this stage rests on
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -128,6 +129,7 @@ class PillarResult:
                 "questions": sorted({q for r in self.missing for q in r.questions}),
             },
             "settle": list(self.settle),
+            "disputed": list(self.disputed),
         }
 
 
@@ -149,6 +151,7 @@ class Recommendation:
     facts: tuple[tuple[str, object], ...]
     sources: tuple[str, ...]
     also_rules: tuple[str, ...] = ()
+    disputed: tuple[str, ...] = ()  # matched answers the respondents disagree on
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,6 +169,7 @@ class Recommendation:
             "also_rules": list(self.also_rules),
             "facts": _facts(self.facts),
             "sources": list(self.sources),
+            "disputed": list(self.disputed),
         }
 
 
@@ -203,6 +207,7 @@ class Report:
     reflection_questions: tuple[ReflectionQuestion, ...] = ()
     firings: int = 0
     schema_version: str = SCHEMA_VERSION
+    respondents: Mapping[str, Any] | None = None  # names and disputes, when several respondents answered
 
     def pillar(self, pillar_id: str) -> PillarResult:
         return next(p for p in self.pillars if p.id == pillar_id)
@@ -215,6 +220,7 @@ class Report:
             "pillars": [p.to_dict() for p in self.pillars],
             "recommendations": [r.to_dict() for r in self.recommendations],
             "reflection_questions": [q.to_dict() for q in self.reflection_questions],
+            "respondents": None if self.respondents is None else dict(self.respondents),
         }
 
     def to_json(self) -> str:

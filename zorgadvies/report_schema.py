@@ -63,6 +63,7 @@ def report_schema() -> dict[str, Any]:
             "evidence": {"type": "array", "items": evidence},
             "missing": _obj({"stage": _STAGE, "requirements": {"type": "array", "items": requirement}, "questions": _STRS}),
             "settle": _STRS,
+            "disputed": _STRS,
         }
     )
     recommendation = _obj(
@@ -81,6 +82,7 @@ def report_schema() -> dict[str, Any]:
             "also_rules": _STRS,
             "facts": _FACTS,
             "sources": _STRS,
+            "disputed": _STRS,
         }
     )
     reflection = _obj(
@@ -110,6 +112,20 @@ def report_schema() -> dict[str, Any]:
             "pillars": {"type": "array", "minItems": 6, "maxItems": 6, "items": pillar},
             "recommendations": {"type": "array", "items": recommendation},
             "reflection_questions": {"type": "array", "items": reflection},
+            "respondents": {
+                "oneOf": [
+                    {"type": "null"},
+                    _obj(
+                        {
+                            "names": _STRS,
+                            "disputed": {
+                                "type": "array",
+                                "items": _obj({"question": _STR, "answers": _FACTS, "combined": {"type": ["string", "integer"]}}),
+                            },
+                        }
+                    ),
+                ]
+            },
         },
         # Added by `assess --set` (what-if): the answers changed and what changed.
         {"what_if": {"type": "object"}},

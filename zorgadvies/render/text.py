@@ -35,6 +35,10 @@ _T: dict[str, dict[str, Any]] = {
         "reflect": "Vragen om over na te denken",
         "none": "geen",
         "phases": {"onderzoek": "Onderzoek", "richt": "Richt", "plan": "Plan", "doe": "Doe"},
+        "respondents": "Respondenten",
+        "disputes": "Vragen waarover de respondenten het oneens zijn (⚠)",
+        "combined": "gecombineerd",
+        "disputed": "⚠ rust op betwiste antwoorden",
     },
     "en": {
         "title": "Care advice",
@@ -61,6 +65,10 @@ _T: dict[str, dict[str, Any]] = {
         "reflect": "Questions to reflect on",
         "none": "none",
         "phases": {"onderzoek": "Research", "richt": "Direct", "plan": "Plan", "doe": "Do"},
+        "respondents": "Respondents",
+        "disputes": "Questions the respondents disagree on (⚠)",
+        "combined": "combined",
+        "disputed": "⚠ rests on disputed answers",
     },
 }
 
@@ -123,7 +131,19 @@ def render_text(
     width = max(len(kb.pillar(p.id).name(lang)) for p in report.pillars)
     for pillar in report.pillars:
         name = kb.pillar(pillar.id).name(lang)
-        lines.append(f"  {name:<{width}}  {_bar(pillar)}  {_stage_label(kb, pillar, lang)}")
+        flag = f"  {t['disputed']}: {', '.join(pillar.disputed)}" if pillar.disputed else ""
+        lines.append(f"  {name:<{width}}  {_bar(pillar)}  {_stage_label(kb, pillar, lang)}{flag}")
+    if report.respondents:
+        lines.append("")
+        lines.append(f"{t['respondents']}: {', '.join(report.respondents['names'])}")
+        if report.respondents["disputed"]:
+            lines.append(t["disputes"])
+            for dispute in report.respondents["disputed"]:
+                qid = dispute["question"]
+                lines.append(f"  ⚠ {_subject(kb, qid, lang)}")
+                for who, value in dispute["answers"].items():
+                    lines.append(f"      {who}: {_value(kb, qid, value, lang)}")
+                lines.append(f"      → {t['combined']}: {_value(kb, qid, dispute['combined'], lang)}")
 
     if report.recommendations:
         shown = report.recommendations if top is None else report.recommendations[:top]
@@ -137,7 +157,8 @@ def render_text(
             for rec in recs:
                 title = rec.title if lang == "nl" else rec.title_en
                 after = f"  ({t['requires']}: {', '.join(rec.requires)})" if rec.requires else ""
-                lines.append(f"   {rec.rank:>3}. {title} [{rec.id}]{after}")
+                flag = f"  {t['disputed']}: {', '.join(rec.disputed)}" if rec.disputed else ""
+                lines.append(f"   {rec.rank:>3}. {title} [{rec.id}]{after}{flag}")
         hidden = len(report.recommendations) - len(shown)
         if hidden:
             lines.append(f"  {t['more'].format(n=hidden)}")
