@@ -1,9 +1,202 @@
-"""CLI commands: rules (registered on the main group by zorgadvies.cli)."""
+"""CLI commands: ``rules list|show|validate|test|coverage`` and ``new-rule`` (registered by zorgadvies.cli).
+
+Thin on purpose: the work is done by :mod:`zorgadvies.ruletools`; see docs/rule-authoring.md.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import click
+
+from . import ruletools
+from .api import Advisor
+from .cliutil import errors_to_exit, rules_option, write_output
+from .knowledge import load_knowledge
+from .paths import RULES_DIR
+from .rulepack import load_rules
+
+__all__ = ["register"]
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+
+
+def _packs(rules: tuple[str, ...], directory: str | None) -> list[str]:
+    return [*rules, *([directory] if directory else [])]
+
+
+@click.group("rules")
+def rules_group() -> None:
+    """List, show, validate, test and measure the coverage of rule packs.
+
+    Every command reads the built-in pack plus the extra packs given with --rules (or as DIR).
+    """
+
+
+@rules_group.command("list")
+@_FORMAT
+@rules_option
+@errors_to_exit
+def list_command(fmt: str, rules: tuple[str, ...]) -> None:
+    """List every rule: id, status, conclusion and title, sorted by id."""
+    rows = ruletools.list_rows(load_rules(load_knowledge(), rules))
+    if fmt == "json":
+        write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
+        return
+    width_id = max((len(r["id"]) for r in rows), default=2)
+    width_status = max((len(r["status"]) for r in rows), default=6)
+    width_then = max((len(r["conclusion"]) for r in rows), default=10)
+    lines = [
+        f"{r['id']:<{width_id}}  {r['status']:<{width_status}}  {r['conclusion']:<{width_then}}  {r['title']}"
+        for r in rows
+    ]
+    write_output("\n".join(lines) + "\n", None)
+
+
+@rules_group.command("show")
+@click.argument("rule_id", metavar="ID")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@rules_option
+@errors_to_exit
+def show_command(rule_id: str, lang: str, rules: tuple[str, ...]) -> None:
+    """Show rule ID in words: header, sources, conditions, conclusion and cases.
+
+    ID is the whole id (advies/visie/geen-visie) or, when only one rule has it, its last part.
+    """
+    kb = load_knowledge()
+    rule = ruletools.find_rule(load_rules(kb, rules), rule_id)
+    write_output(ruletools.render_rule(kb, rule, lang), None)
+
+
+@rules_group.command("validate")
+@click.argument("directory", metavar="[DIR]", required=False, type=click.Path(file_okay=False))
+@click.option("--only", is_flag=True, help="Validate only DIR and the --rules packs, not the built-in pack.")
+@click.option("--knowledge", type=click.Path(file_okay=False), help="A knowledge base other than the built-in one.")
+@rules_option
+@errors_to_exit
+def validate_command(directory: str | None, only: bool, knowledge: str | None, rules: tuple[str, ...]) -> None:
+    """Check the built-in pack plus DIR and report every error, one line each.
+
+    Exit code 0 when the packs are clean, 2 when there is any error.
+    """
+    packs = _packs(rules, directory)
+    if only and not packs:
+        raise click.UsageError("--only needs DIR (or --rules DIR): there would be nothing to validate")
+    result = ruletools.validate(packs, builtin=not only, knowledge=knowledge)
+    for line in result.lines():
+        click.echo(line)
+    click.echo(result.summary)
+    if not result.ok:
+        sys.exit(2)
+
+
+@rules_group.command("test")
+@click.argument("directory", metavar="[DIR]", required=False, type=click.Path(file_okay=False))
+@click.option("--only", is_flag=True, help="Run only the cases of the rules in DIR and the --rules packs.")
+@click.option("-v", "--verbose", is_flag=True, help="Print a line for every case, also the ones that pass.")
+@rules_option
+@errors_to_exit
+def test_command(directory: str | None, only: bool, verbose: bool, rules: tuple[str, ...]) -> None:
+    """Run every rule's cases through the engine and the reference semantics.
+
+    Prints one line per failing case and a summary; exit code 2 when any case fails.
+    """
+    packs = _packs(rules, directory)
+    if only and not packs:
+        raise click.UsageError("--only needs DIR (or --rules DIR): there would be nothing to test")
+    result = ruletools.run_tests(Advisor(packs), only=packs if only else None)
+    for run in result.runs:
+        if not run.passed:
+            click.echo(run.failure_line())
+        elif verbose:
+            click.echo(f"PASSED {run.rule.id}::{run.case.name}")
+    click.echo(result.summary)
+    if result.failures:
+        sys.exit(2)
+
+
+def _examples(paths: tuple[str, ...]) -> list[Path]:
+    if not paths:
+        default = RULES_DIR.parent / "examples"
+        paths = (str(default),) if default.is_dir() else ()
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        found += sorted(path.glob("*.yaml")) + sorted(path.glob("*.json")) if path.is_dir() else [path]
+    return found
+
+
+@rules_group.command("coverage")
+@_FORMAT
+@click.option(
+    "--examples",
+    "examples",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Facts file or folder of them to count as examples (repeatable; default: examples/ of the checkout).",
+)
+@rules_option
+@errors_to_exit
+def coverage_command(fmt: str, examples: tuple[str, ...], rules: tuple[str, ...]) -> None:
+    """Rules, recommendations and reflection questions no case or example reaches; unused questions."""
+    adv = Advisor(rules)
+    result = ruletools.coverage(adv, _examples(examples))
+    if fmt == "json":
+        write_output(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        write_output(ruletools.render_coverage(result, adv.kb), None)
+
+
+@click.command("new-rule")
+@click.argument("rule_id", metavar="ID")
+@click.option(
+    "--conclusion",
+    required=True,
+    metavar="KIND:TARGET",
+    help="recommend:REC, reflect:REF or criterion:PILLAR/STAGE.",
+)
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False),
+    help="The rule pack to add the rule to (default: rules/ of this checkout).",
+)
+@click.option("--title", help="The rule's Dutch title (default: a TODO).")
+@errors_to_exit
+def new_rule_command(rule_id: str, conclusion: str, directory: str | None, title: str | None) -> None:
+    """Scaffold rule ID: ID.yaml, ID.cases.yaml and the doc stub ID.md.
+
+    The scaffold tests a real question as a placeholder (marked TODO) and passes `rules validate`
+    and `rules test` as written; existing files are never overwritten.
+    """
+    if directory is None:
+        default = ruletools.default_rules_dir()
+        if default is None:
+            raise click.UsageError("this zorgadvies is installed, not a checkout: give the pack folder with --dir")
+        target = default
+    else:
+        target = Path(directory)
+    written = ruletools.new_rule(rule_id, conclusion, target, title=title)
+    for path in written:
+        click.echo(f"created {ruletools.display_path(path)}")
+    builtin = target.resolve() == RULES_DIR.resolve()
+    pack = "" if builtin else f" {ruletools.display_path(target)}"
+    rule, cases, doc = (ruletools.display_path(p) for p in written)
+    click.echo(
+        "\nNext:\n"
+        f"  1. {rule}: write the title, title_en, descriptions, sources and the real `when:`\n"
+        "     (the condition marked 'TODO placeholder' only stands in for it).\n"
+        f"  2. {cases}: replace the placeholder cases; keep at least one that fires and one that fails.\n"
+        f"  3. {doc}: explain the rule for readers.\n"
+        f"  4. zorgadvies rules show {rule_id}{' --rules' + pack if pack else ''}\n"
+        f"     zorgadvies rules validate{pack}\n"
+        f"     zorgadvies rules test{pack}"
+    )
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to ``group``."""
+    group.add_command(rules_group)
+    group.add_command(new_rule_command)
