@@ -435,7 +435,10 @@ def _damaged(draw):
     rule, cases = copy.deepcopy(_VALID), copy.deepcopy(_CASES)
     for _ in range(draw(st.integers(1, 3))):
         target = draw(st.sampled_from([rule, cases]))
-        path = draw(st.sampled_from([p for p in _paths(target) if p]))
+        paths = [p for p in _paths(target) if p]
+        if not paths:  # an earlier step emptied this document: nothing left to damage in it
+            continue
+        path = draw(st.sampled_from(paths))
         parent = target
         for key in path[:-1]:
             parent = parent[key]

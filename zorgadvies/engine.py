@@ -49,7 +49,7 @@ from .errors import EngineError
 from .logic import Cond, Literal, dnf
 from .rulepack import Rule, RulePack
 
-__all__ = ["Engine", "Firing", "MAX_BRANCHES_PER_SHARD", "MAX_SUBJECTS_PER_SHARD"]
+__all__ = ["Engine", "Firing", "MAX_BRANCHES_PER_SHARD", "MAX_SUBJECTS_PER_SHARD", "compile_rule"]
 
 #: Condition branches (an ``in`` of three values is three) per ruleset: well under the 64 alpha
 #: conditions one fact may satisfy, with room for the catch-all rule.
@@ -171,7 +171,8 @@ def _literal_json(cond: Cond, positive: bool) -> tuple[dict[str, Any], int]:
     return {"$or": [{"$lt" if op == "at_least" else "$gt": {rank: value}}, {prop: "nvt"}]}, 2
 
 
-def _compile(rule: Rule) -> list[_EngineRule]:
+def compile_rule(rule: Rule) -> list[_EngineRule]:
+    """The engine rules of ``rule``: one per conjunction of its normal form and of its negation."""
     result = []
     for outcome, positive in (("fires", True), ("fails", False)):
         for conjunction in dnf(rule.when, positive):
@@ -206,9 +207,13 @@ class Engine:
         for stratum, rules in sorted(strata.items()):
             shards: list[_Shard] = []
             for rule in rules:
-                for erule in _compile(rule):
+                for erule in compile_rule(rule):
                     if erule.branches > MAX_BRANCHES_PER_SHARD:
-                        raise EngineError(f"rule {rule.id} has too many alternatives for the engine ({erule.branches}): split it")
+                        raise EngineError(
+                            f"rule {rule.id} has too many alternatives for the engine ({erule.branches} > {MAX_BRANCHES_PER_SHARD}): split it",
+                            file=rule.file or None,
+                            line=rule.line or None,
+                        )
                     if not shards or not shards[-1].fits(erule):
                         shards.append(_Shard(f"{self._prefix}_s{stratum}_{len(shards)}"))
                     shards[-1].add(erule)

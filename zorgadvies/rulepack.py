@@ -23,15 +23,30 @@ from .paths import RULES_DIR
 from .schema import Checker
 from .yamlio import load_document
 
-__all__ = ["Case", "Conclusion", "Rule", "RulePack", "load_rules"]
+__all__ = [
+    "HEADER",
+    "RULE_ID",
+    "Case",
+    "Conclusion",
+    "Rule",
+    "RulePack",
+    "RuleReader",
+    "cases_path",
+    "check_stage_coverage",
+    "check_variant",
+    "load_rules",
+    "read_cases",
+    "read_rule",
+    "rule_files",
+]
 
 STATUSES = ("stable", "experimental", "deprecated")
 EXPECTATIONS = ("fires", "fails", "unknown")
 #: A rule whose normal form needs more conjunctions than this is refused: each conjunction becomes
 #: one engine rule, and a rule that explodes into hundreds is a rule nobody can audit either.
 MAX_CONJUNCTIONS = 32
-_RULE_ID = re.compile(r"^[a-z0-9_]+(/[a-z0-9][a-z0-9_-]*)+$")
-_HEADER = ["title", "title_en", "id", "status", "description", "description_en", "sources", "modified", "when", "then"]
+RULE_ID = re.compile(r"^[a-z0-9_]+(/[a-z0-9][a-z0-9_-]*)+$")
+HEADER = ["title", "title_en", "id", "status", "description", "description_en", "sources", "modified", "when", "then"]
 
 
 @attrs.frozen
@@ -108,7 +123,7 @@ def _stage_rank(value: str | int) -> int | None:
     return rank if rank is not None and 1 <= rank <= 4 else None
 
 
-class _RuleReader:
+class RuleReader:
     def __init__(self, kb: KnowledgeBase, check: Checker) -> None:
         self.kb = kb
         self.check = check
@@ -219,16 +234,16 @@ class _RuleReader:
         return Conclusion("criterion", pillar, stage)
 
 
-def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool = True) -> Rule:
+def read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool = True) -> Rule:
     doc = load_document(path, make_error=RulePackError)
     check = Checker(doc, RulePackError)
     raw = check.mapping(doc.data, "")
-    check.keys(raw, "", _HEADER)
+    check.keys(raw, "", HEADER)
     expected_id = path.relative_to(root).with_suffix("").as_posix()
     rule_id = check.text(raw["id"], "id")
     if rule_id != expected_id:
         raise check.fail("id", f"the id must be the file's path below the pack: '{expected_id}'", hint=expected_id)
-    if not _RULE_ID.match(rule_id):
+    if not RULE_ID.match(rule_id):
         raise check.fail("id", "rule ids are lowercase path parts joined by '/' (a-z, 0-9, '-', '_')")
     sources = check.text_list(raw["sources"], "sources")
     if not sources:
@@ -236,7 +251,7 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool = True) ->
     for i, ref in enumerate(sources):
         if ref not in kb.sections:
             raise check.fail(f"sources.{i}", f"unknown source section '{ref}'", hint=did_you_mean(ref, kb.sections))
-    reader = _RuleReader(kb, check)
+    reader = RuleReader(kb, check)
     when = reader.formula(raw["when"], "when")
     if len(dnf(when)) > MAX_CONJUNCTIONS or len(dnf(when, positive=False)) > MAX_CONJUNCTIONS:
         raise check.fail("when", f"too many alternatives (more than {MAX_CONJUNCTIONS} once expanded): split the rule")
@@ -254,17 +269,17 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool = True) ->
         then=reader.conclusion(raw["then"], "then"),
         file=str(path),
         line=1,
-        cases=_read_cases(path, rule_id, kb) if cases else (),
-        cases_file=str(_cases_path(path)) if _cases_path(path).exists() else None,
+        cases=read_cases(path, rule_id, kb) if cases else (),
+        cases_file=str(cases_path(path)) if cases_path(path).exists() else None,
     )
 
 
-def _cases_path(rule_path: Path) -> Path:
+def cases_path(rule_path: Path) -> Path:
     return rule_path.with_name(rule_path.stem + ".cases.yaml")
 
 
-def _read_cases(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> tuple[Case, ...]:
-    path = _cases_path(rule_path)
+def read_cases(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> tuple[Case, ...]:
+    path = cases_path(rule_path)
     if not path.exists():
         return ()
     doc = load_document(path, make_error=RulePackError)
@@ -303,7 +318,7 @@ def _read_cases(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> tuple[Case,
     return tuple(cases)
 
 
-def _rule_files(root: Path) -> list[Path]:
+def rule_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.yaml") if not p.name.endswith(".cases.yaml"))
 
 
@@ -326,19 +341,19 @@ def load_rules(
     for root in roots:
         if not root.is_dir():
             raise RulePackError("is not a folder of rules", file=str(root))
-        for path in _rule_files(root):
-            rule = _read_rule(path, root, kb, cases)
+        for path in rule_files(root):
+            rule = read_rule(path, root, kb, cases)
             if rule.id in seen:
                 raise RulePackError(f"duplicate rule id '{rule.id}' (also in {seen[rule.id].file})", file=str(path), line=1, field="id")
             seen[rule.id] = rule
             (retired if rule.status == "deprecated" else active).append(rule)
-    _check_stage_coverage(active, roots)
+    check_stage_coverage(active, roots)
     for rule in active:
-        _check_variant(rule, kb)
+        check_variant(rule, kb)
     return RulePack(tuple(active), tuple(retired), tuple(roots))
 
 
-def _check_variant(rule: Rule, kb: KnowledgeBase) -> None:
+def check_variant(rule: Rule, kb: KnowledgeBase) -> None:
     """A size-specific recommendation must be guarded by the size class it is meant for.
 
     Seed 004 gives different advice to small and large organisations; a rule for the small variant
@@ -362,7 +377,7 @@ def _check_variant(rule: Rule, kb: KnowledgeBase) -> None:
         )
 
 
-def _check_stage_coverage(rules: Sequence[Rule], roots: Sequence[Path]) -> None:
+def check_stage_coverage(rules: Sequence[Rule], roots: Sequence[Path]) -> None:
     """Every pillar needs criteria for every stage, or its ladder would silently skip a stage."""
     criteria = {(r.then.pillar, r.then.stage) for r in rules if r.then.kind == "criterion"}
     if not criteria:

@@ -377,12 +377,12 @@ def _formula(reader: Any, raw: Any, path: str, errors: list[ZorgadviesError], de
 def _case_errors(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> list[ZorgadviesError]:
     """Errors of the cases file beside ``rule_path``: its format, and each case's facts."""
     try:
-        cases = _rulepack._read_cases(rule_path, rule_id, kb)
+        cases = _rulepack.read_cases(rule_path, rule_id, kb)
     except RulePackError as exc:
         return [exc]
     if not cases:
         return []
-    cases_path = _rulepack._cases_path(rule_path)
+    cases_path = _rulepack.cases_path(rule_path)
     doc = load_document(cases_path, make_error=RulePackError)
     errors: list[ZorgadviesError] = []
     for i, case in enumerate(cases):
@@ -409,7 +409,7 @@ def _check_file(path: Path, root: Path, kb: KnowledgeBase) -> _Checked:
         errors.append(exc)
         errors += _case_errors(path, expected_id, kb)
         return result
-    header = _rulepack._HEADER
+    header = _rulepack.HEADER
     for key in raw:
         if key not in header:
             errors.append(check.fail(key, f"unknown field '{key}'", hint=did_you_mean(key, header)))
@@ -422,7 +422,7 @@ def _check_file(path: Path, root: Path, kb: KnowledgeBase) -> _Checked:
             result.declared_id, result.id_line = rule_id, doc.line("id")
             if rule_id != expected_id:
                 errors.append(check.fail("id", "the id must be the file's path below the pack", hint=expected_id))
-            elif not _rulepack._RULE_ID.match(rule_id):
+            elif not _rulepack.RULE_ID.match(rule_id):
                 errors.append(check.fail("id", "rule ids are lowercase path parts joined by '/' (a-z, 0-9, '-', '_')"))
     for key in ("title", "title_en", "description", "description_en"):
         if key in raw:
@@ -439,7 +439,7 @@ def _check_file(path: Path, root: Path, kb: KnowledgeBase) -> _Checked:
         for i, ref in enumerate(refs or ()):
             if ref not in kb.sections:
                 errors.append(check.fail(f"sources.{i}", f"unknown source section '{ref}'", hint=did_you_mean(ref, kb.sections)))
-    reader = _rulepack._RuleReader(kb, check)
+    reader = _rulepack.RuleReader(kb, check)
     if "when" in raw:
         result.when_line = doc.line("when")
         when = _formula(reader, raw["when"], "when", errors)
@@ -456,7 +456,7 @@ def _check_file(path: Path, root: Path, kb: KnowledgeBase) -> _Checked:
     errors += _case_errors(path, expected_id, kb)
     if not errors:
         # The authoritative reader: whatever it refuses, loading the pack would refuse too.
-        result.rule = _attempt(errors, _rulepack._read_rule, path, root, kb)
+        result.rule = _attempt(errors, _rulepack.read_rule, path, root, kb)
     return result
 
 
@@ -501,7 +501,7 @@ def _case_expectations(rule: Rule) -> list[ZorgadviesError]:
 
 
 def _engine_errors(checked: _Checked, rule: Rule) -> list[ZorgadviesError]:
-    for erule in _engine._compile(rule):
+    for erule in _engine.compile_rule(rule):
         if erule.branches > MAX_BRANCHES_PER_SHARD:
             return [
                 RulePackError(
@@ -587,7 +587,7 @@ def validate(
         if not root.is_dir():
             errors.append(RulePackError("is not a folder of rules", file=str(root)))
             continue
-        checked += [_check_file(path, root, kb) for path in _rulepack._rule_files(root)]
+        checked += [_check_file(path, root, kb) for path in _rulepack.rule_files(root)]
         errors += _stray_files(root)
     seen: dict[str, _Checked] = {}
     for item in checked:
@@ -612,7 +612,7 @@ def validate(
         rule = item.rule
         assert rule is not None
         try:
-            _rulepack._check_variant(rule, kb)
+            _rulepack.check_variant(rule, kb)
         except RulePackError as exc:
             errors.append(RulePackError(exc.message, file=exc.file, line=item.when_line or exc.line, field=exc.field))
         errors += _case_expectations(rule)
@@ -960,7 +960,7 @@ def new_rule(
     directory = Path(directory)
     if rule_id.endswith((".yaml", ".yml")):
         raise RulePackError(f"give the id without '.yaml': '{rule_id.rsplit('.', 1)[0]}'", field="ID")
-    if not _rulepack._RULE_ID.match(rule_id):
+    if not _rulepack.RULE_ID.match(rule_id):
         raise RulePackError(
             f"'{rule_id}' is not a rule id: a folder and a name, lowercase, joined by '/' (a-z, 0-9, '_' "
             "in the first part; also '-' after it), e.g. advies/visie/mijn-regel or mijn_organisatie/mijn-regel",
