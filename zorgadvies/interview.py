@@ -1,0 +1,866 @@
+"""A guided interview that builds a facts file one answer at a time (``zorgadvies interview``).
+
+The logic lives here and needs no terminal: :class:`Interview` says which :class:`Step` comes next
+given what is known so far, takes a typed answer (checking it at once, :class:`AnswerError` with a
+one-line reason otherwise) and saves the facts file atomically after every answer. The terminal
+front end is :mod:`zorgadvies.cli_interview`.
+
+Three parts, in this order: the organisation (name, sector, employees), the people (name, roles and,
+for a Hoofd Innovatie or Hoofd Implementatie, a DISC profile) and the questionnaire in
+knowledge-base order. A question is only asked while it can still change a conclusion; see
+:func:`live_questions` and docs/interview.md.
+
+The saved file is an ordinary facts file (``zorgadvies assess`` reads it). What the format cannot
+hold (a sector answered ``onbekend``, a people list still open, a name typed before its roles) is
+kept in a YAML comment line ``# interview-state: {...}``, so ``--resume`` continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import tempfile
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from .api import Advisor
+from .errors import InputError, ZorgadviesError, did_you_mean
+from .facts import DISC_COLOURS, ROLES, SECTORS, Facts
+from .knowledge import PILLAR_IDS, Question
+from .logic import conditions
+from .report import PillarResult
+from .stages import rule_outcomes
+
+__all__ = [
+    "INNOVATION_ROLES",
+    "STATE_MARK",
+    "AnswerError",
+    "Interview",
+    "Option",
+    "Step",
+    "default_path",
+    "is_back",
+    "is_help",
+    "live_questions",
+    "read_state",
+    "slug",
+]
+
+#: The comment line that carries what the facts format cannot (see the module docstring).
+STATE_MARK = "# interview-state: "
+INNOVATION_ROLES = ("hoofd_innovatie", "hoofd_implementatie")
+
+_YES = {"ja": "ja", "j": "ja", "yes": "ja", "y": "ja", "nee": "nee", "n": "nee", "no": "nee"}
+_UNKNOWN = {"onbekend", "unknown", "weet niet"}
+_NVT = {"nvt", "n.v.t.", "n.v.t", "n/a", "na", "not applicable"}
+_END_OF_LIST = {"", "klaar", "geen", "niemand", "done", "none", "nobody"}
+_HELP = {"?", "help", "hulp"}
+_BACK = {"terug", "back", "vorige", "previous"}
+
+_SECTOR_LABELS = {
+    "ziekenhuis": ("Ziekenhuis", "Hospital"),
+    "ouderenzorg": ("Ouderenzorg (VVT)", "Elderly care"),
+    "ggz": ("Geestelijke gezondheidszorg (ggz)", "Mental health care"),
+    "gehandicaptenzorg": ("Gehandicaptenzorg", "Disability care"),
+    "thuiszorg": ("Thuiszorg", "Home care"),
+    "eerstelijn": ("Eerstelijnszorg (huisarts, fysio, gezondheidscentrum)", "Primary care"),
+    "welzijn": ("Welzijn", "Social welfare"),
+    "overig": ("Overig", "Other"),
+}
+_SECTOR_ALIASES = {"vvt": "ouderenzorg", "hospital": "ziekenhuis", "other": "overig"}
+_ROLE_LABELS = {
+    "hoofd_innovatie": ("Hoofd Innovatie", "Head of Innovation"),
+    "hoofd_implementatie": ("Hoofd Implementatie", "Head of Implementation"),
+    "bestuurder": ("Bestuurder", "Board member / director"),
+    "manager": ("Manager", "Manager"),
+    "marketing_communicatie": ("Marketing en communicatie", "Marketing and communication"),
+    "kwaliteit": ("Kwaliteit", "Quality"),
+    "ict": ("ICT", "IT"),
+    "zorgprofessional": ("Zorgprofessional", "Care professional"),
+    "adviseur": ("Adviseur", "Adviser"),
+}
+_DISC_LETTER = dict(zip("DISC", DISC_COLOURS))
+_DISC_WORDS = {"rood": "rood", "geel": "geel", "groen": "groen", "blauw": "blauw",
+               "red": "rood", "yellow": "geel", "green": "groen", "blue": "blauw"} | {
+    k.lower(): v for k, v in _DISC_LETTER.items()
+}
+
+#: Group headings of the questionnaire, by question-id prefix (the knowledge base gives every
+#: question file a prefix per subject). Prefixes not listed here take the label of the pillar or
+#: theme most of their questions inform.
+_GROUP_LABELS = {
+    "keten": ("Zorgketen en dienstenmodellen", "Care chain and service models"),
+    "kennis": ("Kennis delen", "Sharing knowledge"),
+    "tech": ("Technologie", "Technology"),
+    "ovh": ("Overheid", "Government"),
+    "visie": ("Visie op innovatie", "Vision on innovation"),
+    "sel": ("Innovaties selecteren en prioriteren", "Selecting and prioritising innovations"),
+    "rol": ("Rollen: innovatie en implementatie", "Roles: innovation and implementation"),
+    "infra": ("Infrastructuur voor innovatie en implementatie", "Infrastructure for innovation and implementation"),
+    "samen": ("Samenwerking", "Collaboration"),
+    "comm": ("Communicatie", "Communication"),
+    "cult": ("Cultuur", "Culture"),
+    "soc": ("Sociale innovatie", "Social innovation"),
+}
+_THEME_LABELS = {
+    "visie": ("Visie", "Vision"),
+    "rollen": ("Rollen", "Roles"),
+    "infrastructuur": ("Infrastructuur", "Infrastructure"),
+    "samenwerking": ("Samenwerking", "Collaboration"),
+    "communicatie": ("Communicatie", "Communication"),
+    "cultuur": ("Cultuur", "Culture"),
+    "sociale_innovatie": ("Sociale innovatie", "Social innovation"),
+    "keten": ("Zorgketen", "Care chain"),
+    "technologie": ("Technologie", "Technology"),
+    "overheid": ("Overheid", "Government"),
+    "omvang": ("Omvang", "Size"),
+}
+
+_T: dict[str, dict[str, str]] = {
+    "nl": {
+        "name": "Naam van de organisatie",
+        "name_help": "De naam zoals die in het advies moet staan.",
+        "sector": "Sector",
+        "sector_help": "De sector waarin de organisatie vooral werkt. Kies 'overig' als geen ervan past.",
+        "employees": "Aantal medewerkers",
+        "employees_help": "Het aantal medewerkers (personen, geen fte). Vanaf 250 telt een organisatie als groot; "
+        "sommige adviezen verschillen voor kleine en grote organisaties.",
+        "person": "Naam van persoon {n}",
+        "person_help": "Noem de mensen met een rol in innovatie, implementatie of marketing, in elk geval wie "
+        "Hoofd Innovatie of Hoofd Implementatie is. Druk op Enter als er niemand meer is. "
+        "Bij de eerste persoon betekent 'onbekend': we weten niet wie welke rol heeft.",
+        "roles": "Rollen van {name}",
+        "roles_help": "Een of meer nummers of namen, gescheiden door komma's of spaties, bijvoorbeeld: 1, 5.",
+        "disc": "DISC-profiel van {name}",
+        "disc_help": "Kleuren, sterkste eerst (groen, blauw), letters (SC) of de vier scores uit een DISC-rapport "
+        "in de volgorde D I S C (20 35 80 60, of rood=20 geel=35 groen=80 blauw=60). "
+        "Rood = D, geel = I, groen = S, blauw = C. Enter of 'onbekend' als het profiel niet bekend is.",
+        "give_answer": "geef een antwoord (of onbekend / nvt)",
+        "not_a_number": "'{raw}' is geen heel getal",
+        "min": "het antwoord is minstens {n}",
+        "max": "het antwoord is hoogstens {n}",
+        "bad_choice": "'{raw}' is geen van de keuzes: typ een nummer van 1 tot {n}",
+        "bad_bool": "'{raw}' is geen ja of nee: typ ja, nee, onbekend of nvt",
+        "did_you_mean": " (bedoelt u '{hint}'?)",
+        "no_nvt": "'nvt' past hier niet; typ 'onbekend' als u het niet weet",
+        "need_name": "de naam mag niet leeg zijn",
+        "need_role": "kies minstens één rol: typ een of meer nummers van 1 tot {n}",
+        "bad_role": "'{raw}' is geen rol: typ nummers van 1 tot {n} of de namen uit de lijst",
+        "role_twice": "rol '{raw}' staat er twee keer in",
+        "unknown_later": "typ een naam, of druk op Enter als er niemand meer is",
+        "name_number": "'{raw}' is een getal, geen naam: typ de naam van de persoon",
+        "bad_disc": "'{raw}' is geen DISC-profiel: typ kleuren (groen, blauw), letters (SC) of vier scores (D I S C)",
+        "disc_twice": "kleur '{raw}' staat er twee keer in",
+        "disc_missing": "een DISC-rapport geeft alle vier de scores; ontbreekt: {missing}",
+        "disc_range": "een DISC-score ligt tussen 0 en 100, niet {raw}",
+        "no_back": "terug kan alleen naar een vraag uit de vragenlijst die u in deze sessie beantwoordde",
+        "yes_no": "ja/nee",
+        "whole_number": "een heel getal",
+        "part_organisation": "Deel 1 van 3 — De organisatie",
+        "part_people": "Deel 2 van 3 — Mensen en rollen",
+        "part_questions": "Deel 3 van 3 — Vragenlijst",
+        "header": "Feitenbestand van 'zorgadvies interview' voor {name}.",
+        "header_busy": "Nog niet klaar; verder gaan met: zorgadvies interview --resume {file}",
+        "header_done": "Het interview is afgerond.",
+        "header_assess": "Het advies: zorgadvies assess {file}",
+        "pillar": "{name}",
+        "stage_unknown": "onbepaald",
+        "stage_at_least": "onbepaald (minstens {stage})",
+    },
+    "en": {
+        "name": "Name of the organisation",
+        "name_help": "The name as it should appear in the advice.",
+        "sector": "Sector",
+        "sector_help": "The sector the organisation mainly works in. Choose 'other' if none fits.",
+        "employees": "Number of employees",
+        "employees_help": "The number of employees (people, not FTE). From 250 an organisation counts as large; "
+        "some advice differs for small and large organisations.",
+        "person": "Name of person {n}",
+        "person_help": "Name the people with a role in innovation, implementation or marketing, at least whoever "
+        "is Head of Innovation or Head of Implementation. Press Enter when there is nobody else. "
+        "For the first person, 'unknown' means: we do not know who holds which role.",
+        "roles": "Roles of {name}",
+        "roles_help": "One or more numbers or names, separated by commas or spaces, for example: 1, 5.",
+        "disc": "DISC profile of {name}",
+        "disc_help": "Colours, strongest first (green, blue), letters (SC) or the four scores of a DISC report in "
+        "the order D I S C (20 35 80 60, or red=20 yellow=35 green=80 blue=60). "
+        "Red = D, yellow = I, green = S, blue = C. Enter or 'unknown' if the profile is not known.",
+        "give_answer": "give an answer (or unknown / n/a)",
+        "not_a_number": "'{raw}' is not a whole number",
+        "min": "the answer is at least {n}",
+        "max": "the answer is at most {n}",
+        "bad_choice": "'{raw}' is not one of the choices: type a number from 1 to {n}",
+        "bad_bool": "'{raw}' is not yes or no: type yes, no, unknown or n/a",
+        "did_you_mean": " (did you mean '{hint}'?)",
+        "no_nvt": "'n/a' does not fit here; type 'unknown' if you do not know",
+        "need_name": "the name cannot be empty",
+        "need_role": "choose at least one role: type one or more numbers from 1 to {n}",
+        "bad_role": "'{raw}' is not a role: type numbers from 1 to {n} or the names in the list",
+        "role_twice": "role '{raw}' is given twice",
+        "unknown_later": "type a name, or press Enter when there is nobody else",
+        "name_number": "'{raw}' is a number, not a name: type the person's name",
+        "bad_disc": "'{raw}' is not a DISC profile: type colours (green, blue), letters (SC) or four scores (D I S C)",
+        "disc_twice": "colour '{raw}' is given twice",
+        "disc_missing": "a DISC report gives all four scores; missing: {missing}",
+        "disc_range": "a DISC score lies between 0 and 100, not {raw}",
+        "no_back": "'back' only returns to a questionnaire question answered in this session",
+        "yes_no": "yes/no",
+        "whole_number": "a whole number",
+        "part_organisation": "Part 1 of 3 — The organisation",
+        "part_people": "Part 2 of 3 — People and roles",
+        "part_questions": "Part 3 of 3 — Questionnaire",
+        "header": "Facts file of 'zorgadvies interview' for {name}.",
+        "header_busy": "Not finished yet; to continue: zorgadvies interview --resume {file}",
+        "header_done": "The interview is finished.",
+        "header_assess": "The advice: zorgadvies assess {file}",
+        "pillar": "{name}",
+        "stage_unknown": "undetermined",
+        "stage_at_least": "undetermined (at least {stage})",
+    },
+}
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit the step; ``str()`` is a one-line reason for the user."""
+
+
+@attrs.frozen
+class Option:
+    id: str
+    label: str
+
+
+@attrs.frozen
+class Step:
+    """One thing to ask.
+
+    ``key`` is ``organisation.name``, ``organisation.sector``, ``organisation.employees``,
+    ``person.name``, ``person.roles``, ``person.disc`` or a question id. ``kind`` says how an answer
+    is read: ``text``, ``choice``, ``roles``, ``integer``, ``boolean``, ``disc`` or ``person``.
+    ``heading`` is set when the step starts a new group (a pillar or theme of the questionnaire).
+    ``progress`` is (answered, answered + still relevant) for questionnaire steps.
+    """
+
+    key: str
+    part: str  # organisation | people | questions
+    kind: str
+    text: str
+    help: str
+    options: tuple[Option, ...] = ()
+    heading: str | None = None
+    progress: tuple[int, int] | None = None
+    question: Question | None = None
+    allows_special: bool = True  # whether onbekend / nvt are accepted
+
+    @property
+    def is_question(self) -> bool:
+        return self.question is not None
+
+
+def slug(text: str) -> str:
+    """``Thuiszorg De Linde`` -> ``thuiszorg-de-linde`` (ASCII, for a file name)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-") or "organisatie"
+
+
+def default_path(name: str, folder: str | Path = ".") -> Path:
+    """``./interview-<slug>.yaml``, or ``-2``, ``-3``... when that file already exists."""
+    folder = Path(folder)
+    base = f"interview-{slug(name)}"
+    candidate = folder / f"{base}.yaml"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{base}-{n}.yaml"
+        n += 1
+    return candidate
+
+
+def read_state(text: str) -> dict[str, Any]:
+    """The ``# interview-state:`` comment of a saved file, or ``{}`` when it has none."""
+    for line in text.splitlines():
+        if line.startswith(STATE_MARK):
+            try:
+                state = json.loads(line[len(STATE_MARK):])
+            except ValueError:
+                return {}
+            return state if isinstance(state, dict) else {}
+    return {}
+
+
+def live_questions(adv: Advisor, facts: Facts) -> set[str]:
+    """The questions whose answer can still change a conclusion, given ``facts``.
+
+    Runs the real engine. A rule that fires or fails cannot change any more (the three-valued logic
+    is monotonic), so only rules whose outcome is unknown count, and of those only the ones that can
+    still matter: a criterion rule of a stage above the first stage of its pillar that can no longer
+    be reached (one of its criteria fails) can change neither the stage nor what is listed as
+    missing for the next stage. A question is live when a counting rule tests it directly.
+
+    Rules that test ``stage.<pillar>`` stay unknown while the stage is undetermined; the questions
+    that settle it are those of the pillar's unknown criterion rules, which are live by the same
+    reasoning (an undetermined pillar always has an unknown criterion at its next stage).
+    """
+    _, firings, _ = adv.run(facts)
+    outcome = rule_outcomes(firings)
+    ceiling = {}
+    for pillar in PILLAR_IDS:
+        ceiling[pillar] = next(
+            (n for n in range(1, 5) if any(outcome.get(r.id) == "fails" for r in adv.pack.criteria(pillar, n))),
+            5,
+        )
+    live: set[str] = set()
+    for rule in adv.pack.rules:
+        if rule.id in outcome:
+            continue
+        if rule.then.kind == "criterion" and rule.then.stage > ceiling[rule.then.pillar]:  # type: ignore[index,operator]
+            continue
+        live.update(c.subject for c in conditions(rule.when) if c.kind == "question")
+    return live
+
+
+class Interview:
+    """The state of one interview and the logic of what to ask next.
+
+    Parameters
+    ----------
+    adv:
+        The advisor whose knowledge base and rules decide the questions.
+    lang:
+        ``nl`` or ``en``: the language of the steps.
+    data:
+        An earlier facts mapping (input format) to continue from.
+    state:
+        The interview state saved beside it (see :func:`read_state`).
+    path:
+        Where to save after every answer (atomically); ``None`` saves nothing.
+    """
+
+    def __init__(
+        self,
+        adv: Advisor,
+        *,
+        lang: str = "nl",
+        data: Mapping[str, Any] | None = None,
+        state: Mapping[str, Any] | None = None,
+        path: str | Path | None = None,
+    ) -> None:
+        self.adv = adv
+        self.kb = adv.kb
+        self.lang = lang
+        self.t = _T[lang]
+        self.path = Path(path) if path is not None else None
+        self.organisation: dict[str, Any] = {}
+        self.people: list[dict[str, Any]] | None = None
+        self.answers: dict[str, str | int] = {}
+        # A file with several respondents (docs/respondents.md) keeps them as they are; questions
+        # they answered count as answered, and what the interview adds is the file's own answers.
+        self.respondents: list[Any] | None = None
+        self.answered_elsewhere: frozenset[str] = frozenset()
+        state = dict(state or {})
+        if data is not None:
+            facts = adv.load(data)  # validates and normalises
+            canonical = facts.to_dict()
+            self.organisation = dict(canonical["organisation"])
+            self.people = list(canonical["people"]) if "people" in canonical else None
+            self.answers = dict(canonical["answers"])
+            if canonical.get("respondents"):
+                self.respondents = list(canonical["respondents"])
+                self.answered_elsewhere = frozenset(facts.answers) - set(self.answers)
+        # What the facts format cannot say: meta answers given as onbekend, whether the people
+        # list is still open, a person's name typed before the roles. A file without this state
+        # (written by hand) counts its people list as complete when it has one.
+        default_people = "done" if self.people is not None else "todo"
+        self.people_state: str = state.get("people", default_people)
+        if self.people_state not in ("todo", "open", "done"):
+            self.people_state = default_people
+        self.unknown: set[str] = set(state.get("unknown", ()))
+        self.pending_person: str | None = state.get("pending_person") or None
+        self.history: list[str] = []  # questionnaire questions answered in this session
+        self._last_group: str | None = None
+        self._live: set[str] | None = None
+
+    # -- construction ---------------------------------------------------------------------------
+
+    @classmethod
+    def resume(cls, adv: Advisor, source: str | Path, *, lang: str = "nl", path: str | Path | None = None) -> Interview:
+        """Continue the interview saved in ``source`` (saving to ``path``, default ``source``)."""
+        source = Path(source)
+        try:
+            text = source.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read ({exc.strerror})", file=str(source)) from None
+        facts = adv.load(source)  # a bad file fails here, with file:line
+        target = path if path is not None else source
+        return cls(adv, lang=lang, data=facts.to_dict(), state=read_state(text), path=target)
+
+    # -- what we know -----------------------------------------------------------------------------
+
+    def data(self) -> dict[str, Any]:
+        """The facts so far in input format (what is saved)."""
+        result: dict[str, Any] = {"organisation": dict(self.organisation)}
+        if self.people is not None:
+            result["people"] = [dict(p) for p in self.people]
+        if self.respondents:
+            result["respondents"] = self.respondents
+        result["answers"] = dict(self.answers)
+        return result
+
+    def facts(self) -> Facts:
+        data = self.data()
+        if "name" not in data["organisation"]:
+            data["organisation"]["name"] = "?"
+        return self.adv.load(data)
+
+    def state(self) -> dict[str, Any]:
+        state: dict[str, Any] = {"people": self.people_state, "unknown": sorted(self.unknown)}
+        if self.pending_person:
+            state["pending_person"] = self.pending_person
+        return state
+
+    def live(self) -> set[str]:
+        """Questions that can still change a conclusion (cached until the next answer)."""
+        if self._live is None:
+            self._live = live_questions(self.adv, self.facts())
+        return self._live
+
+    def answered(self) -> set[str]:
+        """Questions with an answer (``onbekend`` and ``nvt`` included; also by respondents)."""
+        return set(self.answers) | self.answered_elsewhere
+
+    def progress(self) -> tuple[int, int]:
+        """(questions answered, answered + still relevant)."""
+        answered = self.answered()
+        return len(answered), len(answered) + len(self.live() - answered)
+
+    def remaining(self) -> list[str]:
+        """Unanswered questions that are still relevant, in knowledge-base order."""
+        live, answered = self.live(), self.answered()
+        return [q for q in self.kb.questions if q in live and q not in answered]
+
+    @property
+    def finished(self) -> bool:
+        return self.next_key() is None
+
+    def pillars(self) -> tuple[PillarResult, ...]:
+        _, _, pillars = self.adv.run(self.facts())
+        return pillars
+
+    # -- what to ask next -----------------------------------------------------------------------
+
+    def next_key(self) -> str | None:
+        org = self.organisation
+        if "name" not in org:
+            return "organisation.name"
+        if "sector" not in org and "organisation.sector" not in self.unknown:
+            return "organisation.sector"
+        if "employees" not in org and "organisation.employees" not in self.unknown:
+            return "organisation.employees"
+        if self.people_state != "done":
+            if self.pending_person:
+                return "person.roles"
+            if self.people:
+                index = len(self.people) - 1
+                last = self.people[index]
+                if (
+                    set(last["roles"]) & set(INNOVATION_ROLES)
+                    and "disc" not in last
+                    and f"people.{index}.disc" not in self.unknown
+                ):
+                    return "person.disc"
+            return "person.name"
+        remaining = self.remaining()
+        return remaining[0] if remaining else None
+
+    def next(self) -> Step | None:
+        """The next step, or ``None`` when nothing that can change a conclusion is left to ask."""
+        key = self.next_key()
+        if key is None:
+            return None
+        step = self._step(key)
+        group = f"part:{step.part}" if not step.is_question else self._group(step.key)
+        heading = None
+        if group != self._last_group:
+            heading = self._group_label(group) if step.is_question else None
+        self._last_group = group
+        return attrs.evolve(step, heading=heading)
+
+    def _group(self, qid: str) -> str:
+        return qid.split("_", 1)[0]
+
+    def _group_label(self, prefix: str) -> str:
+        index = 0 if self.lang == "nl" else 1
+        if prefix in _GROUP_LABELS:
+            return _GROUP_LABELS[prefix][index]
+        targets = Counter(q.informs[0] for q in self.kb.questions.values() if self._group(q.id) == prefix and q.informs)
+        if not targets:
+            return prefix
+        target = targets.most_common(1)[0][0]
+        if target in PILLAR_IDS:
+            return self.kb.pillar(target).name(self.lang)
+        return _THEME_LABELS.get(target, (target, target))[index]
+
+    def _label(self, table: Mapping[str, tuple[str, str]], key: str) -> str:
+        return table.get(key, (key, key))[0 if self.lang == "nl" else 1]
+
+    def _step(self, key: str) -> Step:
+        t = self.t
+        if key == "organisation.name":
+            return Step(key, "organisation", "text", t["name"], t["name_help"], allows_special=False)
+        if key == "organisation.sector":
+            options = tuple(Option(s, self._label(_SECTOR_LABELS, s)) for s in SECTORS)
+            return Step(key, "organisation", "choice", t["sector"], t["sector_help"], options)
+        if key == "organisation.employees":
+            return Step(key, "organisation", "integer", t["employees"], t["employees_help"])
+        if key == "person.name":
+            n = len(self.people or ()) + 1
+            return Step(key, "people", "person", t["person"].format(n=n), t["person_help"], allows_special=n == 1)
+        if key == "person.roles":
+            options = tuple(Option(r, self._label(_ROLE_LABELS, r)) for r in ROLES)
+            return Step(key, "people", "roles", t["roles"].format(name=self.pending_person), t["roles_help"], options, allows_special=False)
+        if key == "person.disc":
+            name = self.people[-1]["name"]  # type: ignore[index]
+            return Step(key, "people", "disc", t["disc"].format(name=name), t["disc_help"])
+        question = self.kb.questions[key]
+        if question.type == "choice":
+            options = tuple(Option(c.id, c.nl if self.lang == "nl" else c.en) for c in question.values)
+        else:
+            options = ()
+        return Step(
+            key,
+            "questions",
+            question.type,
+            question.text(self.lang),
+            question.help_nl if self.lang == "nl" else question.help_en,
+            options,
+            progress=self.progress(),
+            question=question,
+        )
+
+    # -- answering ------------------------------------------------------------------------------
+
+    def answer(self, step: Step, raw: str) -> object:
+        """Check ``raw`` against ``step`` and record it (then save). Returns the value recorded.
+
+        Raises
+        ------
+        AnswerError
+            With a one-line reason; nothing is recorded.
+        """
+        text = raw.strip()
+        low = text.lower()
+        key = step.key
+        if step.kind == "person":
+            return self._answer_person(text, low, step)
+        if step.kind == "roles":
+            roles = self._parse_roles(text, step.options)
+            self.people = list(self.people or [])
+            self.people.append({"name": self.pending_person, "roles": roles})
+            self.pending_person = None
+            self.people_state = "open"
+            self._save()
+            return roles
+        special = self._special(low) if step.allows_special else None
+        if step.kind == "disc":
+            index = len(self.people or ()) - 1
+            if special == "onbekend" or low == "":
+                self.unknown.add(f"people.{index}.disc")
+                self._save()
+                return "onbekend"
+            if special == "nvt":
+                raise AnswerError(self.t["no_nvt"])
+            disc = self._parse_disc(text)
+            self.people[index]["disc"] = disc  # type: ignore[index]
+            self._check()
+            self._save()
+            return disc
+        if key == "organisation.name":
+            if not text:
+                raise AnswerError(self.t["need_name"])
+            self.organisation["name"] = " ".join(text.split())
+            self._save()
+            return self.organisation["name"]
+        if key in ("organisation.sector", "organisation.employees"):
+            field = key.split(".")[1]
+            if special == "nvt":
+                raise AnswerError(self.t["no_nvt"])
+            if special == "onbekend":
+                self.unknown.add(key)
+                self.organisation.pop(field, None)
+                self._save()
+                return "onbekend"
+            if field == "sector":
+                value: object = self._parse_choice(_SECTOR_ALIASES.get(low, text), step.options)
+            else:
+                value = self._parse_integer(text, 0, 10_000_000)
+            self.organisation[field] = value
+            self.unknown.discard(key)
+            self._save()
+            return value
+        # A question of the questionnaire.
+        question = step.question
+        assert question is not None
+        if special is not None:
+            value = special
+        elif step.kind == "boolean":
+            if low not in _YES:
+                raise AnswerError(self._reason("bad_bool", text, None if not low else did_you_mean(low, ("ja", "nee"))))
+            value = _YES[low]
+        elif step.kind == "integer":
+            value = self._parse_integer(text, question.minimum, question.maximum)
+        else:
+            value = self._parse_choice(text, step.options)
+        self.answers[question.id] = value
+        try:
+            self._check()
+        except AnswerError:
+            del self.answers[question.id]
+            raise
+        if question.id in self.history:
+            self.history.remove(question.id)
+        self.history.append(question.id)
+        self._save()
+        return value
+
+    def back(self) -> bool:
+        """Forget the last questionnaire answer of this session so it is asked again."""
+        if not self.history:
+            return False
+        qid = self.history.pop()
+        self.answers.pop(qid, None)
+        self._last_group = None
+        self._save()
+        return True
+
+    def _answer_person(self, text: str, low: str, step: Step) -> object:
+        if step.allows_special and low in _UNKNOWN:
+            self.people = None
+            self.people_state = "done"
+            self._save()
+            return "onbekend"
+        if low in _END_OF_LIST:
+            self.people = list(self.people or [])
+            self.people_state = "done"
+            self._save()
+            return None
+        if low in _UNKNOWN or low in _NVT:
+            raise AnswerError(self.t["unknown_later"])
+        if not re.search(r"[^\W\d_]", text):  # no letter at all: a mistyped answer, not a name
+            raise AnswerError(self._reason("name_number", text))
+        self.pending_person = " ".join(text.split())
+        self.people_state = "open"
+        self._save()
+        return self.pending_person
+
+    def _special(self, low: str) -> str | None:
+        if low in _UNKNOWN:
+            return "onbekend"
+        if low in _NVT:
+            return "nvt"
+        return None
+
+    def _reason(self, name: str, raw: str, hint: str | None = None, **kw: Any) -> str:
+        text = self.t[name].format(raw=raw, **kw)
+        if hint:
+            text += self.t["did_you_mean"].format(hint=hint)
+        return text
+
+    def _parse_integer(self, text: str, minimum: int | None, maximum: int | None) -> int:
+        if not text:
+            raise AnswerError(self.t["give_answer"])
+        plain = text.replace("_", "")
+        if re.fullmatch(r"\d{1,3}([., ]\d{3})+", plain):  # 1.200, 1,200 or 1 200
+            plain = re.sub(r"[., ]", "", plain)
+        if not re.fullmatch(r"-?\d+", plain):
+            raise AnswerError(self._reason("not_a_number", text))
+        value = int(plain)
+        if minimum is not None and value < minimum:
+            raise AnswerError(self.t["min"].format(n=minimum))
+        if maximum is not None and value > maximum:
+            raise AnswerError(self.t["max"].format(n=maximum))
+        return value
+
+    def _match_option(self, token: str, options: tuple[Option, ...]) -> str | None:
+        low = token.strip().lower()
+        if low.isdigit():
+            n = int(low)
+            return options[n - 1].id if 1 <= n <= len(options) else None
+        for option in options:
+            if low in (option.id.lower(), option.label.lower()):
+                return option.id
+        prefixed = [o.id for o in options if len(low) >= 3 and o.id.startswith(low.replace(" ", "_"))]
+        return prefixed[0] if len(prefixed) == 1 else None
+
+    def _parse_choice(self, text: str, options: tuple[Option, ...]) -> str:
+        if not text:
+            raise AnswerError(self.t["give_answer"])
+        found = self._match_option(text, options)
+        if found is None:
+            hint = None if text.isdigit() else did_you_mean(text.lower(), [o.id for o in options])
+            raise AnswerError(self._reason("bad_choice", text, hint, n=len(options)))
+        return found
+
+    def _parse_roles(self, text: str, options: tuple[Option, ...]) -> list[str]:
+        tokens = [t for t in re.split(r"[,;\s]+", text) if t]
+        if not tokens:
+            raise AnswerError(self.t["need_role"].format(n=len(options)))
+        roles: list[str] = []
+        for token in tokens:
+            found = self._match_option(token, options)
+            if found is None:
+                hint = None if token.isdigit() else did_you_mean(token.lower(), [o.id for o in options])
+                raise AnswerError(self._reason("bad_role", token, hint, n=len(options)))
+            if found in roles:
+                raise AnswerError(self._reason("role_twice", token))
+            roles.append(found)
+        return roles
+
+    def _parse_disc(self, text: str) -> list[str] | dict[str, float]:
+        compact = text.strip()
+        if re.fullmatch(r"[DISC]{1,4}", compact.upper()):  # letters, strongest first: "SC"
+            letters = [_DISC_LETTER[ch] for ch in compact.upper()]
+            if len(set(letters)) != len(letters):
+                raise AnswerError(self._reason("disc_twice", compact))
+            return letters
+        numbers = re.findall(r"\d+(?:[.,]\d+)?", compact)
+        if numbers:
+            # Scores: "20 35 80 60" (in D I S C order) or "rood=20 geel=35 ..." / "D20 I35 ...".
+            pairs = re.findall(r"([A-Za-z]+)\s*[=:]?\s*(\d+(?:[.,]\d+)?)", compact)
+            scores: dict[str, float] = {}
+            if pairs and len(pairs) == len(numbers):
+                for word, number in pairs:
+                    colour = _DISC_WORDS.get(word.lower())
+                    if colour is None:
+                        raise AnswerError(self._reason("bad_disc", word))
+                    if colour in scores:
+                        raise AnswerError(self._reason("disc_twice", word))
+                    scores[colour] = self._score(number)
+            elif not pairs and len(numbers) == 4 and not re.search(r"[A-Za-z]", compact):
+                scores = {c: self._score(n) for c, n in zip(DISC_COLOURS, numbers)}
+            else:
+                raise AnswerError(self._reason("bad_disc", text))
+            if set(scores) != set(DISC_COLOURS):
+                missing = ", ".join(self._colour(c) for c in DISC_COLOURS if c not in scores)
+                raise AnswerError(self.t["disc_missing"].format(missing=missing))
+            return {c: scores[c] for c in DISC_COLOURS}
+        words = [w for w in re.split(r"[,;/\s]+", compact.lower()) if w]
+        colours: list[str] = []
+        for word in words:
+            colour = _DISC_WORDS.get(word)
+            if colour is None:
+                raise AnswerError(self._reason("bad_disc", word, did_you_mean(word, list(_DISC_WORDS)[:8])))
+            if colour in colours:
+                raise AnswerError(self._reason("disc_twice", word))
+            colours.append(colour)
+        if not colours:
+            raise AnswerError(self._reason("bad_disc", text))
+        return colours
+
+    def _colour(self, colour: str) -> str:
+        if self.lang == "nl":
+            return colour
+        return {"rood": "red", "geel": "yellow", "groen": "green", "blauw": "blue"}[colour]
+
+    def _score(self, number: str) -> float | int:
+        value = float(number.replace(",", "."))
+        if not 0 <= value <= 100:
+            raise AnswerError(self._reason("disc_range", number))
+        return int(value) if value.is_integer() else value
+
+    def _check(self) -> None:
+        """Validate the facts as the facts-file loader would; a refusal becomes an AnswerError."""
+        try:
+            self.facts()
+        except InputError as exc:
+            raise AnswerError(exc.message) from None
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def render(self, shown_path: str | None = None) -> str:
+        """The facts file text: a comment header, the state line, then the facts as YAML."""
+        t = self.t
+        file = shlex.quote(shown_path or (str(self.path) if self.path else "FILE"))
+        if self.lang != "nl":
+            file += f" --lang {self.lang}"
+        name = self.organisation.get("name", "?")
+        lines = [f"# {t['header'].format(name=name)}"]
+        lines.append(f"# {t['header_done']}" if self.finished else f"# {t['header_busy'].format(file=file)}")
+        lines.append(f"# {t['header_assess'].format(file=file)}")
+        lines.append(STATE_MARK + json.dumps(self.state(), ensure_ascii=False, sort_keys=True))
+        data = self.facts().to_dict() if "name" in self.organisation else self.data()
+        body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+        return "\n".join(lines) + "\n" + body
+
+    def save(self, path: str | Path | None = None) -> Path | None:
+        """Write the facts file atomically (a temporary file in the same folder, then os.replace)."""
+        target = Path(path) if path is not None else self.path
+        if target is None or "name" not in self.organisation:
+            return None
+        text = self.render(str(target))
+        folder = target.parent if str(target.parent) else Path(".")
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        try:
+            os.fchmod(fd, _file_mode(target))
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException as exc:  # also Ctrl-C halfway: never leave a temporary file behind
+            Path(tmp).unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise ZorgadviesError(f"cannot save ({exc.strerror})", file=str(target)) from None
+            raise
+        return target
+
+    def _save(self) -> None:
+        self._live = None
+        if self.path is not None:
+            self.save()
+
+    # -- helpers for the front end ----------------------------------------------------------------
+
+    def stage_label(self, pillar: PillarResult) -> str:
+        if pillar.stage is not None:
+            return f"{self.kb.stage(pillar.stage).name(self.lang)} ({pillar.stage})"
+        if pillar.at_least:
+            return self.t["stage_at_least"].format(stage=self.kb.stage(pillar.at_least).name(self.lang))
+        return self.t["stage_unknown"]
+
+
+class _Dumper(yaml.SafeDumper):
+    """Plain YAML, with short lists of values (roles, DISC colours) on one line."""
+
+
+def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
+    flow = all(not isinstance(v, (dict, list)) for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(list, _list)
+
+
+def _file_mode(target: Path) -> int:
+    """Keep an existing file's permissions; a new one gets the usual 0o666 minus the umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def is_help(raw: str) -> bool:
+    return raw.strip().lower() in _HELP
+
+
+def is_back(raw: str) -> bool:
+    return raw.strip().lower() in _BACK
+
