@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from .errors import KnowledgeError
+from .errors import KnowledgeError, did_you_mean
 from .paths import KNOWLEDGE_DIR
 from .schema import Checker
 from .yamlio import Document, load_document
@@ -391,11 +391,16 @@ def _load_pillars(root: Path, sections: Mapping[str, Section]) -> tuple[tuple[St
     return tuple(stages), tuple(pillars)
 
 
-def _load_questions(root: Path, sections: Mapping[str, Section]) -> dict[str, Question]:
+def _load_questions(root: Path, sections: Mapping[str, Section], order: tuple[str, ...]) -> dict[str, Question]:
     questions: dict[str, Question] = {}
-    files = sorted((root / "questions").glob("*.yaml"))
-    if not files:
+    found = {p.stem: p for p in (root / "questions").glob("*.yaml")}
+    if not found:
         raise KnowledgeError("no question files (knowledge/questions/*.yaml)", file=str(root / "questions"))
+    for name in order:
+        if name not in found:
+            raise KnowledgeError(f"the questionnaire order names '{name}', but there is no questions/{name}.yaml", file=str(root / "manifest.yaml"), field="questionnaire", hint=did_you_mean(name, found))
+    # The manifest's order first, then any other file alphabetically: a new file is never lost.
+    files = [found[n] for n in order] + [found[n] for n in sorted(found) if n not in order]
     for file in files:
         doc, check = _load(file)
         for i, raw in enumerate(check.sequence(doc.data, "")):
@@ -562,11 +567,12 @@ def load_knowledge(root: str | Path | None = None) -> KnowledgeBase:
     root = Path(root) if root is not None else KNOWLEDGE_DIR
     doc, check = _load(root / "manifest.yaml")
     manifest = check.mapping(doc.data, "")
-    check.keys(manifest, "", ["version"], ["description"])
+    check.keys(manifest, "", ["version"], ["description", "questionnaire"])
     version = check.text(manifest["version"], "version")
+    order = check.text_list(manifest.get("questionnaire", []), "questionnaire")
     documents, sections = _load_sources(root)
     stages, pillars = _load_pillars(root, sections)
-    questions = _load_questions(root, sections)
+    questions = _load_questions(root, sections, order)
     recommendations = _load_recommendations(root, sections)
     return KnowledgeBase(
         recommendations=recommendations,
