@@ -13,8 +13,9 @@ it satisfies ``is: nvt`` and ``is_not``/``not_in`` of other values and fails eve
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import product
+from typing import Protocol
 
 import attrs
 
@@ -116,6 +117,25 @@ def dnf(formula: Formula, positive: bool = True) -> list[tuple[Literal, ...]]:
 
 def negate_dnf(formula: Formula) -> list[tuple[Literal, ...]]:
     return dnf(formula, positive=False)
+
+
+class _HasWhen(Protocol):
+    id: str
+    when: Formula
+
+
+def reference_outcomes(rules: Iterable[_HasWhen], facts: Mapping[str, tuple[object, int | None]]) -> dict[str, str]:
+    """rule id -> "fires" | "fails" by :func:`evaluate` (unknown rules are absent), as the engine's
+    :func:`zorgadvies.stages.rule_outcomes` reports them: the plain-Python reference."""
+    result = {}
+    for rule in rules:
+        truth = evaluate(rule.when, facts)
+        if truth is not Truth.UNKNOWN:
+            result[rule.id] = truth.value
+    return result
+
+
+__all__.append("reference_outcomes")
 
 
 def conditions(formula: Formula) -> Iterator[Cond]:

@@ -185,9 +185,10 @@ def path_to_stage(adv: Advisor, facts: Facts, pillar: str, target: int, *, max_r
         current = apply_changes(adv, facts, {q: c.value for q, c in chosen.items()})
     after = adv.assess(current).pillar(pillar)
     final = {q: c for q, c in chosen.items() if c.value != c.current}
-    names = {2: "gedefinieerd", 3: "georganiseerd", 4: "geoptimaliseerd"}
     start = _level(before.stage, before.at_least)
-    route = tuple(f"{pillar}-naar-{names[n]}" for n in range(max(start, 1) + 1, target + 1) if f"{pillar}-naar-{names[n]}" in adv.kb.recommendations)
+    # The transition advice of each step on the way, by the naming of knowledge/recommendations.
+    steps = (f"{pillar}-naar-{adv.kb.stage(n).id}" for n in range(max(start, 1) + 1, target + 1))
+    route = tuple(step for step in steps if step in adv.kb.recommendations)
     return PathResult(
         pillar=pillar,
         target=target,
