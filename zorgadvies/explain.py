@@ -47,13 +47,23 @@ class SourceLine:
         return {"ref": self.ref, "document": self.document, "section": self.section, "summary": self.summary}
 
 
+_OPS = {
+    "nl": {"is": "", "is_not": "niet ", "in": "een van ", "not_in": "geen van ", "at_least": "minstens ", "at_most": "hoogstens "},
+    "en": {"is": "", "is_not": "not ", "in": "one of ", "not_in": "none of ", "at_least": "at least ", "at_most": "at most "},
+}
+
+
 @attrs.frozen
 class CondLine:
+    """A condition (as written in the rule, and as a reader says it) with the fact it tests."""
+
     condition: str
+    requirement: str
+    requirement_en: str
     fact: FactLine
 
     def to_dict(self) -> dict[str, Any]:
-        return {"condition": self.condition, **self.fact.to_dict()}
+        return {"condition": self.condition, "requirement": self.requirement, "requirement_en": self.requirement_en, **self.fact.to_dict()}
 
 
 @attrs.frozen
@@ -154,7 +164,15 @@ class _Explainer:
 
     def cond_line(self, cond: Cond) -> CondLine:
         value = self.staged.get(cond.subject, (None, None))[0]
-        return CondLine(cond.describe(), self.fact(cond.subject, value))
+        shown = cond.shown if cond.shown is not None else cond.value
+        values = shown if isinstance(shown, tuple) else (shown,)
+        question = self.kb.questions.get(cond.subject)
+
+        def said(lang: str) -> str:
+            labels = [question.label(v, lang) if question else str(v) for v in values]
+            return _OPS[lang][cond.op] + ", ".join(f"'{label}'" for label in labels)
+
+        return CondLine(cond.describe(), said("nl"), said("en"), self.fact(cond.subject, value))
 
     def trace(self, rule: Rule, extra_sources: tuple[str, ...] = (), *, with_suggestion: bool = True) -> RuleTrace:
         outcome = self.outcomes.get(rule.id, "unknown")

@@ -29,6 +29,7 @@ _T: dict[str, dict[str, Any]] = {
         "not_fired": "niet van toepassing",
         "rank": "rang",
         "answer": "antwoord",
+        "needed": "nodig",
         "now": "nu",
         "no_rules": "geen regels",
     },
@@ -49,6 +50,7 @@ _T: dict[str, dict[str, Any]] = {
         "not_fired": "does not apply",
         "rank": "rank",
         "answer": "answer",
+        "needed": "needed",
         "now": "now",
         "no_rules": "no rules",
     },
@@ -63,10 +65,12 @@ def _trace(trace: RuleTrace, lang: str) -> list[str]:
         lines.append(f"      ✓ {fact.text_en if en else fact.text} [{fact.subject}] = {fact.label_en if en else fact.label}")
     for cond in trace.failed:
         f = cond.fact
-        lines.append(f"      ✗ {t['failed']}: {cond.condition} — {t['answer']}: {f.label_en if en else f.label} ({f.text_en if en else f.text})")
+        lines.append(f"      ✗ {f.text_en if en else f.text} [{f.subject}]")
+        lines.append(f"          {t['needed']}: {cond.requirement_en if en else cond.requirement}; {t['answer']}: {f.label_en if en else f.label}")
     for cond in trace.unknown:
         f = cond.fact
-        lines.append(f"      ? {t['unknown']}: {cond.condition} ({f.text_en if en else f.text})")
+        lines.append(f"      ? {f.text_en if en else f.text} [{f.subject}]")
+        lines.append(f"          {t['needed']}: {cond.requirement_en if en else cond.requirement}; {t['unknown']}")
     if trace.outcome != "fires":
         if trace.would_fire_with:
             changes = ", ".join(f"{c.question}={c.value}" for c in trace.would_fire_with)
