@@ -175,3 +175,27 @@ def test_replay_refuses_a_file_that_is_not_a_log(tmp_path: Path) -> None:
     bad.write_text('{"type": "firing"}\n', encoding="utf-8")
     result = runner.invoke(main, ["replay", str(bad)])
     assert result.exit_code == 2 and f"{bad}:1" in result.stderr
+
+
+def test_a_new_knowledge_version_with_the_same_conclusions_replays_as_identical(tmp_path: Path) -> None:
+    import shutil
+
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", knowledge)
+    before = Advisor(knowledge=knowledge)
+    facts = before.load(HEIDEZOOM)
+    report, firings = before.assess_traced(facts)
+    from zorgadvies.audit import audit_lines
+
+    log = tmp_path / "audit.jsonl"
+    log.write_text("".join(audit_lines(before, facts, firings, report)), encoding="utf-8")
+    manifest = knowledge / "manifest.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version: "', 'version: "9'), encoding="utf-8")
+    again = replay(Advisor(knowledge=knowledge), log)
+    assert again.knowledge_changed and again.identical
+
+
+def test_save_refuses_a_what_if(tmp_path: Path) -> None:
+    result = runner.invoke(main, ["assess", str(HEIDEZOOM), "--set", "inn_directietafel=ja", "--save", "--db", str(tmp_path / "h.db")])
+    assert result.exit_code == 2 and "--save" in result.stderr
+    assert not (tmp_path / "h.db").exists()

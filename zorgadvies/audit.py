@@ -33,6 +33,13 @@ def _canonical(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def outcome_digest(report: Report) -> str:
+    """sha256 of the report without its knowledge block: what was concluded, whatever the version."""
+    data = report.to_dict()
+    del data["knowledge"]
+    return hashlib.sha256(_canonical(data).encode()).hexdigest()
+
+
 def facts_digest(facts: Facts) -> str:
     """sha256 of the canonical facts (normalised answers, sorted keys): the input's identity."""
     return hashlib.sha256(_canonical(facts.to_dict()).encode()).hexdigest()
@@ -69,6 +76,7 @@ def audit_lines(adv: Advisor, facts: Facts, firings: Sequence[Firing], report: R
         "type": "result",
         "firings": len(firings),
         "report_sha256": hashlib.sha256(report.to_json().encode()).hexdigest(),
+        "outcome_sha256": outcome_digest(report),
         "stages": {p.id: p.stage for p in report.pillars},
         "recommendations": [r.id for r in report.recommendations],
     }
@@ -156,7 +164,9 @@ def replay(adv: Advisor, path: str | Path) -> ReplayResult:
     )
     recs_now = [r.id for r in report.recommendations]
     current = {"version": report.knowledge_version, "sha256": report.knowledge_sha256}
-    report_identical = hashlib.sha256(report.to_json().encode()).hexdigest() == result["report_sha256"]
+    # The conclusions are compared without the report's knowledge block: a new knowledge version
+    # that concludes the same is reported as "knowledge changed", not as a different result.
+    report_identical = outcome_digest(report) == result.get("outcome_sha256")
     return ReplayResult(
         identical=not only_in_log and not only_now and report_identical,
         knowledge_changed=header["knowledge"] != current,

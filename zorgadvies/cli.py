@@ -14,6 +14,7 @@ import click
 from . import __version__
 from .api import advisor
 from .cliutil import errors_to_exit, rules_option, write_output
+from .errors import ZorgadviesError
 from .facts import DEFAULT_SIZE_THRESHOLD, input_schema
 from .audit import audit_lines, facts_digest
 from .history import save_assessment
@@ -83,6 +84,9 @@ def assess(
     rules: tuple[str, ...],
 ) -> None:
     """Assess the organisation described in FILE (YAML or JSON)."""
+    if save and assignments:
+        # A what-if is not an assessment of the organisation: it must not enter its history.
+        raise ZorgadviesError("--save cannot be combined with --set: a what-if is not a real assessment", field="--save")
     adv = advisor(rules)
     facts = adv.load(file, size_threshold=size_threshold)
     changes = None

@@ -145,6 +145,12 @@ def render_replay(result: ReplayResult, lang: str = "nl") -> str:
         lines.append("Replay: identical result and identical firings." if en else "Herhaling: identiek resultaat en identieke regelafvuringen.")
     else:
         lines.append("Replay: the result DIFFERS from the log." if en else "Herhaling: het resultaat WIJKT AF van het logboek.")
+        if not (result.only_in_log or result.only_now or result.stage_changes or result.recommendations_gone or result.recommendations_new):
+            lines.append(
+                "  The same rules fired; texts or other report fields changed (compare the reports with `zorgadvies diff`)."
+                if en
+                else "  Dezelfde regels gingen af; teksten of andere velden van het rapport zijn veranderd (vergelijk de rapporten met `zorgadvies diff`)."
+            )
     if result.knowledge_changed:
         lines.append(
             (f"Knowledge base changed since the log: {result.logged_knowledge['version']} ({result.logged_knowledge['sha256'][:12]}…) → "
