@@ -10,6 +10,7 @@ demo: $(VENV)/.installed
 	$(BIN)/zorgadvies assess $(EXAMPLE)
 
 test: $(VENV)/.installed
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed

@@ -147,7 +147,7 @@ def _context() -> Any:
 def default_jobs() -> int:
     """The number of cores this process may use."""
     try:
-        return len(os.sched_getaffinity(0))  # type: ignore[attr-defined]
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
 
@@ -168,6 +168,7 @@ def run_batch(
     rules_key = tuple(str(Path(r).resolve()) for r in rules)
     results: list[BatchResult | None] = [None] * len(items)
     todo: list[int] = []
+    payloads: dict[int, str | Mapping[str, Any]] = {}
     for i, item in enumerate(items):
         if item.error is not None or item.data is None:
             results[i] = BatchResult(item.source, None, item.error or f"{item.source}: nothing to assess", item.name)
@@ -175,6 +176,7 @@ def run_batch(
                 progress(1)
         else:
             todo.append(i)
+            payloads[i] = item.data
 
     def store(i: int, outcome: tuple[dict[str, Any] | None, str | None, bool]) -> None:
         summary, error, internal = outcome
@@ -186,7 +188,7 @@ def run_batch(
     workers = min(jobs or default_jobs(), len(todo))
     if workers <= 1:
         for i in todo:
-            store(i, _assess_item(items[i].data, items[i].source, rules_key, size_threshold))  # type: ignore[arg-type]
+            store(i, _assess_item(payloads[i], items[i].source, rules_key, size_threshold))
     else:
         # Chunks, not one task per item: the per-task round trip costs about as much as an
         # assessment. Four chunks per worker keep the progress bar moving.
@@ -194,7 +196,7 @@ def run_batch(
         chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
         with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_warm, initargs=(rules_key,)) as pool:
             futures = {
-                pool.submit(_assess_chunk, [(items[i].data, items[i].source) for i in chunk], rules_key, size_threshold): chunk
+                pool.submit(_assess_chunk, [(payloads[i], items[i].source) for i in chunk], rules_key, size_threshold): chunk
                 for chunk in chunks
             }
             from concurrent.futures import as_completed
@@ -521,7 +523,7 @@ def peer_view(
     return view
 
 
-_T = {
+_T: dict[str, dict[str, Any]] = {
     "nl": {
         "title": "Vergelijking met de groep — {name}",
         "group": "De groep: {n} beoordeelde organisaties in deze batch.",

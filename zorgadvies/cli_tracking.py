@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import click
+from typing import Any
 
 from .cliutil import errors_to_exit, rules_option, write_output
 from .errors import InputError, did_you_mean
@@ -55,7 +56,7 @@ def diff(old: str, new: str, fmt: str, lang: str, size_threshold: int, rules: tu
         write_output(render_diff_text(result, lang, kinds=(a.kind, b.kind)), None)
 
 
-_HISTORY_T = {
+_HISTORY_T: dict[str, dict[str, Any]] = {
     "nl": {
         "title": "Geschiedenis — {name} ({n} beoordeling(en))",
         "kb": "kennisbank",
@@ -99,7 +100,7 @@ def history(organisation: str | None, db: str | None, fmt: str, lang: str) -> No
     known = list_organisations(db_path)
     if organisation is None:
         if fmt == "json":
-            data = {"db": str(db_path), "organisations": [{"name": n, "assessments": c} for n, c in known]}
+            data: dict[str, Any] = {"db": str(db_path), "organisations": [{"name": n, "assessments": c} for n, c in known]}
             write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
             return
         if not known:
@@ -158,7 +159,7 @@ def history(organisation: str | None, db: str | None, fmt: str, lang: str) -> No
     write_output("\n".join(lines) + "\n", None)
 
 
-_BATCH_T = {
+_BATCH_T: dict[str, dict[str, Any]] = {
     "nl": {
         "progress": "Beoordelen",
         "summary": "{ok} van {n} organisaties beoordeeld, {failed} mislukt; resultaten in {out}",

@@ -292,9 +292,9 @@ def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Fac
             path = f"respondents.{i}"
             raw = check.mapping(raw, path)
             check.keys(raw, path, ["name", "answers"], ["role"])
-            role = check.choice(raw["role"], f"{path}.role", ROLES) if raw.get("role") is not None else None
+            respondent_role = check.choice(raw["role"], f"{path}.role", ROLES) if raw.get("role") is not None else None
             respondent = Respondent(
-                check.text(raw["name"], f"{path}.name"), role, _parse_answers(raw["answers"] or {}, f"{path}.answers", kb, check)
+                check.text(raw["name"], f"{path}.name"), respondent_role, _parse_answers(raw["answers"] or {}, f"{path}.answers", kb, check)
             )
             if respondent.name in (r.name for r in respondents):
                 raise check.fail(f"{path}.name", f"respondent '{respondent.name}' is listed twice")

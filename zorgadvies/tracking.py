@@ -311,7 +311,7 @@ def diff_reports(
     )
 
 
-_T = {
+_T: dict[str, dict[str, Any]] = {
     "nl": {
         "title": "Vergelijking",
         "old": "oud",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import textwrap
 from html import escape
+from typing import Any
 
 import networkx as nx
 
@@ -37,7 +38,7 @@ _RULE = "#c8c8c8"
 _STAGE = "#1d4e89"  # determined stage
 _OPEN = "#b34700"  # undetermined ("at least")
 
-_T = {
+_T: dict[str, dict[str, Any]] = {
     "nl": {
         "radar": "Ontwikkelprofiel over de zes pijlers",
         "radar_desc": "Radardiagram met zes assen, een per pijler, en vier ringen voor de stadia 1 tot en met 4.",
@@ -133,7 +134,7 @@ def _stage_words(kb: KnowledgeBase, pillar: PillarResult, lang: str) -> str:
         return f"{pillar.stage} · {kb.stage(pillar.stage).name(lang)}"
     if pillar.at_least:
         return f"{t['undetermined']}, ≥ {pillar.at_least}"
-    return t["undetermined"]
+    return str(t["undetermined"])
 
 
 def radar_svg(report: Report, kb: KnowledgeBase, lang: str = "nl", *, standalone: bool = True) -> str:

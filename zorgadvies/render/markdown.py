@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 from urllib.parse import quote
 
 from ..knowledge import PHASES, KnowledgeBase, Section
@@ -37,7 +38,7 @@ __all__ = [
     "value_label",
 ]
 
-LABELS = {
+LABELS: dict[str, dict[str, Any]] = {
     "nl": {
         "title": "Zorgadvies",
         "subtitle": "Innovatie en marketing organiseren, volgens de zes pijlers van het Zorgmarketing Ontwikkelmodel",
@@ -211,10 +212,10 @@ def summary(report: Report, lang: str) -> str:
     t = LABELS[lang]
     determined = sum(1 for p in report.pillars if p.stage is not None)
     if not report.recommendations:
-        return t["summary_none"].format(determined=determined)
+        return str(t["summary_none"]).format(determined=determined)
     first = report.recommendations[0]
     title = first.title if lang == "nl" else first.title_en
-    return t["summary_text"].format(determined=determined, recs=len(report.recommendations), first=f"“{title}”")
+    return str(t["summary_text"]).format(determined=determined, recs=len(report.recommendations), first=f"“{title}”")
 
 
 def value_label(kb: KnowledgeBase, subject: str, value: object, lang: str) -> str:
@@ -222,7 +223,7 @@ def value_label(kb: KnowledgeBase, subject: str, value: object, lang: str) -> st
     if isinstance(value, (tuple, list)):
         return ", ".join(value_label(kb, subject, v, lang) for v in value)
     if value is None:
-        return LABELS[lang]["unknown"]
+        return str(LABELS[lang]["unknown"])
     question = kb.questions.get(subject)
     return question.label(value, lang) if question else str(value)
 
@@ -411,8 +412,8 @@ def render_markdown(report: Report, kb: KnowledgeBase, lang: str = "nl", *, imag
     lines += [f"## {t['profile']}", "", t["profile_intro"], ""]
     lines += [f"| {t['pillar']} | {t['stage']} | {t['number']} |", "| --- | --- | :---: |"]
     for pillar in report.pillars:
-        stage, number = stage_label(kb, pillar, lang)
-        lines.append(f"| {md(kb.pillar(pillar.id).name(lang))} | {md(stage)} | {number} |")
+        stage, stage_number = stage_label(kb, pillar, lang)
+        lines.append(f"| {md(kb.pillar(pillar.id).name(lang))} | {md(stage)} | {stage_number} |")
     lines += ["", f"![{t['radar_alt']}]({radar_src})", "", f"*{t['radar_caption']}*", ""]
 
     # Per pillar.
