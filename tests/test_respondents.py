@@ -98,3 +98,16 @@ def test_a_respondent_with_an_unknown_question_names_the_field(tmp_path) -> None
 def test_reports_render_with_respondents(fmt: str) -> None:
     result = CliRunner().invoke(main, ["report", str(EXAMPLE), "--format", fmt])
     assert result.exit_code == 0, result.output
+
+
+def test_a_consensus_is_marked_as_such() -> None:
+    adv = zorgadvies.api.advisor()
+    facts = adv.load(_facts({"inn_directietafel": "ja"}, {"inn_directietafel": "nee"}, consensus={"inn_directietafel": "ja"}))
+    assert facts.disputes["inn_directietafel"].consensus is True
+    facts = adv.load(_facts({"inn_directietafel": "ja"}, {"inn_directietafel": "nee"}))
+    assert facts.disputes["inn_directietafel"].consensus is False
+
+
+def test_sector_and_employees_may_be_unknown() -> None:
+    report = zorgadvies.assess({"organisation": {"name": "X", "sector": "onbekend", "employees": "onbekend"}})
+    assert report.organisation["sector"] is None and report.organisation["size_class"] is None

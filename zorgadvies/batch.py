@@ -479,10 +479,14 @@ def peer_view(
         raise ValueError("min_group must be at least 1")
     group = [r for r in results if r.summary is not None]
     view: dict[str, Any] = {"group_size": len(group), "min_group": min_group, "shown": len(group) >= min_group}
-    found = [r for r in group if r.summary["name"] == peer] if peer is not None else []  # type: ignore[index]
+    def same(name: object) -> bool:
+        # As `zorgadvies history` does: case and surrounding spaces do not matter.
+        return isinstance(name, str) and peer is not None and name.casefold().strip() == peer.casefold().strip()
+
+    found = [r for r in group if same(r.summary["name"])] if peer is not None else []  # type: ignore[index]
     view["peer"] = peer
     if peer is not None and not found:
-        failed = any(r.name == peer for r in results if r.summary is None)
+        failed = any(same(r.name) for r in results if r.summary is None)
         if failed:
             view["peer_error"] = "not_assessed"
         else:

@@ -117,9 +117,10 @@ class Dispute:
     question: str
     answers: Mapping[str, str | int]  # respondent name -> answer
     combined: str | int
+    consensus: bool = False  # True when the file's own `answers:` settled it
 
     def to_dict(self) -> dict[str, Any]:
-        return {"question": self.question, "answers": dict(self.answers), "combined": self.combined}
+        return {"question": self.question, "answers": dict(self.answers), "combined": self.combined, "consensus": self.consensus}
 
 
 @attrs.frozen
@@ -262,12 +263,13 @@ def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Fac
     org = check.mapping(top["organisation"], "organisation")
     check.keys(org, "organisation", ["name"], ["sector", "employees"])
     name = check.text(org["name"], "organisation.name")
-    sector = org.get("sector")
+    # `onbekend` is accepted here too (an interview may save before these are known).
+    sector = None if org.get("sector") == "onbekend" else org.get("sector")
     if sector is not None:
         if isinstance(sector, str):
             sector = _SECTOR_ALIASES.get(sector.strip().lower(), sector.strip().lower())
         sector = check.choice(sector, "organisation.sector", SECTORS)
-    employees = org.get("employees")
+    employees = None if org.get("employees") == "onbekend" else org.get("employees")
     if employees is not None:
         employees = check.integer(employees, "organisation.employees", 0, 10_000_000)
 
@@ -364,7 +366,7 @@ def combine_answers(
             winners = [v for v in dict.fromkeys(values) if counts[str(v)] == best]
             value = winners[0] if len(winners) == 1 else "onbekend"
         combined[qid] = value
-        disputes[qid] = Dispute(qid, dict(sorted(given.items())), consensus.get(qid, value))
+        disputes[qid] = Dispute(qid, dict(sorted(given.items())), consensus.get(qid, value), qid in consensus)
     combined.update(consensus)
     return combined, dict(sorted(disputes.items()))
 
@@ -496,8 +498,8 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
                 "additionalProperties": False,
                 "properties": {
                     "name": {"type": "string", "minLength": 1},
-                    "sector": {"enum": list(SECTORS)},
-                    "employees": {"type": "integer", "minimum": 0},
+                    "sector": {"enum": [*SECTORS, "onbekend"]},
+                    "employees": {"anyOf": [{"type": "integer", "minimum": 0}, {"const": "onbekend"}]},
                 },
             },
             "people": {

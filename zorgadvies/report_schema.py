@@ -120,7 +120,7 @@ def report_schema() -> dict[str, Any]:
                             "names": _STRS,
                             "disputed": {
                                 "type": "array",
-                                "items": _obj({"question": _STR, "answers": _FACTS, "combined": {"type": ["string", "integer"]}}),
+                                "items": _obj({"question": _STR, "answers": _FACTS, "combined": {"type": ["string", "integer"]}, "consensus": {"type": "boolean"}}),
                             },
                         }
                     ),

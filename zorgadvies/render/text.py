@@ -38,6 +38,7 @@ _T: dict[str, dict[str, Any]] = {
         "respondents": "Respondenten",
         "disputes": "Vragen waarover de respondenten het oneens zijn (⚠)",
         "combined": "gecombineerd",
+        "consensus": "vastgesteld in het gesprek (answers:)",
         "disputed": "⚠ rust op betwiste antwoorden",
     },
     "en": {
@@ -68,6 +69,7 @@ _T: dict[str, dict[str, Any]] = {
         "respondents": "Respondents",
         "disputes": "Questions the respondents disagree on (⚠)",
         "combined": "combined",
+        "consensus": "agreed in the discussion (answers:)",
         "disputed": "⚠ rests on disputed answers",
     },
 }
@@ -143,7 +145,8 @@ def render_text(
                 lines.append(f"  ⚠ {_subject(kb, qid, lang)}")
                 for who, value in dispute["answers"].items():
                     lines.append(f"      {who}: {_value(kb, qid, value, lang)}")
-                lines.append(f"      → {t['combined']}: {_value(kb, qid, dispute['combined'], lang)}")
+                how = t["consensus"] if dispute.get("consensus") else t["combined"]
+                lines.append(f"      → {how}: {_value(kb, qid, dispute['combined'], lang)}")
 
     if report.recommendations:
         shown = report.recommendations if top is None else report.recommendations[:top]
