@@ -16,6 +16,7 @@ from ..report import PillarResult, Recommendation, Report
 from .charts import PHASE_COLOURS, dependency_layers, graph_svg, radar_svg
 from .markdown import (
     LABELS,
+    disputes,
     about,
     cited_sources,
     condition_parts,
@@ -75,6 +76,7 @@ td.num, th.num { text-align: center; white-space: nowrap; }
 .badge { display: inline-block; font-size: .85rem; font-weight: 600; padding: .1rem .55rem; border-radius: 1rem;
   background: var(--accent); color: #fff; vertical-align: middle; margin-left: .4rem; white-space: nowrap; }
 .badge.open { background: #fff; color: var(--open); border: 2px solid var(--open); }
+.disputed { font-size: 0.8em; font-weight: normal; color: #9c4a00; }
 .pillar { border-top: 1px solid var(--line); margin-top: 2rem; }
 .cell { margin: .4rem 0 .8rem; padding: .4rem 1rem; border-left: 4px solid var(--accent); background: var(--soft); font-style: italic; }
 ul.checks { list-style: none; padding: 0; margin: 0; }
@@ -169,9 +171,35 @@ class _Html:
 
     def stage_badge(self, pillar: PillarResult) -> str:
         stage, number = stage_label(self.kb, pillar, self.lang)
+        flag = self.disputed(pillar.disputed)
         if pillar.stage is not None:
-            return f'<span class="badge">{_e(number)} · {_e(stage)}</span>'
-        return f'<span class="badge open">{_e(stage)}</span>'
+            return f'<span class="badge">{_e(number)} · {_e(stage)}</span>{flag}'
+        return f'<span class="badge open">{_e(stage)}</span>{flag}'
+
+    def disputed(self, questions: Iterable[str]) -> str:
+        names = list(questions)
+        if not names:
+            return ""
+        return f' <span class="disputed">{_e(self.t["disputed"])}: {_e(", ".join(names))}</span>'
+
+    def respondents(self) -> None:
+        t, report = self.t, self.report
+        if not report.respondents:
+            return
+        self.section("respondenten", f"{t['respondents']}: {', '.join(report.respondents['names'])}")
+        self.w(f'<p class="intro">{_e(t["disputes_intro"])}</p>')
+        rows = disputes(report, self.kb, self.lang)
+        if rows:
+            self.w(
+                '<table class="disputes"><thead><tr>'
+                f'<th scope="col">{_e(t["question"])}</th><th scope="col">{_e(t["answers_given"])}</th>'
+                f'<th scope="col">{_e(t["counts"])}</th></tr></thead><tbody>'
+            )
+            for text, qid, said, counts in rows:
+                given = "<br>".join(f"{_e(who)}: {_e(label)}" for who, label in said)
+                self.w(f"<tr><td>⚠ {_e(text)} <code>{_e(qid)}</code></td><td>{given}</td><td>{_e(counts)}</td></tr>")
+            self.w("</tbody></table>")
+        self.w("</section>")
 
     # -- sections -----------------------------------------------------------------------------
 
@@ -285,6 +313,8 @@ class _Html:
             f'<p class="body">{_e(rec.body if lang == "nl" else rec.body_en)}</p>',
             '<dl class="meta">',
         )
+        if rec.disputed:
+            self.w(f"<dt>⚠</dt><dd>{self.disputed(rec.disputed)}</dd>")
         if rec.requires:
             self.w(f"<dt>{_e(t['after'])}</dt><dd>{'; '.join(self.rec_ref(r) for r in rec.requires)}</dd>")
         if rec.unblocks:
@@ -397,6 +427,7 @@ class _Html:
         self.toc()
         self.w("<main>")
         self.profile()
+        self.respondents()
         self.pillars()
         self.recommendations()
         self.graph()

@@ -27,6 +27,7 @@ __all__ = [
     "about",
     "chart_file_names",
     "cited_sources",
+    "disputes",
     "condition_parts",
     "fact_pairs",
     "markdown_images",
@@ -40,6 +41,14 @@ __all__ = [
 
 LABELS: dict[str, dict[str, Any]] = {
     "nl": {
+        "respondents": "Respondenten",
+        "disputes_intro": "Waar de respondenten verschillend antwoordden, staat hieronder wie wat zei en welk antwoord telt (zie docs/respondents.md). Stadia en aanbevelingen die op zo'n antwoord rusten, zijn gemarkeerd met ⚠.",
+        "disputed": "⚠ rust op betwiste antwoorden",
+        "combined": "gecombineerd",
+        "consensus": "vastgesteld in het gesprek",
+        "question": "Vraag",
+        "answers_given": "Antwoorden",
+        "counts": "Telt",
         "title": "Zorgadvies",
         "subtitle": "Innovatie en marketing organiseren, volgens de zes pijlers van het Zorgmarketing Ontwikkelmodel",
         "employees": "medewerkers",
@@ -114,6 +123,14 @@ LABELS: dict[str, dict[str, Any]] = {
         "none": "geen",
     },
     "en": {
+        "respondents": "Respondents",
+        "disputes_intro": "Where the respondents answered differently, this shows who said what and which answer counts (see docs/respondents.md). Stages and recommendations that rest on such an answer are marked ⚠.",
+        "disputed": "⚠ rests on disputed answers",
+        "combined": "combined",
+        "consensus": "agreed in the discussion",
+        "question": "Question",
+        "answers_given": "Answers",
+        "counts": "Counts",
         "title": "Care advice",
         "subtitle": "Organising innovation and marketing, along the six pillars of the Care Marketing Development Model",
         "employees": "employees",
@@ -375,8 +392,22 @@ def _recommendation(rec: Recommendation, recs: Mapping[str, Recommendation], kb:
         lines.append(f"- **{t['based_on']}:** " + "; ".join(f"{md(q)} {_code(s)}: *{md(a)}*" for s, q, a in facts))
     rule = _code(rec.rule) + (f" ({t['also']} {', '.join(_code(r) for r in rec.also_rules)})" if rec.also_rules else "")
     lines.append(f"- **{t['rule']}:** {rule} · **{t['id']}:** {_code(rec.id)} · **{t['source']}:** {_cite(rec.sources, numbers)}")
+    if rec.disputed:
+        lines.append(f"- {t['disputed']}: {', '.join(_code(q) for q in rec.disputed)}")
     lines.append("")
     return lines
+
+
+def disputes(report: Report, kb: KnowledgeBase, lang: str) -> list[tuple[str, str, list[tuple[str, str]], str]]:
+    """Per disputed question: its text, its id, (respondent, answer label) pairs and what counts."""
+    t = LABELS[lang]
+    result = []
+    for dispute in (report.respondents or {}).get("disputed", []):
+        question = kb.questions[dispute["question"]]
+        said = [(who, question.label(value, lang)) for who, value in dispute["answers"].items()]
+        how = t["consensus"] if dispute.get("consensus") else t["combined"]
+        result.append((question.text(lang), question.id, said, f"{question.label(dispute['combined'], lang)} ({how})"))
+    return result
 
 
 def render_markdown(report: Report, kb: KnowledgeBase, lang: str = "nl", *, image_stem: str | None = None) -> str:
@@ -413,8 +444,18 @@ def render_markdown(report: Report, kb: KnowledgeBase, lang: str = "nl", *, imag
     lines += [f"| {t['pillar']} | {t['stage']} | {t['number']} |", "| --- | --- | :---: |"]
     for pillar in report.pillars:
         stage, stage_number = stage_label(kb, pillar, lang)
-        lines.append(f"| {md(kb.pillar(pillar.id).name(lang))} | {md(stage)} | {stage_number} |")
+        flag = f" {t['disputed']}: {', '.join(_code(q) for q in pillar.disputed)}" if pillar.disputed else ""
+        lines.append(f"| {md(kb.pillar(pillar.id).name(lang))} | {md(stage)}{flag} | {stage_number} |")
     lines += ["", f"![{t['radar_alt']}]({radar_src})", "", f"*{t['radar_caption']}*", ""]
+    if report.respondents:
+        lines += [f"## {t['respondents']}: {md(', '.join(report.respondents['names']))}", "", t["disputes_intro"], ""]
+        rows = disputes(report, kb, lang)
+        if rows:
+            lines += [f"| {t['question']} | {t['answers_given']} | {t['counts']} |", "| --- | --- | --- |"]
+            for text, qid, said, counts in rows:
+                given = "<br>".join(f"{md(who)}: {md(label)}" for who, label in said)
+                lines.append(f"| ⚠ {md(text)} ({_code(qid)}) | {given} | {md(counts)} |")
+            lines.append("")
 
     # Per pillar.
     lines += [f"## {t['pillars']}", "", t["legend"], ""]
