@@ -16,17 +16,17 @@ import attrs
 
 from .cache import cached
 from .engine import Engine, Firing
-from .ranking import Closure, rank
 from .facts import DEFAULT_SIZE_THRESHOLD, Facts, derived_facts, load_facts
 from .knowledge import KnowledgeBase, load_knowledge, tree_digest
+from .ranking import Closure, rank
 from .report import PillarResult, Recommendation, ReflectionQuestion, Report
 from .rulepack import RulePack, load_rules
-
-if TYPE_CHECKING:
-    import networkx as nx
 from .stages import classify
 
-__all__ = ["Advisor", "assess"]
+if TYPE_CHECKING:  # networkx is only imported when the full graph is asked for
+    import networkx as nx
+
+__all__ = ["Advisor", "advisor", "assess"]
 
 FactsSource = str | Path | Mapping[str, Any]
 
@@ -47,6 +47,7 @@ class Advisor:
     def __init__(self, rules: Iterable[str | Path] = (), *, knowledge: str | Path | None = None, cases: bool = True) -> None:
         self.kb, self.pack, self.closure, self.sha256 = cached(_load, [str(r) for r in rules], knowledge, cases)
         self.engine = Engine(self.pack)
+        self.rules = self.pack.by_id()  # looked up for every firing: build the map once
         self._graph: nx.DiGraph | None = None
 
     @property
@@ -91,7 +92,7 @@ class Advisor:
         return staged, firings, pillars
 
     def _recommendations(self, firings: list[Firing]) -> tuple[Recommendation, ...]:
-        rules = self.pack.by_id()
+        rules = self.rules
         by_target: dict[str, list[Firing]] = {}
         for firing in firings:
             rule = rules[firing.rule]
@@ -124,7 +125,7 @@ class Advisor:
         return tuple(result)
 
     def _reflections(self, firings: list[Firing]) -> tuple[ReflectionQuestion, ...]:
-        rules = self.pack.by_id()
+        rules = self.rules
         first: dict[str, Firing] = {}
         for firing in firings:
             rule = rules[firing.rule]
@@ -238,5 +239,3 @@ def assess(
     """
     return advisor(rules).assess(source, size_threshold=size_threshold)
 
-
-__all__.append("advisor")
