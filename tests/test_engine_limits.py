@@ -74,3 +74,23 @@ def test_synthetic_1200_rule_pack_matches_reference(values) -> None:
     facts = {k: (v, None if v == "nvt" else int(v[1:])) for k, v in values.items()}
     firings = SYNTHETIC_ENGINE.run(facts, 0)
     assert rule_outcomes(firings) == reference_outcomes(SYNTHETIC.rules, facts)
+
+
+def test_an_exception_inside_an_action_is_surfaced_not_swallowed() -> None:
+    # durable-rules catches exceptions raised in actions and stores them in the session state
+    # (upstream #305); the engine must turn that into an EngineError instead of returning a result.
+    import pytest
+
+    from zorgadvies.errors import EngineError
+
+    class Faulty(Engine):
+        def _action(self, erule):  # type: ignore[no-untyped-def]
+            def action(c):  # type: ignore[no-untyped-def]
+                raise RuntimeError("boom")
+
+            return action
+
+    engine = Faulty(_synthetic_pack(5, seed=1))
+    facts = {f"s{i}": (f"v{i % 6}", i % 6) for i in range(12)}
+    with pytest.raises(EngineError, match="boom"):
+        engine.run(facts)
