@@ -36,6 +36,7 @@ from .errors import InputError, ZorgadviesError, did_you_mean
 from .facts import DISC_COLOURS, ROLES, SECTORS, Facts
 from .knowledge import PILLAR_IDS, Question
 from .logic import conditions
+from .render.labels import stage_names, stage_text
 from .report import PillarResult
 from .stages import rule_outcomes
 
@@ -172,8 +173,6 @@ _T: dict[str, dict[str, str]] = {
         "header_done": "Het interview is afgerond.",
         "header_assess": "Het advies: zorgadvies assess {file}",
         "pillar": "{name}",
-        "stage_unknown": "onbepaald",
-        "stage_at_least": "onbepaald (minstens {stage})",
     },
     "en": {
         "name": "Name of the organisation",
@@ -222,8 +221,6 @@ _T: dict[str, dict[str, str]] = {
         "header_done": "The interview is finished.",
         "header_assess": "The advice: zorgadvies assess {file}",
         "pillar": "{name}",
-        "stage_unknown": "undetermined",
-        "stage_at_least": "undetermined (at least {stage})",
     },
 }
 
@@ -828,11 +825,7 @@ class Interview:
     # -- helpers for the front end ----------------------------------------------------------------
 
     def stage_label(self, pillar: PillarResult) -> str:
-        if pillar.stage is not None:
-            return f"{self.kb.stage(pillar.stage).name(self.lang)} ({pillar.stage})"
-        if pillar.at_least:
-            return self.t["stage_at_least"].format(stage=self.kb.stage(pillar.at_least).name(self.lang))
-        return self.t["stage_unknown"]
+        return stage_text(pillar.stage, pillar.at_least, stage_names(self.kb), self.lang)
 
 
 class _Dumper(yaml.SafeDumper):

@@ -19,6 +19,7 @@ import attrs
 
 from .errors import InputError
 from .report import SCHEMA_VERSION, Report
+from .render.labels import stage_text
 from .yamlio import load_document
 
 __all__ = [
@@ -373,15 +374,6 @@ _T: dict[str, dict[str, Any]] = {
 }
 
 
-def stage_label(stage: int | None, at_least: int | None, names: Mapping[int, tuple[str, str]], lang: str) -> str:
-    """``Gedefinieerd (2)``, ``onbepaald (minstens Geïnitieerd)`` or ``onbepaald``."""
-    t = _T[lang]
-    idx = 0 if lang == "nl" else 1
-    if stage is not None:
-        return f"{names[stage][idx] if stage in names else stage} ({stage})"
-    if at_least:
-        return f"{t['undetermined']} ({t['at_least']} {names[at_least][idx] if at_least in names else at_least})"
-    return str(t["undetermined"])
 
 
 def _knowledge_label(knowledge: Mapping[str, Any]) -> str:
@@ -419,8 +411,8 @@ def render_diff_text(diff: ReportDiff, lang: str = "nl", *, kinds: tuple[str, st
     lines.append(t["stages"])
     rows = []
     for p in diff.pillars:
-        old = stage_label(p.old_stage, p.old_at_least, names, lang) if p.in_old else t["absent"]
-        new = stage_label(p.new_stage, p.new_at_least, names, lang) if p.in_new else t["absent"]
+        old = stage_text(p.old_stage, p.old_at_least, names, lang) if p.in_old else t["absent"]
+        new = stage_text(p.new_stage, p.new_at_least, names, lang) if p.in_new else t["absent"]
         rows.append((p.name if lang == "nl" else p.name_en, old, new, t["change"][p.change]))
     if rows:
         w_name = max(len(r[0]) for r in rows)

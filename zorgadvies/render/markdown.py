@@ -21,6 +21,7 @@ from urllib.parse import quote
 from ..knowledge import PHASES, KnowledgeBase, Section
 from ..report import ConditionStatus, PillarResult, Recommendation, Report
 from .charts import graph_svg, radar_svg
+from .labels import stage_names, stage_text
 
 __all__ = [
     "LABELS",
@@ -265,12 +266,10 @@ def condition_parts(kb: KnowledgeBase, cond: ConditionStatus, lang: str) -> tupl
 
 def stage_label(kb: KnowledgeBase, pillar: PillarResult, lang: str) -> tuple[str, str]:
     """(stage text, stage number text): ('Georganiseerd', '3') or ('onbepaald (minstens …)', '≥ 1')."""
-    t = LABELS[lang]
     if pillar.stage is not None:
         return kb.stage(pillar.stage).name(lang), str(pillar.stage)
-    if pillar.at_least:
-        return f"{t['undetermined']} ({t['at_least']} {kb.stage(pillar.at_least).name(lang)})", f"≥ {pillar.at_least}"
-    return t["undetermined"], "?"
+    text = stage_text(None, pillar.at_least, stage_names(kb), lang)
+    return text, f"≥ {pillar.at_least}" if pillar.at_least else "?"
 
 
 def cited_sources(report: Report, kb: KnowledgeBase) -> dict[str, int]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..knowledge import KnowledgeBase
 from ..report import ConditionStatus, PillarResult, Report
+from .labels import stage_names, stage_text
 
 __all__ = ["render_text"]
 
@@ -97,12 +98,7 @@ def _condition(kb: KnowledgeBase, cond: ConditionStatus, lang: str) -> str:
 
 
 def _stage_label(kb: KnowledgeBase, pillar: PillarResult, lang: str) -> str:
-    t = _T[lang]
-    if pillar.stage is not None:
-        return f"{kb.stage(pillar.stage).name(lang)} ({pillar.stage})"
-    if pillar.at_least:
-        return f"{t['undetermined']} ({t['at_least']} {kb.stage(pillar.at_least).name(lang)})"
-    return str(t["undetermined"])
+    return stage_text(pillar.stage, pillar.at_least, stage_names(kb), lang)
 
 
 def _bar(pillar: PillarResult) -> str:
