@@ -153,7 +153,7 @@ BROKEN_ERRORS = [
     ("org/onbekende-aanbeveling.yaml", "recommend:", "then.recommend: unknown recommendation 'visie-formuleern' (did you mean 'visie-formuleren'?)"),
     ("org/onbekende-reflectie.yaml", "reflect:", "then.reflect: unknown reflection question 'tech-handi' (did you mean 'tech-handig'?)"),
     ("org/zonder-fails.cases.yaml", "- name:", "cases: every rule needs a case that fires and one that fails: add a case with 'expect: fails'"),
-    ("org/verkeerde-cases.cases.yaml", "rule:", "rule: the cases belong to 'org/verkeerde-cases'"),
+    ("org/verkeerde-cases.cases.yaml", "rule:", "rule: the cases belong to another rule (did you mean 'org/verkeerde-cases'?)"),
     ("org/ongeldig-antwoord.cases.yaml", "weinig", "cases.1.answers.met_kpis: answer must be one of geen, enkele, samenhangende_set, onbekend or nvt, not 'weinig'"),
     ("org/te-breed.yaml", "all:", "when: one alternative of this rule opens 128 condition branches in the engine (at most 48"),
     ("org/te-veel-alternatieven.yaml", "all:", "when: too many alternatives (more than 32 once expanded): split the rule"),

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from .errors import RulePackError, did_you_mean
+from .errors import RulePackError, ZorgadviesError, did_you_mean
 from .facts import FACT_SUBJECTS
 from .knowledge import PILLAR_IDS, SPECIAL_ANSWERS, KnowledgeBase
 from .logic import OPERATORS, All, Any as AnyOf, Cond, Formula, conditions, dnf
@@ -82,6 +82,7 @@ class Rule:
     then: Conclusion
     file: str = ""
     line: int = 0
+    when_line: int = 0
     cases: tuple[Case, ...] = ()
     cases_file: str | None = None
 
@@ -143,6 +144,22 @@ class RuleReader:
             parts = tuple(self.formula(item, f"{path}.{key}.{i}", depth + 1) for i, item in enumerate(items))
             return All(parts) if key == "all" else AnyOf(parts)
         return self.condition(raw, path)
+
+    def formula_collecting(self, raw: Any, path: str, found: list[ZorgadviesError], depth: int = 0) -> Formula | None:
+        """:meth:`formula`, but on failure descend into the groups and record every bad condition."""
+        try:
+            return self.formula(raw, path, depth)
+        except RulePackError as exc:
+            first = exc
+        before = len(found)
+        if isinstance(raw, dict) and len(raw) == 1 and next(iter(raw)) in ("all", "any") and depth < 4:
+            key = next(iter(raw))
+            if isinstance(raw[key], list):
+                for i, item in enumerate(raw[key]):
+                    self.formula_collecting(item, f"{path}.{key}.{i}", found, depth + 1)
+        if len(found) == before:
+            found.append(first)
+        return None
 
     def condition(self, raw: dict[str, Any], path: str) -> Cond:
         check = self.check
@@ -234,42 +251,88 @@ class RuleReader:
         return Conclusion("criterion", pillar, stage)
 
 
-def read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool = True) -> Rule:
-    doc = load_document(path, make_error=RulePackError)
+def read_rule(
+    path: Path, root: Path, kb: KnowledgeBase, cases: bool = True, *, errors: list[ZorgadviesError] | None = None
+) -> Rule | None:
+    """Read and check one rule file (and, with ``cases``, its cases file).
+
+    Without ``errors`` the first problem is raised as a :class:`RulePackError` (loading a pack fails
+    loudly). With ``errors`` every problem of the file is appended to it and None is returned when
+    there was any: the same checks, collected, which is what ``zorgadvies rules validate`` shows.
+    """
+    found: list[ZorgadviesError] = []
+    rule = _read_rule(path, root, kb, cases, found)
+    if errors is not None:
+        errors.extend(found)
+        return None if found else rule
+    if found:
+        raise found[0]
+    return rule
+
+
+def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: list[ZorgadviesError]) -> Rule | None:
+    def attempt(func: Any, *args: Any) -> Any:
+        try:
+            return func(*args)
+        except RulePackError as exc:
+            found.append(exc)
+            return None
+
+    doc = attempt(lambda: load_document(path, make_error=RulePackError))
+    if doc is None:
+        return None
     check = Checker(doc, RulePackError)
-    raw = check.mapping(doc.data, "")
-    check.keys(raw, "", HEADER)
+    raw = attempt(check.mapping, doc.data, "")
+    if raw is None:
+        return None
+    for key in raw:
+        if key not in HEADER:
+            found.append(check.fail(key, f"unknown field '{key}'", hint=did_you_mean(key, HEADER)))
+    for key in HEADER:
+        if key not in raw:
+            found.append(check.fail("", f"missing required field '{key}': add '{key}:'"))
     expected_id = path.relative_to(root).with_suffix("").as_posix()
-    rule_id = check.text(raw["id"], "id")
-    if rule_id != expected_id:
-        raise check.fail("id", f"the id must be the file's path below the pack: '{expected_id}'", hint=expected_id)
-    if not RULE_ID.match(rule_id):
-        raise check.fail("id", "rule ids are lowercase path parts joined by '/' (a-z, 0-9, '-', '_')")
-    sources = check.text_list(raw["sources"], "sources")
-    if not sources:
-        raise check.fail("sources", "a rule cites at least one source section (document#section)")
-    for i, ref in enumerate(sources):
+    rule_id = attempt(check.text, raw["id"], "id") if "id" in raw else None
+    if rule_id is not None:
+        if rule_id != expected_id:
+            found.append(check.fail("id", "the id must be the file's path below the pack", hint=expected_id))
+        elif not RULE_ID.match(rule_id):
+            found.append(check.fail("id", "rule ids are lowercase path parts joined by '/' (a-z, 0-9, '-', '_')"))
+    texts = {key: attempt(check.text, raw[key], key) for key in ("title", "title_en", "description", "description_en") if key in raw}
+    status = attempt(check.choice, raw["status"], "status", STATUSES) if "status" in raw else None
+    modified = attempt(check.text, str(raw["modified"]) if raw.get("modified") is not None else None, "modified") if "modified" in raw else None
+    sources = attempt(check.text_list, raw["sources"], "sources") if "sources" in raw else None
+    if sources is not None and not sources:
+        found.append(check.fail("sources", "a rule cites at least one source section (document#section)"))
+    for i, ref in enumerate(sources or ()):
         if ref not in kb.sections:
-            raise check.fail(f"sources.{i}", f"unknown source section '{ref}'", hint=did_you_mean(ref, kb.sections))
+            found.append(check.fail(f"sources.{i}", f"unknown source section '{ref}'", hint=did_you_mean(ref, kb.sections)))
     reader = RuleReader(kb, check)
-    when = reader.formula(raw["when"], "when")
-    if len(dnf(when)) > MAX_CONJUNCTIONS or len(dnf(when, positive=False)) > MAX_CONJUNCTIONS:
-        raise check.fail("when", f"too many alternatives (more than {MAX_CONJUNCTIONS} once expanded): split the rule")
-    modified = raw["modified"]
+    when = reader.formula_collecting(raw["when"], "when", found) if "when" in raw else None
+    if when is not None and (len(dnf(when)) > MAX_CONJUNCTIONS or len(dnf(when, positive=False)) > MAX_CONJUNCTIONS):
+        found.append(check.fail("when", f"too many alternatives (more than {MAX_CONJUNCTIONS} once expanded): split the rule"))
+    then = attempt(reader.conclusion, raw["then"], "then") if "then" in raw else None
+    rule_cases = attempt(read_cases, path, rule_id, kb) if cases and rule_id is not None else ()
+    if found:
+        return None
+    # No error was found, so every field above was read (the checks add one error per gap).
+    assert rule_id is not None and status is not None and sources is not None and modified is not None
+    assert when is not None and then is not None
     return Rule(
         id=rule_id,
-        title=check.text(raw["title"], "title"),
-        title_en=check.text(raw["title_en"], "title_en"),
-        status=check.choice(raw["status"], "status", STATUSES),
-        description=check.text(raw["description"], "description"),
-        description_en=check.text(raw["description_en"], "description_en"),
+        title=texts["title"],
+        title_en=texts["title_en"],
+        status=status,
+        description=texts["description"],
+        description_en=texts["description_en"],
         sources=sources,
-        modified=check.text(str(modified) if modified is not None else modified, "modified"),
+        modified=modified,
         when=when,
-        then=reader.conclusion(raw["then"], "then"),
+        then=then,
         file=str(path),
         line=1,
-        cases=read_cases(path, rule_id, kb) if cases else (),
+        when_line=doc.line("when") or 1,
+        cases=rule_cases,
         cases_file=str(cases_path(path)) if cases_path(path).exists() else None,
     )
 
@@ -287,7 +350,7 @@ def read_cases(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> tuple[Case, 
     raw = check.mapping(doc.data, "")
     check.keys(raw, "", ["rule", "cases"])
     if raw["rule"] != rule_id:
-        raise check.fail("rule", f"the cases belong to '{rule_id}'", hint=rule_id)
+        raise check.fail("rule", "the cases belong to another rule", hint=rule_id)
     cases = []
     for i, item in enumerate(check.sequence(raw["cases"], "cases")):
         cpath = f"cases.{i}"
@@ -343,6 +406,7 @@ def load_rules(
             raise RulePackError("is not a folder of rules", file=str(root))
         for path in rule_files(root):
             rule = read_rule(path, root, kb, cases)
+            assert rule is not None  # read_rule raises when it cannot return a rule
             if rule.id in seen:
                 raise RulePackError(f"duplicate rule id '{rule.id}' (also in {seen[rule.id].file})", file=str(path), line=1, field="id")
             seen[rule.id] = rule
@@ -372,7 +436,7 @@ def check_variant(rule: Rule, kb: KnowledgeBase) -> None:
             f"recommends the '{variant}' variant '{rule.then.target}' but does not require "
             f"'{{fact: organisation.size_class, is: {variant}}}' in its top-level 'all:'",
             file=rule.file,
-            line=rule.line,
+            line=rule.when_line or rule.line,
             field="when",
         )
 

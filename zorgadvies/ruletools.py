@@ -35,10 +35,9 @@ from .errors import (
 from .facts import DEFAULT_SIZE_THRESHOLD, load_facts
 from .graph import build_graph
 from .knowledge import PILLAR_IDS, KnowledgeBase, Question, load_knowledge
-from .logic import All, Cond, Formula, conditions, dnf
+from .logic import All, Cond, Formula, conditions
 from .paths import RULES_DIR
-from .rulepack import MAX_CONJUNCTIONS, Case, Conclusion, Rule, RulePack, load_rules
-from .schema import Checker
+from .rulepack import Case, Conclusion, Rule, RulePack, load_rules
 from .stages import rule_outcomes
 from .yamlio import load_document
 
@@ -356,24 +355,6 @@ def _attempt(errors: list[ZorgadviesError], func: Any, *args: Any) -> Any:
         return None
 
 
-def _formula(reader: Any, raw: Any, path: str, errors: list[ZorgadviesError], depth: int = 0) -> Formula | None:
-    """Read ``raw`` with rulepack's reader; when it fails, descend into groups to find every error."""
-    try:
-        formula: Formula = reader.formula(raw, path, depth)
-        return formula
-    except RulePackError as exc:
-        first = exc
-    before = len(errors)
-    if isinstance(raw, dict) and len(raw) == 1 and next(iter(raw)) in ("all", "any") and depth < 4:
-        key = next(iter(raw))
-        if isinstance(raw[key], list):
-            for i, item in enumerate(raw[key]):
-                _formula(reader, item, f"{path}.{key}.{i}", errors, depth + 1)
-    if len(errors) == before:
-        errors.append(first)
-    return None
-
-
 def _case_errors(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> list[ZorgadviesError]:
     """Errors of the cases file beside ``rule_path``: its format, and each case's facts."""
     try:
@@ -397,66 +378,28 @@ def _case_errors(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> list[Zorga
 
 
 def _check_file(path: Path, root: Path, kb: KnowledgeBase) -> _Checked:
-    """Check one rule file (and its cases) completely, collecting every error rulepack would raise."""
+    """Check one rule file (and its cases) completely: rulepack's own checks, every error collected."""
     result = _Checked(path, root)
-    errors = result.errors
     expected_id = path.relative_to(root).with_suffix("").as_posix()
+    # What the cross-file checks need (duplicate ids, stage coverage) is read leniently here, so
+    # that a file with errors still takes part in them.
     try:
         doc = load_document(path, make_error=RulePackError)
-        check = Checker(doc, RulePackError)
-        raw = check.mapping(doc.data, "")
-    except RulePackError as exc:
-        errors.append(exc)
-        errors += _case_errors(path, expected_id, kb)
-        return result
-    header = _rulepack.HEADER
-    for key in raw:
-        if key not in header:
-            errors.append(check.fail(key, f"unknown field '{key}'", hint=did_you_mean(key, header)))
-    for key in header:
-        if key not in raw:
-            errors.append(check.fail("", f"missing required field '{key}': add '{key}:'"))
-    if "id" in raw:
-        rule_id = _attempt(errors, check.text, raw["id"], "id")
-        if rule_id is not None:
-            result.declared_id, result.id_line = rule_id, doc.line("id")
-            if rule_id != expected_id:
-                errors.append(check.fail("id", "the id must be the file's path below the pack", hint=expected_id))
-            elif not _rulepack.RULE_ID.match(rule_id):
-                errors.append(check.fail("id", "rule ids are lowercase path parts joined by '/' (a-z, 0-9, '-', '_')"))
-    for key in ("title", "title_en", "description", "description_en"):
-        if key in raw:
-            _attempt(errors, check.text, raw[key], key)
-    if "status" in raw:
-        _attempt(errors, check.choice, raw["status"], "status", _rulepack.STATUSES)
-    if "modified" in raw:
-        modified = raw["modified"]
-        _attempt(errors, check.text, str(modified) if modified is not None else modified, "modified")
-    if "sources" in raw:
-        refs = _attempt(errors, check.text_list, raw["sources"], "sources")
-        if refs is not None and not refs:
-            errors.append(check.fail("sources", "a rule cites at least one source section (document#section)"))
-        for i, ref in enumerate(refs or ()):
-            if ref not in kb.sections:
-                errors.append(check.fail(f"sources.{i}", f"unknown source section '{ref}'", hint=did_you_mean(ref, kb.sections)))
-    reader = _rulepack.RuleReader(kb, check)
-    if "when" in raw:
+    except RulePackError:
+        doc = None
+    raw = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    if isinstance(raw.get("id"), str):
+        result.declared_id, result.id_line = raw["id"], doc.line("id") if doc else None
+    if doc is not None and "when" in raw:
         result.when_line = doc.line("when")
-        when = _formula(reader, raw["when"], "when", errors)
-        if when is not None and (
-            len(dnf(when)) > MAX_CONJUNCTIONS or len(dnf(when, positive=False)) > MAX_CONJUNCTIONS
-        ):
-            errors.append(check.fail("when", f"too many alternatives (more than {MAX_CONJUNCTIONS} once expanded): split the rule"))
-    if "then" in raw:
-        then = raw["then"]
-        criterion = then.get("criterion") if isinstance(then, dict) else None
-        if isinstance(criterion, dict) and isinstance(criterion.get("pillar"), str) and isinstance(criterion.get("stage"), int):
-            result.criterion = (criterion["pillar"], criterion["stage"])
-        _attempt(errors, reader.conclusion, then, "then")
-    errors += _case_errors(path, expected_id, kb)
-    if not errors:
-        # The authoritative reader: whatever it refuses, loading the pack would refuse too.
-        result.rule = _attempt(errors, _rulepack.read_rule, path, root, kb)
+    then = raw.get("then")
+    criterion = then.get("criterion") if isinstance(then, dict) else None
+    if isinstance(criterion, dict) and isinstance(criterion.get("pillar"), str) and isinstance(criterion.get("stage"), int):
+        result.criterion = (criterion["pillar"], criterion["stage"])
+    _rulepack.read_rule(path, root, kb, cases=False, errors=result.errors)
+    result.errors += _case_errors(path, expected_id, kb)
+    if not result.errors:
+        result.rule = _attempt(result.errors, _rulepack.read_rule, path, root, kb)
     return result
 
 
