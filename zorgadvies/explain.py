@@ -16,6 +16,7 @@ from .api import Advisor
 from .errors import InputError, did_you_mean
 from .facts import FACT_LABELS, Facts
 from .logic import Cond, conditions
+from .render.labels import OPERATOR_WORDS
 from .rulepack import Rule
 from .stages import rule_outcomes
 from .whatif import Change, outcome_after, suggest
@@ -45,12 +46,6 @@ class SourceLine:
 
     def to_dict(self) -> dict[str, Any]:
         return {"ref": self.ref, "document": self.document, "section": self.section, "summary": self.summary}
-
-
-_OPS = {
-    "nl": {"is": "", "is_not": "niet ", "in": "een van ", "not_in": "geen van ", "at_least": "minstens ", "at_most": "hoogstens "},
-    "en": {"is": "", "is_not": "not ", "in": "one of ", "not_in": "none of ", "at_least": "at least ", "at_most": "at most "},
-}
 
 
 @attrs.frozen
@@ -170,7 +165,7 @@ class _Explainer:
 
         def said(lang: str) -> str:
             labels = [question.label(v, lang) if question else str(v) for v in values]
-            return _OPS[lang][cond.op] + ", ".join(f"'{label}'" for label in labels)
+            return OPERATOR_WORDS[lang][cond.op] + ", ".join(f"'{label}'" for label in labels)
 
         return CondLine(cond.describe(), said("nl"), said("en"), self.fact(cond.subject, value))
 

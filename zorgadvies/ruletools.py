@@ -32,7 +32,7 @@ from .errors import (
     ZorgadviesError,
     did_you_mean,
 )
-from .facts import DEFAULT_SIZE_THRESHOLD, load_facts
+from .facts import DEFAULT_SIZE_THRESHOLD, FACT_LABELS, load_facts
 from .graph import build_graph
 from .knowledge import PILLAR_IDS, KnowledgeBase, Question, load_knowledge
 from .logic import All, Cond, Formula, conditions
@@ -177,18 +177,6 @@ _WORDS: dict[str, dict[str, Any]] = {
     },
 }
 
-_FACT_LABELS = {
-    "organisation.sector": ("sector van de organisatie", "the organisation's sector"),
-    "organisation.employees": ("aantal medewerkers", "number of employees"),
-    "organisation.size_class": ("grootteklasse van de organisatie", "the organisation's size class"),
-    "roles.hoofd_innovatie.present": ("er is een Hoofd Innovatie", "there is a Head of Innovation"),
-    "roles.hoofd_implementatie.present": ("er is een Hoofd Implementatie", "there is a Head of Implementation"),
-    "roles.hoofd_innovatie.disc": ("DISC-kleur van het Hoofd Innovatie", "DISC colour of the Head of Innovation"),
-    "roles.hoofd_implementatie.disc": ("DISC-kleur van het Hoofd Implementatie", "DISC colour of the Head of Implementation"),
-    "roles.zelfde_persoon": ("beide rollen bij dezelfde persoon", "both roles held by the same person"),
-}
-
-
 def _value_words(kb: KnowledgeBase, cond: Cond, value: object, lang: str) -> str:
     if cond.kind == "stage" and isinstance(value, int):
         return f"{value} ({kb.stage(value).name(lang)})"
@@ -204,7 +192,7 @@ def describe_condition(kb: KnowledgeBase, cond: Cond, lang: str = "nl") -> str:
         question = kb.questions[cond.subject]
         subject = f"{question.text(lang)} [{cond.subject}]"
     elif cond.kind == "fact":
-        labels = _FACT_LABELS.get(cond.subject)
+        labels = FACT_LABELS.get(cond.subject)
         subject = f"{labels[0 if lang == 'nl' else 1]} [fact: {cond.subject}]" if labels else f"[fact: {cond.subject}]"
     else:
         pillar = cond.subject.split(".", 1)[1]

@@ -6,7 +6,13 @@ from collections.abc import Mapping
 
 from ..knowledge import KnowledgeBase
 
-__all__ = ["stage_names", "stage_text"]
+__all__ = ["OPERATOR_WORDS", "stage_names", "stage_text"]
+
+#: How a requirement reads before its value(s): "minstens 'Vooral communicatie ...'".
+OPERATOR_WORDS = {
+    "nl": {"is": "", "is_not": "niet ", "in": "een van ", "not_in": "geen van ", "at_least": "minstens ", "at_most": "hoogstens "},
+    "en": {"is": "", "is_not": "not ", "in": "one of ", "not_in": "none of ", "at_least": "at least ", "at_most": "at most "},
+}
 
 _UNDETERMINED = {"nl": "onbepaald", "en": "undetermined"}
 _AT_LEAST = {"nl": "minstens", "en": "at least"}

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..knowledge import KnowledgeBase
 from ..report import ConditionStatus, PillarResult, Report
-from .labels import stage_names, stage_text
+from .labels import OPERATOR_WORDS, stage_names, stage_text
 
 __all__ = ["render_text"]
 
@@ -27,7 +27,6 @@ _T: dict[str, dict[str, Any]] = {
         "now": "nu",
         "unknown": "onbekend",
         "top": "Dit stadium is het hoogste: er is geen volgend stadium.",
-        "ops": {"is": "", "is_not": "niet ", "in": "een van ", "not_in": "niet ", "at_least": "minstens ", "at_most": "hoogstens "},
         "needs": "nodig",
         "legend": "✓ voldaan   ✗ niet voldaan   ? nog onbekend",
         "recs": "Aanbevelingen (belangrijkste eerst)",
@@ -58,7 +57,6 @@ _T: dict[str, dict[str, Any]] = {
         "now": "now",
         "unknown": "unknown",
         "top": "This is the highest stage: there is no next stage.",
-        "ops": {"is": "", "is_not": "not ", "in": "one of ", "not_in": "not ", "at_least": "at least ", "at_most": "at most "},
         "needs": "needed",
         "legend": "✓ met   ✗ not met   ? still unknown",
         "recs": "Recommendations (most important first)",
@@ -92,7 +90,7 @@ def _subject(kb: KnowledgeBase, subject: str, lang: str) -> str:
 
 def _condition(kb: KnowledgeBase, cond: ConditionStatus, lang: str) -> str:
     t = _T[lang]
-    need = f"{t['ops'][cond.op]}'{_value(kb, cond.subject, cond.value, lang)}'"
+    need = f"{OPERATOR_WORDS[lang][cond.op]}'{_value(kb, cond.subject, cond.value, lang)}'"
     now = _value(kb, cond.subject, cond.answer, lang)
     return f"{_subject(kb, cond.subject, lang)} — {t['now']}: {now}; {t['needs']}: {need}"
 
