@@ -484,6 +484,8 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
         prop["description"] = q.nl
         answers[qid] = prop
     colour = {"enum": list(DISC_COLOURS)}
+    # One organisation's answers and each respondent's answers have the same shape.
+    answers_object = {"type": "object", "additionalProperties": False, "properties": answers}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://zorgadvies.invalid/schema/facts.json",
@@ -530,7 +532,7 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
                     },
                 },
             },
-            "answers": {"type": "object", "additionalProperties": False, "properties": answers},
+            "answers": answers_object,
             "respondents": {
                 "type": "array",
                 "items": {
@@ -540,7 +542,7 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
                     "properties": {
                         "name": {"type": "string", "minLength": 1},
                         "role": {"enum": list(ROLES)},
-                        "answers": {"type": "object", "additionalProperties": False, "properties": answers},
+                        "answers": answers_object,
                     },
                 },
             },
