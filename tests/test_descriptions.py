@@ -222,7 +222,10 @@ def test_rejected_recommendation(path: Path, index: int) -> None:
     assert not fired, f"{item['id']} should not be given: {item['why']} (rule {fired[0]['rule']}, facts {fired[0]['facts']})"
 
 
-@pytest.mark.parametrize(("cid", "path"), [c for c in CASES if "allowed" in (_expect(c[1]).get("recommendations") or {})])
+_WITH_ALLOWED = [c for c in CASES if "allowed" in (_expect(c[1]).get("recommendations") or {})]
+
+
+@pytest.mark.parametrize(("cid", "path"), _WITH_ALLOWED, ids=[c[0] for c in _WITH_ALLOWED])
 def test_every_recommendation_is_one_a_consultant_keeps(cid: str, path: Path) -> None:
     allowed = {item["id"] for item in _expect(path)["recommendations"]["allowed"]}
     report = _report(path)
@@ -274,7 +277,10 @@ def test_no_recommendation_rests_on_an_unstated_absence(cid: str, path: Path) ->
 # --- what to ask next ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("cid", "path"), [c for c in CASES if "ask_next" in _expect(c[1])])
+_WITH_ASK_NEXT = [c for c in CASES if "ask_next" in _expect(c[1])]
+
+
+@pytest.mark.parametrize(("cid", "path"), _WITH_ASK_NEXT, ids=[c[0] for c in _WITH_ASK_NEXT])
 def test_ask_next_starts_with_what_a_consultant_asks(cid: str, path: Path) -> None:
     exp = _expect(path)["ask_next"]
     asked = [q["question"] for q in _needs(_report(path), "ask_next", "focus")]
