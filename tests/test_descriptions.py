@@ -23,6 +23,10 @@ the source documents (seeds 000-004) — never what the tool printed. Its keys:
 ``recommendations.allowed``
     (real organisations) the complete list of recommendations a consultant would keep; anything
     else the tool gives fails, with the reason the consultant would drop it.
+``recommendations.one_of``
+    groups of ids that say the same thing (issue 9.8): at most one of each group may be given.
+``focus``
+    ``includes_any``: at least one of these ids is in the "Nu aan de slag" list.
 ``reflections.expect`` / ``reflections.reject``
     reflection questions, as above.
 ``ask_next``
@@ -129,6 +133,9 @@ def _params(kind: str) -> list[Any]:
         if kind == "pillars":
             for pid in sorted(exp.get("pillars") or {}):
                 out.append(pytest.param(path, pid, id=f"{cid}:{pid}"))
+        elif kind == "one_of":
+            for i, item in enumerate((exp.get("recommendations") or {}).get(kind) or []):
+                out.append(pytest.param(path, i, id=f"{cid}:{'|'.join(item['ids'])}"))
         elif kind in ("expect", "reject"):
             for i, item in enumerate((exp.get("recommendations") or {}).get(kind) or []):
                 label = item.get("id") or "|".join(item.get("any_of", []))
@@ -168,6 +175,9 @@ def test_expectations_name_known_pillars_and_recommendations(cid: str, path: Pat
     exp = _expect(path)
     assert set(exp.get("pillars") or {}) <= pillars
     section = exp.get("recommendations") or {}
+    for group in section.get("one_of") or []:
+        assert group.get("why") and set(group["ids"]) <= recs, f"{cid}: one_of {group}"
+    assert set((exp.get("focus") or {}).get("includes_any") or []) <= recs, f"{cid}: focus ids"
     for kind in ("expect", "reject", "allowed"):
         for item in section.get(kind) or []:
             assert item.get("why"), f"{cid}: {kind} {item} has no reason"
@@ -241,6 +251,13 @@ def test_every_recommendation_is_one_a_consultant_keeps(cid: str, path: Path) ->
     assert not extra, f"{cid}: recommendations a consultant would drop: {extra}"
 
 
+@pytest.mark.parametrize(("path", "index"), _params("one_of"))
+def test_advice_that_says_the_same_thing_is_given_once(path: Path, index: int) -> None:
+    item = _expect(path)["recommendations"]["one_of"][index]
+    given = [rid for rid in _rec_ids(_report(path)) if rid in item["ids"]]
+    assert len(given) <= 1, f"{given} are one piece of advice: {item['why']}"
+
+
 @pytest.mark.parametrize(("path", "index"), _params("reflect-expect"))
 def test_expected_reflection(path: Path, index: int) -> None:
     item = _expect(path)["reflections"]["expect"][index]
@@ -295,6 +312,16 @@ def test_ask_next_starts_with_what_a_consultant_asks(cid: str, path: Path) -> No
     assert asked, f"{cid}: ask_next is empty"
     first = asked[: exp.get("first", 5)]
     assert set(first) & set(exp["any_of"]), f"{cid}: first questions {first}; a consultant asks one of {exp['any_of']} first: {exp.get('why', '')}"
+
+
+_WITH_FOCUS = [c for c in CASES if "focus" in _expect(c[1])]
+
+
+@pytest.mark.parametrize(("cid", "path"), _WITH_FOCUS, ids=[c[0] for c in _WITH_FOCUS])
+def test_focus_holds_what_a_consultant_starts_with(cid: str, path: Path) -> None:
+    exp = _expect(path)["focus"]
+    focus = [f["id"] for f in _needs(_report(path), "focus", "focus")]
+    assert set(focus) & set(exp["includes_any"]), f"{cid}: focus {focus}; expected one of {exp['includes_any']}: {exp['why']}"
 
 
 @pytest.mark.parametrize(("cid", "path"), CASES, ids=CASE_IDS)
