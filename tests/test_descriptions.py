@@ -152,18 +152,18 @@ def _params(kind: str) -> list[Any]:
 
 @pytest.mark.parametrize(("cid", "path"), CASES, ids=CASE_IDS)
 def test_every_answer_points_to_its_sentence(cid: str, path: Path) -> None:
-    # A literal translation: every answer line carries a comment naming the sentence (or source) it
-    # comes from, and the prose or the source list exists next to it.
+    # A literal translation: every answer line (the organisation's and each respondent's) carries a
+    # comment naming the sentence or source it comes from, and the prose exists next to it.
     if path.parent.name == "descriptions":
         assert path.with_suffix(".md").is_file(), f"{cid}: the prose {path.with_suffix('.md').name} is missing"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("answers:"))
-    for number, line in enumerate(lines[start + 1 :], start + 2):
-        if line and not line[0].isspace() and not line.startswith("#"):
-            break  # the next top-level key
-        text = line.strip()
-        if text and not text.startswith("#"):
-            assert "#" in text, f"{cid}:{number}: answer without a comment pointing to its sentence: {text}"
+    questions = set(zorgadvies.load_knowledge().questions)
+    answered = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        found = re.match(r"\s+([a-z_]+):", line)
+        if found and found.group(1) in questions:
+            answered += 1
+            assert "#" in line, f"{cid}:{number}: answer without a comment pointing to its sentence: {line.strip()}"
+    assert answered, f"{cid}: no answers found"
 
 
 @pytest.mark.parametrize(("cid", "path"), CASES, ids=CASE_IDS)
@@ -228,6 +228,9 @@ def test_expected_recommendation(path: Path, index: int) -> None:
     wanted = [item["id"]] if "id" in item else item["any_of"]
     given = [r for r in report["recommendations"] if r["id"] in wanted]
     assert given, f"expected one of {wanted}: {item['why']} (got {_rec_ids(report)})"
+    if "facts" in item:
+        named = set().union(*(r["facts"] for r in given))
+        assert set(item["facts"]) <= named, f"the explanation names {sorted(named)}, not every reason {item['facts']}: {item['why']}"
     if "on_estimate" in item:
         assert any(_needs(r, "on_estimate", "verdicts") == item["on_estimate"] for r in given), item["why"]
 
