@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from .atleast import plain
+
 __all__ = [
     "SCHEMA_VERSION",
     "ESTIMATE_BASES",
@@ -31,7 +33,7 @@ SCHEMA_VERSION = "1.2"  # 1.1: respondents and disputed flags; 1.2: stage bounds
 
 
 def _facts(pairs: tuple[tuple[str, object], ...]) -> dict[str, object]:
-    return {subject: value for subject, value in pairs}
+    return {subject: plain(value) for subject, value in pairs}
 
 
 @attrs.frozen
@@ -64,7 +66,7 @@ class ConditionStatus:
 
     def to_dict(self) -> dict[str, Any]:
         value = list(self.value) if isinstance(self.value, tuple) else self.value
-        return {"subject": self.subject, "op": self.op, "value": value, "answer": self.answer}
+        return {"subject": self.subject, "op": self.op, "value": value, "answer": plain(self.answer)}
 
 
 @attrs.frozen
@@ -132,7 +134,7 @@ class Conflict:
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
-            "answer": self.answer,
+            "answer": plain(self.answer),
             "stage_min": self.stage_min,
             "stage_max": self.stage_max,
             "rules": list(self.rules),
