@@ -106,7 +106,8 @@ class StageEstimate:
     """The best estimate of a pillar's stage and what it rests on (``basis``, see ESTIMATE_BASES).
 
     ``criteria`` with ``PillarResult.stage`` set is the established stage; ``criteria`` without it
-    is the highest stage the met criteria show inside the bounds; ``zelfinschatting`` is the
+    is the highest stage inside the bounds reached by an unbroken chain of stages with a met
+    criterion each (docs/stages.md); ``zelfinschatting`` is the
     organisation's own placement inside the bounds; ``onbepaald`` has no stage.
     """
 
