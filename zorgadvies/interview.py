@@ -38,7 +38,7 @@ from .knowledge import PILLAR_IDS, Question
 from .logic import conditions
 from .render.labels import stage_names, stage_text
 from .report import PillarResult
-from .stages import rule_outcomes
+from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 
 __all__ = [
     "INNOVATION_ROLES",
@@ -61,6 +61,13 @@ INNOVATION_ROLES = ("hoofd_innovatie", "hoofd_implementatie")
 
 _YES = {"ja": "ja", "j": "ja", "yes": "ja", "y": "ja", "nee": "nee", "n": "nee", "no": "nee"}
 _UNKNOWN = {"onbekend", "unknown", "weet niet"}
+_AT_LEAST_PREFIX = re.compile(r"^(?:minstens|at least|>=|≥)\s*", re.IGNORECASE)
+
+
+def _at_least_text(text: str) -> str | None:
+    """The rest of ``minstens 2`` / ``at least 2`` / ``>= 2``, or None for an ordinary answer."""
+    match = _AT_LEAST_PREFIX.match(text)
+    return text[match.end() :].strip() if match else None
 _NVT = {"nvt", "n.v.t.", "n.v.t", "n/a", "na", "not applicable"}
 _END_OF_LIST = {"", "klaar", "geen", "niemand", "done", "none", "nobody"}
 _HELP = {"?", "help", "hulp"}
@@ -303,14 +310,17 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
 
     Rules that test ``stage.<pillar>`` stay unknown while the stage is undetermined; the questions
     that settle it are those of the pillar's unknown criterion rules, which are live by the same
-    reasoning (an undetermined pillar always has an unknown criterion at its next stage).
+    reasoning (an undetermined pillar always has an unknown criterion at its next stage). Stage 1
+    is the floor (docs/stages.md), so its criterion never caps the stages above it. The
+    self-placement ``zelf_<pillar>`` is live while the pillar's stage is not established: it
+    gives the estimate (or a conflict).
     """
-    _, firings, _ = adv.run(facts)
+    _, firings, pillars = adv.run(facts)
     outcome = rule_outcomes(firings)
     ceiling = {}
     for pillar in PILLAR_IDS:
         ceiling[pillar] = next(
-            (n for n in range(1, 5) if any(outcome.get(r.id) == "fails" for r in adv.pack.criteria(pillar, n))),
+            (n for n in range(2, 5) if any(outcome.get(r.id) == "fails" for r in adv.pack.criteria(pillar, n))),
             5,
         )
     live: set[str] = set()
@@ -320,6 +330,9 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
         if rule.then.kind == "criterion" and rule.then.stage > ceiling[rule.then.pillar]:  # type: ignore[index,operator]
             continue
         live.update(c.subject for c in conditions(rule.when) if c.kind == "question")
+    live.update(
+        SELF_PLACEMENT_PREFIX + p.id for p in pillars if p.stage is None and SELF_PLACEMENT_PREFIX + p.id in adv.kb.questions
+    )
     return live
 
 
@@ -356,7 +369,7 @@ class Interview:
         self.path = Path(path) if path is not None else None
         self.organisation: dict[str, Any] = {}
         self.people: list[dict[str, Any]] | None = None
-        self.answers: dict[str, str | int] = {}
+        self.answers: dict[str, str | int | dict[str, str]] = {}  # input format: {minstens: v} too
         # A file with several respondents (docs/respondents.md) keeps them as they are; questions
         # they answered count as answered, and what the interview adds is the file's own answers.
         self.respondents: list[Any] | None = None
@@ -612,6 +625,9 @@ class Interview:
             value = _YES[low]
         elif step.kind == "integer":
             value = self._parse_integer(text, question.minimum, question.maximum)
+        elif question.ordered and (bound := _at_least_text(text)) is not None:
+            # "weet niet precies, maar minstens ...": an at-least answer (docs/facts.md).
+            value = {"minstens": self._parse_choice(bound, step.options)}
         else:
             value = self._parse_choice(text, step.options)
         self.answers[question.id] = value
