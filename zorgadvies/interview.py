@@ -34,7 +34,7 @@ import yaml
 from .api import Advisor
 from .errors import InputError, ZorgadviesError, did_you_mean
 from .facts import DISC_COLOURS, ROLES, SECTORS, Facts
-from .knowledge import PILLAR_IDS, Question
+from .knowledge import PILLAR_IDS, THEME_LABELS, Question
 from .logic import conditions
 from .render.labels import stage_names, stage_text
 from .report import PillarResult
@@ -110,19 +110,6 @@ _GROUP_LABELS = {
     "comm": ("Communicatie", "Communication"),
     "cult": ("Cultuur", "Culture"),
     "soc": ("Sociale innovatie", "Social innovation"),
-}
-_THEME_LABELS = {
-    "visie": ("Visie", "Vision"),
-    "rollen": ("Rollen", "Roles"),
-    "infrastructuur": ("Infrastructuur", "Infrastructure"),
-    "samenwerking": ("Samenwerking", "Collaboration"),
-    "communicatie": ("Communicatie", "Communication"),
-    "cultuur": ("Cultuur", "Culture"),
-    "sociale_innovatie": ("Sociale innovatie", "Social innovation"),
-    "keten": ("Zorgketen", "Care chain"),
-    "technologie": ("Technologie", "Technology"),
-    "overheid": ("Overheid", "Government"),
-    "omvang": ("Omvang", "Size"),
 }
 
 _T: dict[str, dict[str, str]] = {
@@ -502,7 +489,7 @@ class Interview:
         target = targets.most_common(1)[0][0]
         if target in PILLAR_IDS:
             return self.kb.pillar(target).name(self.lang)
-        return _THEME_LABELS.get(target, (target, target))[index]
+        return THEME_LABELS.get(target, (target, target))[index]
 
     def _label(self, table: Mapping[str, tuple[str, str]], key: str) -> str:
         return table.get(key, (key, key))[0 if self.lang == "nl" else 1]
