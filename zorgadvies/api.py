@@ -26,7 +26,7 @@ from .stages import classify
 if TYPE_CHECKING:  # networkx is only imported when the full graph is asked for
     import networkx as nx
 
-__all__ = ["Advisor", "advisor", "assess"]
+__all__ = ["Advisor", "advice_stage", "advisor", "assess"]
 
 FactsSource = str | Path | Mapping[str, Any]
 
@@ -81,21 +81,27 @@ class Advisor:
         """Run every stratum.
 
         Stratum 0 decides the stage criteria; the stages derived from them become facts
-        (``stage.<pillar>``) for stratum 1, the rules that advise per stage. Returns the final fact
-        set, all firings and the pillar results.
+        (``stage.<pillar>``) for stratum 1, the rules that advise per stage: the established stage,
+        else the estimate (self-placement inside the bounds, or what the met criteria show); a
+        pillar with nothing beyond the floor gets no stage fact (docs/stages.md, "Advice").
+        Returns the final fact set, all firings and the pillar results.
         """
         engine_facts = self.engine_facts(facts)
         firings = self.engine.run(engine_facts, stratum=0)
         pillars = classify(self.kb, self.pack, firings, {k: v for k, (v, _) in engine_facts.items()})
         staged = dict(engine_facts)
         for pillar in pillars:
-            if pillar.stage is not None:
-                staged[f"stage.{pillar.id}"] = (pillar.stage, pillar.stage)
+            stage = advice_stage(pillar)
+            if stage is not None:
+                staged[f"stage.{pillar.id}"] = (stage, stage)
         firings += self.engine.run(staged, stratum=1)
         return staged, firings, pillars
 
-    def _recommendations(self, firings: list[Firing]) -> tuple[tuple[Recommendation, ...], tuple[FocusItem, ...]]:
+    def _recommendations(
+        self, firings: list[Firing], pillars: tuple[PillarResult, ...] = ()
+    ) -> tuple[tuple[Recommendation, ...], tuple[FocusItem, ...]]:
         rules = self.rules
+        estimated = {f"stage.{p.id}" for p in pillars if p.stage is None}
         by_target: dict[str, list[Firing]] = {}
         for firing in firings:
             rule = rules[firing.rule]
@@ -123,6 +129,8 @@ class Advisor:
                     facts=fired[0].matched,
                     sources=tuple(dict.fromkeys(first.sources + text.sources)),
                     also_rules=tuple(dict.fromkeys(f.rule for f in fired[1:] if f.rule != first.id)),
+                    # Rests on an estimate when every firing behind it matched an estimated stage.
+                    on_estimate=all(any(s in estimated for s, _ in f.matched) for f in fired),
                 )
             )
         return tuple(result), focus(self.closure, ranked, self._themes, self._theme_names)
@@ -160,7 +168,7 @@ class Advisor:
         per candidate answer, so it is on request; the report says ``ask_next: null`` otherwise.
         """
         _, firings, pillars = self.run(facts)
-        recommendations, in_focus = self._recommendations(firings)
+        recommendations, in_focus = self._recommendations(firings, pillars)
         respondents = None
         if facts.respondents:
             # Flag what rests on a disputed answer: a stage through its evidence or what its next
@@ -200,6 +208,11 @@ class Advisor:
 
             report = attrs.evolve(report, ask_next=measure(self, facts))
         return report, firings
+
+
+def advice_stage(pillar: PillarResult) -> int | None:
+    """The stage the advice stratum sees for ``pillar``: established, else estimated, else none."""
+    return pillar.stage if pillar.stage is not None else pillar.stage_estimate.stage
 
 
 def _load(rules: list[str], knowledge: str | Path | None, cases: bool) -> tuple[KnowledgeBase, RulePack, Closure, str]:

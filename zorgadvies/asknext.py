@@ -26,7 +26,7 @@ from .knowledge import KnowledgeBase, Question
 from .logic import conditions
 from .report import AskNext, Decision, PillarResult
 from .schema import Checker
-from .stages import rule_outcomes
+from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 from .yamlio import load_document
 
 __all__ = [
@@ -115,22 +115,13 @@ Bounds = tuple[int, int, "int | None"]  # lowest stage, highest stage, estimate
 
 
 def _bounds(pillar: PillarResult) -> Bounds:
-    """(lowest, highest) stage the evidence allows, and the estimate if the model gives one."""
-    low = getattr(pillar, "stage_min", None) or pillar.stage or pillar.at_least or 1
-    high = getattr(pillar, "stage_max", None) or pillar.stage or 4
-    estimate = getattr(pillar, "stage_estimate", None)
-    guess = estimate.get("stage") if isinstance(estimate, Mapping) else getattr(estimate, "stage", None)
-    return low, high, guess
+    """(lowest, highest) stage the criteria allow, and the estimate."""
+    return pillar.stage_min, pillar.stage_max, pillar.stage_estimate.stage
 
 
 def _conflicts(pillars: Sequence[PillarResult]) -> frozenset[tuple[str, str]]:
     """(pillar, question) of every self-placement that contradicts the criteria."""
-    found = set()
-    for pillar in pillars:
-        for conflict in getattr(pillar, "conflicts", ()) or ():
-            question = conflict.get("question") if isinstance(conflict, Mapping) else getattr(conflict, "question", "")
-            found.add((pillar.id, str(question)))
-    return frozenset(found)
+    return frozenset((p.id, c.question) for p in pillars for c in p.conflicts)
 
 
 @attrs.frozen
@@ -207,7 +198,7 @@ def _describe(adv: Advisor, kind: str, item: str, before: _State, after: Mapping
         grouped: dict[str, list[str]] = {}
         for value, state in after.items():
             grouped.setdefault(_outcome(kind, item, state, lang), []).append(str(value))
-        parts = [f"{'/'.join(values)} → {result}" for result, values in grouped.items() if result != now]
+        parts = [f"{'/'.join(repr(v) for v in values)} → {result}" for result, values in grouped.items() if result != now]
         if now in grouped:
             parts.append(words["else"])
         if kind == "pillar":
@@ -244,6 +235,10 @@ def candidates(adv: Advisor, facts: Facts) -> list[str]:
     from .interview import live_questions  # the interview's notion of "can still change something"
 
     live = live_questions(adv, facts)
+    # Self-placements are read by the stage ladder, not by rules: one can still move the estimate
+    # (or raise a conflict) wherever the stage is not established.
+    _, _, pillars = adv.run(facts)
+    live |= {f"{SELF_PLACEMENT_PREFIX}{p.id}" for p in pillars if p.stage is None}
     answered = {q for q, v in facts.answers.items() if v != "onbekend"}
     return [q for q in adv.kb.questions if q in live and q not in answered]
 
