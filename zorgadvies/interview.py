@@ -33,7 +33,7 @@ import yaml
 
 from .api import Advisor
 from .errors import InputError, ZorgadviesError, did_you_mean
-from .facts import DISC_COLOURS, ROLES, SECTORS, Facts
+from .facts import DISC_COLOURS, ROLE_QUESTIONS, ROLES, SECTORS, Facts
 from .knowledge import PILLAR_IDS, THEME_LABELS, Question
 from .logic import conditions
 from .render.labels import stage_names, stage_text
@@ -306,7 +306,14 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
             continue
         if rule.then.kind == "criterion" and rule.then.stage > ceiling[rule.then.pillar]:  # type: ignore[index,operator]
             continue
-        live.update(c.subject for c in conditions(rule.when) if c.kind == "question")
+        for cond in conditions(rule.when):
+            if cond.kind == "question":
+                live.add(cond.subject)
+            elif cond.subject.startswith("roles."):
+                # Role facts are derived from the people list and, in the open world, from the
+                # role-presence questions: those questions settle them when the list does not.
+                role = cond.subject.split(".")[1]
+                live.update(q for r, q in ROLE_QUESTIONS.items() if role in (r, "zelfde_persoon"))
     return live
 
 
