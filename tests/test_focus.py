@@ -218,3 +218,16 @@ def test_a_broken_audience_file_is_refused_with_its_line(tmp_path: Path, old: st
     with pytest.raises(KnowledgeError, match=message) as info:
         load_audiences(load_knowledge(root))
     assert "audiences.yaml:" in str(info.value)
+
+
+def test_a_report_with_ask_next_and_focus_matches_the_schema() -> None:
+    import jsonschema
+
+    from zorgadvies.report_schema import report_schema
+
+    data = json.loads(zorgadvies.assess(SPARSE, ask_next=True).to_json())
+    assert data["ask_next"] and data["focus"]
+    jsonschema.validate(data, report_schema())
+    data["focus"] = [data["focus"][0]] * 8  # more than seven
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, report_schema())
