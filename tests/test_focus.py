@@ -25,6 +25,7 @@ from zorgadvies.knowledge import load_knowledge
 from zorgadvies.ranking import FOCUS_SIZE, focus, rank
 
 from conftest import EXAMPLES, ROOT
+from test_recommendations import dags
 
 ADV = advisor()
 KB = ADV.kb
@@ -37,18 +38,10 @@ THEMES = ["a", "b", "c", "d", "e"]
 
 @st.composite
 def fired_graphs(draw):
-    n = draw(st.integers(min_value=1, max_value=16))
-    nodes = [f"r{i:02d}" for i in range(n)]
-    graph = nx.DiGraph()
-    for node in nodes:
-        graph.add_node(node, phase=draw(st.sampled_from(["onderzoek", "richt", "plan", "doe"])))
-    for i in range(n):
-        for j in range(i + 1, n):
-            if draw(st.integers(0, 4)) == 0:
-                graph.add_edge(nodes[i], nodes[j])
-    themes = {node: draw(st.sampled_from(THEMES)) for node in nodes}
-    fired = draw(st.lists(st.sampled_from(nodes), unique=True))
-    return graph, themes, fired
+    """A generated graph and fired set (as for the ranking test), each recommendation in a theme."""
+    graph, fired = draw(dags())
+    themes = {node: draw(st.sampled_from(THEMES)) for node in sorted(graph.nodes)}
+    return graph, themes, sorted(fired)
 
 
 @settings(max_examples=300, deadline=None)
