@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .atleast import AtLeast
 from .cache import cached
 from .engine import Engine, Firing
 from .facts import DEFAULT_SIZE_THRESHOLD, Facts, derived_facts, load_facts
@@ -46,7 +47,7 @@ class Advisor:
 
     def __init__(self, rules: Iterable[str | Path] = (), *, knowledge: str | Path | None = None, cases: bool = True) -> None:
         self.kb, self.pack, self.closure, self.sha256 = cached(_load, [str(r) for r in rules], knowledge, cases)
-        self.engine = Engine(self.pack)
+        self.engine = Engine(self.pack, orders=ordered_values(self.kb))
         self.rules = self.pack.by_id()  # looked up for every firing: build the map once
         self._graph: nx.DiGraph | None = None
         # For the focus list: each recommendation's theme (its first `serves`) and theme names.
@@ -71,7 +72,7 @@ class Advisor:
         for subject, value in derived_facts(facts).items():
             question = self.kb.questions.get(subject)
             if question is not None:
-                rank = question.rank(value)
+                rank = question.rank(value.value if isinstance(value, AtLeast) else value)
             else:
                 rank = value if isinstance(value, int) else None
             result[subject] = (value, rank)
@@ -208,6 +209,11 @@ class Advisor:
 
             report = attrs.evolve(report, ask_next=measure(self, facts))
         return report, firings
+
+
+def ordered_values(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Ordered-choice question id -> its values, lowest first (what an at-least answer may be)."""
+    return {q.id: q.value_ids for q in kb.questions.values() if q.type == "choice" and q.ordered}
 
 
 def advice_stage(pillar: PillarResult) -> int | None:

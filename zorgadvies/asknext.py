@@ -26,7 +26,7 @@ from .knowledge import KnowledgeBase, Question
 from .logic import conditions
 from .report import AskNext, Decision, PillarResult
 from .schema import Checker
-from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
+from .stages import rule_outcomes
 from .yamlio import load_document
 
 __all__ = [
@@ -234,11 +234,7 @@ def candidates(adv: Advisor, facts: Facts) -> list[str]:
     """Unanswered questions that an undecided rule tests, in questionnaire order."""
     from .interview import live_questions  # the interview's notion of "can still change something"
 
-    live = live_questions(adv, facts)
-    # Self-placements are read by the stage ladder, not by rules: one can still move the estimate
-    # (or raise a conflict) wherever the stage is not established.
-    _, _, pillars = adv.run(facts)
-    live |= {f"{SELF_PLACEMENT_PREFIX}{p.id}" for p in pillars if p.stage is None}
+    live = live_questions(adv, facts)  # includes the self-placement of a pillar not established
     answered = {q for q, v in facts.answers.items() if v != "onbekend"}
     return [q for q in adv.kb.questions if q in live and q not in answered]
 

@@ -4,7 +4,7 @@ Stage 1 is the floor. ``stage_min`` is the highest stage N such that every crite
 2..N fires; ``stage_max`` is the stage below the first stage with a failing criterion (4 when none
 fails). The stage is *established* when the two meet. Otherwise the report gives the bounds, the
 questions that would narrow them, and a ``stage_estimate`` that is worded as an estimate: the
-self-placement inside the bounds, or the highest stage the met criteria show. A self-placement
+self-placement inside the bounds, or the stages above ``stage_min`` that each have a met criterion. A self-placement
 outside the bounds is a conflict; the bounds win. Adding an answer only narrows the bounds,
 because a criterion's outcome only moves from unknown to fires or fails.
 """
@@ -67,18 +67,21 @@ def self_placement(kb: KnowledgeBase, pillar: str, facts: Mapping[str, object]) 
     return None if rank is None else rank + 1
 
 
-def _estimate(stage_min: int, stage_max: int, met: Sequence[int], placed: int | None) -> StageEstimate:
+def _estimate(stage_min: int, stage_max: int, evidenced: Sequence[int], placed: int | None) -> StageEstimate:
     """The established stage, else the self-placement inside the bounds, else what the criteria show.
 
-    ``met`` are the stages whose criteria all fire. Without a self-placement the estimate is the
-    highest met stage inside the bounds (or ``stage_min`` when the evidence lifted it above the
-    floor); with nothing beyond the floor it is ``onbepaald`` — the floor alone is no estimate.
+    ``evidenced`` are the stages with at least one criterion that fires. Without a self-placement
+    the estimate climbs from ``stage_min`` through every following stage inside the bounds that has
+    evidence of its own (an unbroken chain: one trait of a far stage alone does not count); with
+    nothing beyond the floor it is ``onbepaald`` — the floor alone is no estimate.
     """
     if stage_min == stage_max:
         return StageEstimate(stage_min, "criteria")
     if placed is not None and stage_min <= placed <= stage_max:
         return StageEstimate(placed, "zelfinschatting")
-    shown = max([n for n in met if stage_min <= n <= stage_max] + [stage_min])
+    shown = stage_min
+    while shown < stage_max and shown + 1 in evidenced:
+        shown += 1
     if shown > 1:
         return StageEstimate(shown, "criteria")
     return StageEstimate(None, "onbepaald")
@@ -146,7 +149,8 @@ def classify(
                 against = [r.id for n in range(placed + 1, stage_min + 1) for r in ladder[n]]
             question = SELF_PLACEMENT_PREFIX + pillar.id
             conflicts = (Conflict(question, facts.get(question), stage_min, stage_max, tuple(against)),)
-        estimate = _estimate(stage_min, stage_max, [n for n, st in statuses.items() if st == "fires"], placed)
+        evidenced = [n for n in range(2, 5) if any(outcome.get(r.id) == "fires" for r in ladder[n])]
+        estimate = _estimate(stage_min, stage_max, evidenced, placed)
         named = kb.stage(stage) if stage else None
         results.append(
             PillarResult(
