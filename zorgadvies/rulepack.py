@@ -60,8 +60,7 @@ _MISSING_HINTS = {
     "of the stage), 'basis: afgeleid' when it is our inference",
     "quote": "add 'quote:' with the short source sentence (Dutch) the rule rests on, or its precise place",
 }
-#: Transition: fields every built-in rule will carry; until then a rule without them is read as before.
-_TRANSITIONAL = ("basis", "quote")
+
 
 
 @attrs.frozen
@@ -95,7 +94,7 @@ class Rule:
     modified: str
     when: Formula
     then: Conclusion
-    basis: str = "vermeld"  # "vermeld" | "afgeleid" (BASES)
+    basis: str = "vermeld"  # "vermeld" | "afgeleid" (BASES); every rule file states it
     quote: str = ""  # the source sentence (short) or a precise reference it rests on
     file: str = ""
     line: int = 0
@@ -314,7 +313,7 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
         if key not in HEADER:
             found.append(check.fail(key, f"unknown field '{key}'", hint=did_you_mean(key, HEADER)))
     for key in HEADER:
-        if key not in raw and key not in _TRANSITIONAL:
+        if key not in raw:
             found.append(check.fail("", f"missing required field '{key}': " + _MISSING_HINTS.get(key, f"add '{key}:'")))
     expected_id = path.relative_to(root).with_suffix("").as_posix()
     rule_id = attempt(check.text, raw["id"], "id") if "id" in raw else None
@@ -332,8 +331,8 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
     for i, ref in enumerate(sources or ()):
         if ref not in kb.sections:
             found.append(check.fail(f"sources.{i}", f"unknown source section '{ref}'", hint=did_you_mean(ref, kb.sections)))
-    basis = attempt(check.choice, raw["basis"], "basis", BASES) if "basis" in raw else "vermeld"
-    quote = attempt(check.text, raw["quote"], "quote") if "quote" in raw else ""
+    basis = attempt(check.choice, raw["basis"], "basis", BASES) if "basis" in raw else None
+    quote = attempt(check.text, raw["quote"], "quote") if "quote" in raw else None
     if quote is not None and len(quote) > MAX_QUOTE:
         found.append(check.fail("quote", f"a quote is short (at most {MAX_QUOTE} characters): quote the one sentence, or give its place"))
     reader = RuleReader(kb, check)
@@ -475,14 +474,15 @@ def check_variant(rule: Rule, kb: KnowledgeBase) -> None:
 
 
 def check_stage_coverage(rules: Sequence[Rule], roots: Sequence[Path]) -> None:
-    """Every pillar needs criteria for every stage, or its ladder would silently skip a stage."""
-    criteria = {(r.then.pillar, r.then.stage) for r in rules if r.then.kind == "criterion"}
+    """Every pillar needs a gating (``vermeld``) criterion for every stage, or its ladder would
+    silently skip a stage: a stage with only ``afgeleid`` criteria would be reached by nothing."""
+    criteria = {(r.then.pillar, r.then.stage) for r in rules if r.then.kind == "criterion" and r.basis == "vermeld"}
     if not criteria:
         return
     for pillar in PILLAR_IDS:
         for stage in range(1, 5):
             if (pillar, stage) not in criteria:
                 raise RulePackError(
-                    f"pillar '{pillar}' has no active criterion rule for stage {stage}",
+                    f"pillar '{pillar}' has no active 'basis: vermeld' criterion rule for stage {stage}",
                     file=str(roots[0]) if roots else None,
                 )
