@@ -229,3 +229,13 @@ def test_respondents_combine_at_least_answers_cautiously() -> None:
     assert facts.answers["zelf_merk"] == "gedefinieerd"  # self-placements combine like other ordered answers
     assert facts.disputes["mp_inzet"].to_dict()["answers"] == {"A": "proactief_strategisch", "B": {"minstens": "geplande_communicatie"}}
     assert facts.to_dict()["respondents"][1]["answers"]["mp_inzet"] == {"minstens": "geplande_communicatie"}
+
+
+def test_an_at_least_answer_that_leaves_a_criterion_open_is_still_to_settle() -> None:
+    # mp_strategie minstens basisstrategie meets stage 2's strategy criterion and leaves stage 3's open.
+    p = _assess({"mp_strategie": {"minstens": "basisstrategie"}}).pillar("marketingpraktijk")
+    assert "mp_strategie" in p.settle
+    p = _assess({"mp_strategie": {"minstens": "strategische_pijler"}}).pillar("marketingpraktijk")
+    assert "mp_strategie" not in p.settle
+    need = [c for r in p.missing for c in r.conditions]
+    assert "mp_strategie" not in {c.subject for c in need}

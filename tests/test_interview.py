@@ -771,3 +771,19 @@ def test_terminal_closed_midway_loses_nothing(adv: Advisor, terminal: Any, tmp_p
     facts = adv.load(out)
     assert list(facts.answers.values()) == ["onbekend"] and facts.people == ()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gesloten.yaml"]
+
+
+def test_an_ordered_question_takes_an_at_least_answer(adv: Advisor, tmp_path: Path) -> None:
+    data = _example("ggz-polderland.yaml")
+    del data["answers"]["mp_inzet"]
+    data["answers"]["zelf_marketingpraktijk"] = "gedefinieerd"
+    source = tmp_path / "minstens.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    iv = Interview.resume(adv, source)
+    step = iv.next()
+    assert step is not None and step.key == "mp_inzet"
+    assert iv.answer(step, "minstens 2") == {"minstens": step.options[1].id}
+    facts = adv.load(source)
+    assert str(facts.answers["mp_inzet"]) == f"minstens {step.options[1].id}"
+    with pytest.raises(AnswerError):
+        iv.answer(step, "minstens 9")

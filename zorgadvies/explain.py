@@ -16,7 +16,7 @@ from .api import Advisor
 from .errors import InputError, did_you_mean
 from .facts import FACT_LABELS, Facts
 from .logic import Cond, conditions
-from .render.labels import OPERATOR_WORDS
+from .render.labels import ESTIMATE_WORDS, OPERATOR_WORDS
 from .rulepack import Rule
 from .stages import rule_outcomes
 from .whatif import Change, outcome_after, suggest
@@ -201,19 +201,31 @@ class _Explainer:
     def pillar(self, pillar_id: str) -> Explanation:
         result = next(p for p in self.pillars if p.id == pillar_id)
         pillar = self.kb.pillar(pillar_id)
-        reached = result.stage or result.at_least or 0
-        evidence = tuple(self.trace(self.rules[e.rule]) for e in result.evidence)
+        evidence = tuple(self.trace(self.rules[e.rule]) for e in result.evidence + result.higher_evidence)
         why_not = tuple(self.trace(self.rules[r.rule]) for r in result.missing)
         if result.stage is not None:
             stage = self.kb.stage(result.stage)
-            summary = f"{pillar.nl}: {stage.nl} ({result.stage}); alle criteria van stadium 1 t/m {result.stage} zijn vervuld."
-            summary_en = f"{pillar.en}: {stage.en} ({result.stage}); every criterion of stages 1 to {result.stage} is met."
+            if result.stage > 1:
+                summary = f"{pillar.nl}: {stage.nl} ({result.stage}); alle criteria van stadium 2 t/m {result.stage} zijn vervuld."
+                summary_en = f"{pillar.en}: {stage.en} ({result.stage}); every criterion of stages 2 to {result.stage} is met."
+            else:
+                summary = f"{pillar.nl}: {stage.nl} (1), de bodem van het model."
+                summary_en = f"{pillar.en}: {stage.en} (1), the floor of the model."
             if result.missing_stage:
                 summary += f" {self.kb.stage(result.missing_stage).nl} is niet bereikt: zie 'waarom niet'."
                 summary_en += f" {self.kb.stage(result.missing_stage).en} is not reached: see 'why not'."
         else:
-            summary = f"{pillar.nl}: onbepaald" + (f" (minstens {self.kb.stage(reached).nl})" if reached else "") + f"; beantwoord: {', '.join(result.settle) or '-'}."
-            summary_en = f"{pillar.en}: undetermined" + (f" (at least {self.kb.stage(reached).en})" if reached else "") + f"; answer: {', '.join(result.settle) or '-'}."
+            est = result.stage_estimate
+            summary = f"{pillar.nl}: onbepaald, minstens {result.stage_min}, hoogstens {result.stage_max}"
+            summary_en = f"{pillar.en}: undetermined, at least {result.stage_min}, at most {result.stage_max}"
+            if est.stage is not None:
+                summary += f"; schatting: {self.kb.stage(est.stage).nl} ({est.stage}) ({ESTIMATE_WORDS['nl'][est.basis]})"
+                summary_en += f"; estimate: {self.kb.stage(est.stage).en} ({est.stage}) ({ESTIMATE_WORDS['en'][est.basis]})"
+            summary += f"; beantwoord: {', '.join(result.settle) or '-'}."
+            summary_en += f"; answer: {', '.join(result.settle) or '-'}."
+        for conflict in result.conflicts:
+            summary += f" Conflict: de zelfinschatting ({conflict.answer}) valt buiten de grenzen; tegengesproken door {', '.join(conflict.rules)}."
+            summary_en += f" Conflict: the self-placement ({conflict.answer}) lies outside the bounds; contradicted by {', '.join(conflict.rules)}."
         return Explanation(pillar_id, "pillar", pillar.nl, pillar.en, result.stage is not None, summary, summary_en, evidence, why_not=why_not)
 
     def recommendation(self, rec_id: str) -> Explanation:

@@ -61,6 +61,13 @@ INNOVATION_ROLES = ("hoofd_innovatie", "hoofd_implementatie")
 
 _YES = {"ja": "ja", "j": "ja", "yes": "ja", "y": "ja", "nee": "nee", "n": "nee", "no": "nee"}
 _UNKNOWN = {"onbekend", "unknown", "weet niet"}
+_AT_LEAST_PREFIX = re.compile(r"^(?:minstens|at least|>=|≥)\s*", re.IGNORECASE)
+
+
+def _at_least_text(text: str) -> str | None:
+    """The rest of ``minstens 2`` / ``at least 2`` / ``>= 2``, or None for an ordinary answer."""
+    match = _AT_LEAST_PREFIX.match(text)
+    return text[match.end() :].strip() if match else None
 _NVT = {"nvt", "n.v.t.", "n.v.t", "n/a", "na", "not applicable"}
 _END_OF_LIST = {"", "klaar", "geen", "niemand", "done", "none", "nobody"}
 _HELP = {"?", "help", "hulp"}
@@ -356,7 +363,7 @@ class Interview:
         self.path = Path(path) if path is not None else None
         self.organisation: dict[str, Any] = {}
         self.people: list[dict[str, Any]] | None = None
-        self.answers: dict[str, str | int] = {}
+        self.answers: dict[str, str | int | dict[str, str]] = {}  # input format: {minstens: v} too
         # A file with several respondents (docs/respondents.md) keeps them as they are; questions
         # they answered count as answered, and what the interview adds is the file's own answers.
         self.respondents: list[Any] | None = None
@@ -612,6 +619,9 @@ class Interview:
             value = _YES[low]
         elif step.kind == "integer":
             value = self._parse_integer(text, question.minimum, question.maximum)
+        elif question.ordered and (bound := _at_least_text(text)) is not None:
+            # "weet niet precies, maar minstens ...": an at-least answer (docs/facts.md).
+            value = {"minstens": self._parse_choice(bound, step.options)}
         else:
             value = self._parse_choice(text, step.options)
         self.answers[question.id] = value

@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 
 from .engine import Firing
 from .knowledge import KnowledgeBase
-from .logic import conditions
+from .atleast import AtLeast
+from .logic import Cond, Truth, conditions, evaluate
 from .report import ConditionStatus, Conflict, Evidence, PillarResult, Requirement, StageEstimate
 from .rulepack import Rule, RulePack
 
@@ -41,11 +42,11 @@ def _evidence(rule: Rule, firings: Sequence[Firing]) -> Evidence:
     return Evidence(rule.id, rule.title, rule.title_en, first.matched, rule.sources, stage=rule.then.stage)
 
 
-def _requirement(rule: Rule, status: str, firings: Sequence[Firing], facts: Mapping[str, object]) -> Requirement:
+def _requirement(kb: KnowledgeBase, rule: Rule, status: str, firings: Sequence[Firing], facts: Mapping[str, object]) -> Requirement:
     if status == "fails":
         conds = [c for f in firings if f.rule == rule.id and f.outcome == "fails" for c in f.conditions]
     else:
-        conds = [c for c in conditions(rule.when) if c.subject not in facts]
+        conds = [c for c in conditions(rule.when) if _open(kb, c, facts)]
     unique = list(dict.fromkeys(conds))
     return Requirement(
         rule.id,
@@ -120,7 +121,7 @@ def classify(
             for rule in ladder[next_stage]:
                 state = outcome.get(rule.id, "unknown")
                 if state != "fires":
-                    missing.append(_requirement(rule, state, firings, facts))
+                    missing.append(_requirement(kb, rule, state, firings, facts))
         # What narrows the bounds: an unknown criterion of any stage inside them, next stage first.
         settle: tuple[str, ...] = ()
         if stage is None:
@@ -131,7 +132,7 @@ def classify(
                     for r in ladder[n]
                     if outcome.get(r.id) is None
                     for c in conditions(r.when)
-                    if c.subject not in facts or _open(facts.get(c.subject))
+                    if _open(kb, c, facts)
                 )
             )
         evidence = tuple(
@@ -176,6 +177,13 @@ def classify(
     return tuple(results)
 
 
-def _open(value: object) -> bool:
-    """Whether a known answer still leaves room (an at-least answer)."""
-    return isinstance(value, Mapping) and "minstens" in value
+def _open(kb: KnowledgeBase, cond: Cond, facts: Mapping[str, object]) -> bool:
+    """Whether ``cond`` is still undecided: its subject is unknown, or an at-least answer leaves it open."""
+    if cond.subject not in facts:
+        return True
+    value = facts[cond.subject]
+    if not isinstance(value, AtLeast):
+        return False
+    question = kb.questions.get(cond.subject)
+    rank = question.rank(value.value) if question else None
+    return evaluate(cond, {cond.subject: (value, rank)}) is Truth.UNKNOWN
