@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .cache import cached
-from .engine import Engine, Firing
+from .engine import Engine, Firing, reasons
 from .facts import DEFAULT_SIZE_THRESHOLD, Facts, derived_facts, load_facts
 from .knowledge import KnowledgeBase, load_knowledge, tree_digest
+from .logic import Truth, evaluate
 from .ranking import Closure, rank
 from .report import PillarResult, Recommendation, ReflectionQuestion, Report
 from .rulepack import RulePack, load_rules
@@ -91,13 +92,21 @@ class Advisor:
         firings += self.engine.run(staged, stratum=1)
         return staged, firings, pillars
 
-    def _recommendations(self, firings: list[Firing]) -> tuple[Recommendation, ...]:
+    def _recommendations(self, firings: list[Firing], efacts: Mapping[str, tuple[object, int | None]]) -> tuple[Recommendation, ...]:
         rules = self.rules
         by_target: dict[str, list[Firing]] = {}
         for firing in firings:
             rule = rules[firing.rule]
             if firing.outcome == "fires" and rule.then.kind == "recommend":
-                by_target.setdefault(rule.then.target, []).append(firing)  # type: ignore[arg-type]
+                # Advice never contradicts a stated fact (issue 13 point 4): not when its aim is
+                # already met, and as a check of the choice when the organisation chose otherwise.
+                aims = (rule.moot_when, self.pack.moot.get(rule.then.target))  # type: ignore[arg-type]
+                if any(aim is not None and evaluate(aim, efacts) is Truth.TRUE for aim in aims):
+                    continue
+                target = rule.then.target
+                if rule.chosen_otherwise is not None and evaluate(rule.chosen_otherwise[0], efacts) is Truth.TRUE:
+                    target = rule.chosen_otherwise[1]
+                by_target.setdefault(target, []).append(firing)  # type: ignore[arg-type]
         ranked = rank(self.closure, by_target)
         result = []
         for position, rec_id in enumerate(ranked.order, start=1):
@@ -117,7 +126,7 @@ class Advisor:
                     requires=ranked.requires[rec_id],
                     unblocks=ranked.unblocks[rec_id],
                     rule=first.id,
-                    facts=fired[0].matched,
+                    facts=reasons(fired, first.id),
                     sources=tuple(dict.fromkeys(first.sources + text.sources)),
                     also_rules=tuple(dict.fromkeys(f.rule for f in fired[1:] if f.rule != first.id)),
                 )
@@ -137,7 +146,7 @@ class Advisor:
                 rule = rules[first[ref_id].rule]
                 result.append(
                     ReflectionQuestion(
-                        ref_id, text.field, text.nl, text.en, rule.id, first[ref_id].matched,
+                        ref_id, text.field, text.nl, text.en, rule.id, reasons(firings, rule.id),
                         tuple(dict.fromkeys(rule.sources + text.sources)),
                     )
                 )
@@ -150,8 +159,8 @@ class Advisor:
 
     def assess_traced(self, facts: Facts) -> tuple[Report, list[Firing]]:
         """The Report and every engine firing behind it, in order (for audit logs)."""
-        _, firings, pillars = self.run(facts)
-        recommendations = self._recommendations(firings)
+        efacts, firings, pillars = self.run(facts)
+        recommendations = self._recommendations(firings, efacts)
         respondents = None
         if facts.respondents:
             # Flag what rests on a disputed answer: a stage through its evidence or what its next
