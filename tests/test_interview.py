@@ -255,7 +255,9 @@ def test_progress_is_a_shrinking_upper_bound(adv: Advisor) -> None:
             totals.append(total)
         iv.answer(step, _reply(iv, step, data))
     assert totals == sorted(totals, reverse=True)
-    assert totals[-1] == len(iv.answers)
+    # An upper bound: the last answer can settle an aim (moot_when / chosen_otherwise) and with it
+    # drop the aim's other questions, so the bound may end above the number actually asked.
+    assert totals[-1] >= len(iv.answers) and iv.next() is None
 
 
 def test_headings_mark_a_new_group(adv: Advisor) -> None:

@@ -87,18 +87,17 @@ def test_a_recommendation_whose_aim_is_stated_as_met_is_never_given(situation: t
 
 
 def test_the_aims_really_filter_advice_the_rules_would_give() -> None:
-    """Without the aims the rules would contradict a stated fact: the filter is not vacuous. A
-    hospital with structural, cross-sector chain collaboration that offers one kind of service:
-    the chain rule fires, but the chain-collaboration advice is moot."""
+    """Without the aims the rules would contradict a stated fact: the filter is not vacuous. A large
+    organisation without a Hoofd Implementatie that already has a permanent implementation team:
+    the rule fires (no head), but the permanent-team advice is moot."""
     data = {
-        "organisation": {"name": "o", "sector": "ziekenhuis", "employees": 3000},
-        "answers": {"keten_samenwerking": "sectoroverstijgend", "keten_schakelfunctie": "ja", "keten_meerdere_diensten": "nee"},
+        "organisation": {"name": "o", "employees": 3000},
+        "answers": {"rol_hoofd_implementatie_aanwezig": "nee", "rol_implementatie_vorm": "vast_team"},
     }
     facts = ADV.load(data)
-    rules = [r for r in ADV.pack.rules if r.then.target == "keten-samenwerking"]
-    fired = reference_outcomes(rules, ADV.engine_facts(facts))
-    assert "fires" in fired.values()
-    assert "keten-samenwerking" not in {r.id for r in ADV.assess(facts).recommendations}
+    rules = [r for r in ADV.pack.rules if r.then.target == "inrichting-implementatie-groot"]
+    assert "fires" in reference_outcomes(rules, ADV.engine_facts(facts)).values()
+    assert "inrichting-implementatie-groot" not in {r.id for r in ADV.assess(facts).recommendations}
 
 
 def test_transition_advice_is_moot_once_the_stage_is_reached() -> None:
