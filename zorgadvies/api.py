@@ -129,6 +129,7 @@ class Advisor:
                     facts=reasons(fired, first.id),
                     sources=tuple(dict.fromkeys(first.sources + text.sources)),
                     also_rules=tuple(dict.fromkeys(f.rule for f in fired[1:] if f.rule != first.id)),
+                    basis="vermeld" if any(rules[f.rule].basis == "vermeld" for f in fired) else "afgeleid",
                 )
             )
         return tuple(result)

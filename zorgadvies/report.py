@@ -152,6 +152,7 @@ class Recommendation:
     sources: tuple[str, ...]
     also_rules: tuple[str, ...] = ()
     disputed: tuple[str, ...] = ()  # matched answers the respondents disagree on
+    basis: str = "vermeld"  # "vermeld" when a rule that gave it rests on a stated source sentence, else "afgeleid"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,6 +163,7 @@ class Recommendation:
             "body": self.body,
             "body_en": self.body_en,
             "phase": self.phase,
+            "basis": self.basis,
             "serves": list(self.serves),
             "requires": list(self.requires),
             "unblocks": list(self.unblocks),
