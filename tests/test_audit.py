@@ -140,6 +140,8 @@ status: stable
 description: d
 description_en: d
 sources: [organiseren-om-te-innoveren#visie]
+basis: vermeld
+quote: q
 modified: 2026-11-23
 when:
   all:

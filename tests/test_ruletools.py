@@ -406,6 +406,8 @@ _VALID = {
     "description": "Een regel.",
     "description_en": "A rule.",
     "sources": ["ontwikkelmodel#metrics-evaluatie"],
+    "basis": "vermeld",
+    "quote": "q",
     "modified": "2026-11-23",
     "when": {"all": [{"question": "met_kpis", "at_least": "enkele"}, {"any": [{"fact": "organisation.size_class", "is": "klein"}]}]},
     "then": {"criterion": {"pillar": "merk", "stage": 2}},

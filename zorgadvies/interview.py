@@ -35,7 +35,8 @@ from .api import Advisor
 from .errors import InputError, ZorgadviesError, did_you_mean
 from .facts import DISC_COLOURS, ROLE_QUESTIONS, ROLES, SECTORS, Facts
 from .knowledge import PILLAR_IDS, THEME_LABELS, Question
-from .logic import conditions
+from .logic import Formula, Truth, conditions, evaluate
+from .rulepack import Rule
 from .render.labels import stage_names, stage_text
 from .report import PillarResult
 from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
@@ -43,6 +44,7 @@ from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 __all__ = [
     "INNOVATION_ROLES",
     "STATE_MARK",
+    "advice_aims",
     "AnswerError",
     "Interview",
     "Option",
@@ -286,6 +288,15 @@ def read_state(text: str) -> dict[str, Any]:
     return {}
 
 
+def advice_aims(adv: Advisor, rule: Rule) -> tuple[Formula, ...]:
+    """The formulas besides ``when`` that decide whether a recommend rule's advice is given: its own
+    and its recommendation's ``moot_when``, and its ``chosen_otherwise`` condition."""
+    if rule.then.kind != "recommend":
+        return ()
+    found = (rule.moot_when, adv.pack.moot.get(rule.then.target or ""), rule.chosen_otherwise[0] if rule.chosen_otherwise else None)
+    return tuple(f for f in found if f is not None)
+
+
 def live_questions(adv: Advisor, facts: Facts) -> set[str]:
     """The questions whose answer can still change a conclusion, given ``facts``.
 
@@ -302,7 +313,7 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
     self-placement ``zelf_<pillar>`` is live while the pillar's stage is not established: it
     gives the estimate (or a conflict).
     """
-    _, firings, pillars = adv.run(facts)
+    staged, firings, pillars = adv.run(facts)
     outcome = rule_outcomes(firings)
     ceiling = {}
     for pillar in PILLAR_IDS:
@@ -312,6 +323,12 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
         )
     live: set[str] = set()
     for rule in adv.pack.rules:
+        if rule.then.kind == "recommend" and outcome.get(rule.id) != "fails":
+            # Advice that fires or may fire can still be made moot, or turned into a check of a
+            # deliberate choice, by the facts its aim and its chosen_otherwise name.
+            for aim in advice_aims(adv, rule):
+                if evaluate(aim, staged) is Truth.UNKNOWN:
+                    live.update(c.subject for c in conditions(aim) if c.kind == "question" and c.subject not in staged)
         if rule.id in outcome:
             continue
         if rule.then.kind == "criterion" and rule.then.stage > ceiling[rule.then.pillar]:  # type: ignore[index,operator]

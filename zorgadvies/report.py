@@ -227,6 +227,7 @@ class Recommendation:
     also_rules: tuple[str, ...] = ()
     disputed: tuple[str, ...] = ()  # matched answers the respondents disagree on
     on_estimate: bool = False  # transition advice resting on an estimated, not established, stage
+    basis: str = "vermeld"  # "vermeld" when a rule that gave it rests on a stated source sentence, else "afgeleid"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -237,6 +238,7 @@ class Recommendation:
             "body": self.body,
             "body_en": self.body_en,
             "phase": self.phase,
+            "basis": self.basis,
             "serves": list(self.serves),
             "requires": list(self.requires),
             "unblocks": list(self.unblocks),

@@ -738,7 +738,11 @@ def coverage(advisor: Advisor, examples: Iterable[str | Path] = ()) -> Coverage:
         kind: {str(rules[r].then.target) for r in fired if r in rules and rules[r].then.kind == kind}
         for kind in ("recommend", "reflect")
     }
+    # A check of a deliberate other choice is reached through the rule that would otherwise advise.
+    targets["recommend"] |= {rules[r].chosen_otherwise[1] for r in fired if r in rules and rules[r].chosen_otherwise}  # type: ignore[index]
+    extra = [f for r in rules.values() for f in (r.moot_when, r.chosen_otherwise[0] if r.chosen_otherwise else None) if f is not None]
     used = {c.subject for r in rules.values() for c in conditions(r.when) if c.kind == "question"}
+    used |= {c.subject for f in extra for c in conditions(f) if c.kind == "question"}
     # The role questions are used through the role facts they settle (facts.role_presence).
     used |= {
         question
