@@ -4,8 +4,8 @@
 and DISC colours), then at most :data:`QUICK_LIMIT` questions counting sector and size: the six
 self-placements (``zelf_<pillar>``), the key-role questions (skipped for a role someone listed
 holds) and the few questions that, measured over generated organisations, most often change the
-first advice (``knowledge/quickscan.yaml``, written by ``benchmarks/quickscan.py``; see
-docs/interview.md). It writes an ordinary facts file: ``assess`` reads it, and the full interview
+first advice towards the advice on all answers (``knowledge/quickscan.yaml``, written by
+``benchmarks/quickscan.py``; see docs/interview.md). It writes an ordinary facts file: ``assess`` reads it, and the full interview
 resumes from it (``zorgadvies interview --resume FILE``).
 """
 
