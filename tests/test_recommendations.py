@@ -38,6 +38,8 @@ def _ids(report) -> set[str]:
 
 def test_every_recommendation_and_reflection_has_a_rule() -> None:
     targets = {r.then.target for r in ADV.pack.rules if r.then.kind in ("recommend", "reflect")}
+    # a check of a deliberate other choice is given through the rule that would otherwise advise
+    targets |= {r.chosen_otherwise[1] for r in ADV.pack.rules if r.chosen_otherwise}
     assert set(KB.recommendations) - targets == set()
     assert set(KB.reflections) - targets == set()
 

@@ -100,7 +100,7 @@ def test_show_recommendation_and_reflection_texts() -> None:
     rec = _ADV.kb.recommendations["keten-samenwerking"]
     assert f"aanbeveling keten-samenwerking: {rec.title}" in result.output
     assert rec.body in result.output
-    assert "Wanneer (een van):" in result.output
+    assert "Wanneer (alle van):" in result.output and "  - een van:" in result.output
     result = run("rules", "show", "reflectie/proces-begrijpen", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert _ADV.kb.reflections["proces-begrijpen"].en in result.output
@@ -280,6 +280,13 @@ def test_coverage_of_the_builtin_pack() -> None:
     used = {c.subject for r in _ADV.pack.rules for c in conditions(r.when) if c.kind == "question"}
     used |= set(ROLE_QUESTIONS.values())  # used through the role facts they settle
     used |= {f"zelf_{p.id}" for p in _ADV.kb.pillars}  # read by the stage classifier, not by a rule
+    used |= {  # ... and the questions of the aims and deliberate choices of advice
+        c.subject
+        for r in _ADV.pack.rules
+        for f in (r.moot_when, r.chosen_otherwise[0] if r.chosen_otherwise else None)
+        if f is not None
+        for c in conditions(f)
+    }
     assert data["questions"]["not_used"] == sorted(set(_ADV.kb.questions) - used)
     assert data["rules"]["total"] == len(_ADV.pack.rules)
     assert data["cases"] == sum(len(r.cases) for r in _ADV.pack.rules)
