@@ -72,7 +72,10 @@ def test_why_not_suggestions_are_true(example: Path) -> None:
         expl = explain(ADV, facts, rec_id)
         assert not expl.applies
         for trace in expl.rules:
-            assert trace.outcome in ("fails", "unknown")
+            # a rule may fire while its advice is not given: its aim is met, or chosen otherwise
+            assert trace.outcome in ("fails", "unknown") or expl.summary.startswith("Niet gegeven")
+            if trace.outcome == "fires":
+                continue
             assert trace.failed or trace.unknown
             if trace.would_fire_with:
                 assert trace.verified, (rec_id, trace.rule)
@@ -140,6 +143,8 @@ status: stable
 description: d
 description_en: d
 sources: [organiseren-om-te-innoveren#visie]
+basis: vermeld
+quote: q
 modified: 2026-11-23
 when:
   all:

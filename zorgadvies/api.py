@@ -16,11 +16,12 @@ import attrs
 
 from .atleast import AtLeast
 from .cache import cached
-from .engine import Engine, Firing
+from .engine import Engine, Firing, reasons
 from .facts import DEFAULT_SIZE_THRESHOLD, Facts, derived_facts, load_facts
-from .knowledge import KnowledgeBase, load_knowledge, tree_digest
-from .ranking import Closure, rank
-from .report import PillarResult, Recommendation, ReflectionQuestion, Report
+from .knowledge import THEME_LABELS, KnowledgeBase, load_knowledge, tree_digest
+from .logic import Truth, evaluate
+from .ranking import Closure, focus, rank
+from .report import FocusItem, PillarResult, Recommendation, ReflectionQuestion, Report
 from .rulepack import RulePack, load_rules
 from .stages import classify
 
@@ -50,6 +51,9 @@ class Advisor:
         self.engine = Engine(self.pack, orders=ordered_values(self.kb))
         self.rules = self.pack.by_id()  # looked up for every firing: build the map once
         self._graph: nx.DiGraph | None = None
+        # For the focus list: each recommendation's theme (its first `serves`) and theme names.
+        self._themes = {r.id: r.serves[0] for r in self.kb.recommendations.values()}
+        self._theme_names = {**THEME_LABELS, **{p.id: (p.nl, p.en) for p in self.kb.pillars}}
 
     @property
     def graph(self) -> nx.DiGraph:
@@ -95,14 +99,30 @@ class Advisor:
         firings += self.engine.run(staged, stratum=1)
         return staged, firings, pillars
 
-    def _recommendations(self, firings: list[Firing], pillars: tuple[PillarResult, ...] = ()) -> tuple[Recommendation, ...]:
+    def advice_targets(self, firings: list[Firing], efacts: Mapping[str, tuple[object, int | None]]) -> dict[str, list[Firing]]:
+        """Recommendation id -> the firings that give it, after moot_when and chosen_otherwise."""
         rules = self.rules
-        estimated = {f"stage.{p.id}" for p in pillars if p.stage is None}
         by_target: dict[str, list[Firing]] = {}
         for firing in firings:
             rule = rules[firing.rule]
             if firing.outcome == "fires" and rule.then.kind == "recommend":
-                by_target.setdefault(rule.then.target, []).append(firing)  # type: ignore[arg-type]
+                # Advice never contradicts a stated fact (issue 13 point 4): not when its aim is
+                # already met, and as a check of the choice when the organisation chose otherwise.
+                aims = (rule.moot_when, self.pack.moot.get(rule.then.target))  # type: ignore[arg-type]
+                if any(aim is not None and evaluate(aim, efacts) is Truth.TRUE for aim in aims):
+                    continue
+                target = rule.then.target
+                if rule.chosen_otherwise is not None and evaluate(rule.chosen_otherwise[0], efacts) is Truth.TRUE:
+                    target = rule.chosen_otherwise[1]
+                by_target.setdefault(target, []).append(firing)  # type: ignore[arg-type]
+        return by_target
+
+    def _recommendations(
+        self, firings: list[Firing], efacts: Mapping[str, tuple[object, int | None]], pillars: tuple[PillarResult, ...] = ()
+    ) -> tuple[tuple[Recommendation, ...], tuple[FocusItem, ...]]:
+        rules = self.rules
+        estimated = {f"stage.{p.id}" for p in pillars if p.stage is None}
+        by_target = self.advice_targets(firings, efacts)
         ranked = rank(self.closure, by_target)
         result = []
         for position, rec_id in enumerate(ranked.order, start=1):
@@ -122,14 +142,15 @@ class Advisor:
                     requires=ranked.requires[rec_id],
                     unblocks=ranked.unblocks[rec_id],
                     rule=first.id,
-                    facts=fired[0].matched,
+                    facts=reasons(fired, first.id),
                     sources=tuple(dict.fromkeys(first.sources + text.sources)),
                     also_rules=tuple(dict.fromkeys(f.rule for f in fired[1:] if f.rule != first.id)),
                     # Rests on an estimate when every firing behind it matched an estimated stage.
                     on_estimate=all(any(s in estimated for s, _ in f.matched) for f in fired),
+                    basis="vermeld" if any(rules[f.rule].basis == "vermeld" for f in fired) else "afgeleid",
                 )
             )
-        return tuple(result)
+        return tuple(result), focus(self.closure, ranked, self._themes, self._theme_names)
 
     def _reflections(self, firings: list[Firing]) -> tuple[ReflectionQuestion, ...]:
         rules = self.rules
@@ -144,21 +165,27 @@ class Advisor:
                 rule = rules[first[ref_id].rule]
                 result.append(
                     ReflectionQuestion(
-                        ref_id, text.field, text.nl, text.en, rule.id, first[ref_id].matched,
+                        ref_id, text.field, text.nl, text.en, rule.id, reasons(firings, rule.id),
                         tuple(dict.fromkeys(rule.sources + text.sources)),
                     )
                 )
         return tuple(result)
 
-    def assess(self, source: FactsSource | Facts, *, size_threshold: int = DEFAULT_SIZE_THRESHOLD) -> Report:
+    def assess(
+        self, source: FactsSource | Facts, *, size_threshold: int = DEFAULT_SIZE_THRESHOLD, ask_next: bool = False
+    ) -> Report:
         """Assess one organisation; see :func:`zorgadvies.assess`."""
         facts = source if isinstance(source, Facts) else self.load(source, size_threshold=size_threshold)
-        return self.assess_traced(facts)[0]
+        return self.assess_traced(facts, ask_next=ask_next)[0]
 
-    def assess_traced(self, facts: Facts) -> tuple[Report, list[Firing]]:
-        """The Report and every engine firing behind it, in order (for audit logs)."""
-        _, firings, pillars = self.run(facts)
-        recommendations = self._recommendations(firings, pillars)
+    def assess_traced(self, facts: Facts, *, ask_next: bool = False) -> tuple[Report, list[Firing]]:
+        """The Report and every engine firing behind it, in order (for audit logs).
+
+        ``ask_next`` also measures which questions to ask next (docs/ask-next.md): one engine run
+        per candidate answer, so it is on request; the report says ``ask_next: null`` otherwise.
+        """
+        efacts, firings, pillars = self.run(facts)
+        recommendations, in_focus = self._recommendations(firings, efacts, pillars)
         respondents = None
         if facts.respondents:
             # Flag what rests on a disputed answer: a stage through its evidence or what its next
@@ -191,7 +218,12 @@ class Advisor:
             reflection_questions=self._reflections(firings),
             firings=len(firings),
             respondents=respondents,
+            focus=in_focus,
         )
+        if ask_next:
+            from .asknext import ask_next as measure  # imports this module: only when asked for
+
+            report = attrs.evolve(report, ask_next=measure(self, facts))
         return report, firings
 
 
@@ -232,6 +264,7 @@ def assess(
     *,
     rules: Iterable[str | Path] = (),
     size_threshold: int = DEFAULT_SIZE_THRESHOLD,
+    ask_next: bool = False,
 ) -> Report:
     """Assess one organisation.
 
@@ -243,6 +276,10 @@ def assess(
         Folders of extra rule packs to load beside the built-in one.
     size_threshold:
         Employees from which an organisation counts as ``groot`` (default 250).
+    ask_next:
+        Also measure which unanswered questions would change the verdict most (``report.ask_next``);
+        costs one engine run per candidate answer (about 1 s for a sparse facts file, see
+        docs/ask-next.md), so it is off unless asked for.
 
     Returns
     -------
@@ -254,5 +291,5 @@ def assess(
     ZorgadviesError
         For bad input (:class:`InputError`) or a broken rule pack (:class:`RulePackError`).
     """
-    return advisor(rules).assess(source, size_threshold=size_threshold)
+    return advisor(rules).assess(source, size_threshold=size_threshold, ask_next=ask_next)
 

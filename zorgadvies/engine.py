@@ -43,7 +43,7 @@ import itertools
 import os
 import threading
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -54,7 +54,7 @@ from .errors import EngineError
 from .logic import Cond, Literal, dnf
 from .rulepack import Rule, RulePack
 
-__all__ = ["Engine", "Firing", "MAX_BRANCHES_PER_SHARD", "MAX_SUBJECTS_PER_SHARD", "compile_rule"]
+__all__ = ["Engine", "Firing", "MAX_BRANCHES_PER_SHARD", "MAX_SUBJECTS_PER_SHARD", "compile_rule", "reasons"]
 
 #: Condition branches (an ``in`` of three values is three) per ruleset: well under the 64 alpha
 #: conditions one fact may satisfy, with room for the catch-all rule.
@@ -94,6 +94,15 @@ class Firing:
     outcome: str  # "fires" | "fails"
     matched: tuple[tuple[str, object], ...]
     conditions: tuple[Cond, ...]
+
+
+def reasons(firings: Iterable[Firing], rule_id: str) -> tuple[tuple[str, object], ...]:
+    """Every fact matched by every conjunction of ``rule_id`` that fired, in firing order.
+
+    A rule with either/or conditions fires once per alternative that holds; an explanation names
+    all of them, not only the first (issue 9 point 7d).
+    """
+    return tuple(dict.fromkeys(pair for f in firings if f.rule == rule_id and f.outcome == "fires" for pair in f.matched))
 
 
 class _Host(_durable.Host):  # type: ignore[misc]  # durable-rules has no type information

@@ -14,8 +14,9 @@ import attrs
 
 from .api import Advisor
 from .errors import InputError, did_you_mean
+from .engine import reasons
 from .facts import FACT_LABELS, Facts
-from .logic import Cond, conditions
+from .logic import Cond, Truth, conditions, evaluate
 from .render.labels import ESTIMATE_WORDS, OPERATOR_WORDS
 from .rulepack import Rule
 from .stages import rule_outcomes
@@ -175,8 +176,7 @@ class _Explainer:
         matched: tuple[FactLine, ...] = ()
         failed: list[CondLine] = []
         if outcome == "fires":
-            first = next(f for f in mine if f.outcome == "fires")
-            matched = tuple(self.fact(s, v) for s, v in first.matched)
+            matched = tuple(self.fact(s, v) for s, v in reasons(mine, rule.id))
         elif outcome == "fails":
             seen: set[Cond] = set()
             for firing in (f for f in mine if f.outcome == "fails"):
@@ -231,10 +231,14 @@ class _Explainer:
     def recommendation(self, rec_id: str) -> Explanation:
         text = self.kb.recommendations[rec_id]
         concluding = [r for r in self.adv.pack.rules if r.then.kind == "recommend" and r.then.target == rec_id]
-        traces = tuple(self.trace(r, text.sources) for r in concluding)
-        applies = any(t.outcome == "fires" for t in traces)
+        aim = self.adv.pack.moot.get(rec_id)
+        # A recommendation whose aim the facts state as met is never given (issue 13 point 4); then
+        # no answer change should be suggested to make it fire.
+        moot = aim is not None and evaluate(aim, self.staged) is Truth.TRUE
+        traces = tuple(self.trace(r, text.sources, with_suggestion=not moot) for r in concluding)
         report = self.adv.assess(self.facts)
         ranks = {r.id: r.rank for r in report.recommendations}
+        applies = rec_id in ranks
         import networkx as nx  # only explanations of recommendations walk the graph
 
         chain = []
@@ -245,9 +249,16 @@ class _Explainer:
             succ = [s for s in graph.successors(before) if s == rec_id or rec_id in nx.descendants(graph, s)]
             reason = graph.edges[before, succ[0]]["reason"] if succ else ""
             chain.append(ChainLink(before, self.kb.recommendations[before].title, before in ranks, ranks.get(before), reason))
-        if applies:
-            summary = f"Van toepassing (rang {ranks[rec_id]}): regel {next(t.rule for t in traces if t.outcome == 'fires')} is afgegaan."
-            summary_en = f"Applies (rank {ranks[rec_id]}): rule {next(t.rule for t in traces if t.outcome == 'fires')} fired."
+        given = next((r for r in report.recommendations if r.id == rec_id), None)
+        if given is not None:
+            summary = f"Van toepassing (rang {ranks[rec_id]}): regel {given.rule} is afgegaan."
+            summary_en = f"Applies (rank {ranks[rec_id]}): rule {given.rule} fired."
+        elif moot:
+            summary = "Niet gegeven: volgens de antwoorden is het doel van deze aanbeveling al bereikt."
+            summary_en = "Not given: according to the answers the aim of this recommendation is already met."
+        elif any(t.outcome == "fires" for t in traces):
+            summary = "Niet gegeven als advies: de organisatie koos bewust anders; het rapport toetst die keuze."
+            summary_en = "Not given as advice: the organisation chose otherwise on purpose; the report checks that choice."
         else:
             summary = "Niet van toepassing: geen van de regels die deze aanbeveling kunnen geven is afgegaan."
             summary_en = "Does not apply: none of the rules that can give this recommendation fired."

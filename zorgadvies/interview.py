@@ -33,9 +33,10 @@ import yaml
 
 from .api import Advisor
 from .errors import InputError, ZorgadviesError, did_you_mean
-from .facts import DISC_COLOURS, ROLES, SECTORS, Facts
-from .knowledge import PILLAR_IDS, Question
-from .logic import conditions
+from .facts import DISC_COLOURS, ROLE_QUESTIONS, ROLES, SECTORS, Facts
+from .knowledge import PILLAR_IDS, THEME_LABELS, Question
+from .logic import Formula, Truth, conditions, evaluate
+from .rulepack import Rule
 from .render.labels import stage_names, stage_text
 from .report import PillarResult
 from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
@@ -43,6 +44,7 @@ from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 __all__ = [
     "INNOVATION_ROLES",
     "STATE_MARK",
+    "advice_aims",
     "AnswerError",
     "Interview",
     "Option",
@@ -117,19 +119,6 @@ _GROUP_LABELS = {
     "comm": ("Communicatie", "Communication"),
     "cult": ("Cultuur", "Culture"),
     "soc": ("Sociale innovatie", "Social innovation"),
-}
-_THEME_LABELS = {
-    "visie": ("Visie", "Vision"),
-    "rollen": ("Rollen", "Roles"),
-    "infrastructuur": ("Infrastructuur", "Infrastructure"),
-    "samenwerking": ("Samenwerking", "Collaboration"),
-    "communicatie": ("Communicatie", "Communication"),
-    "cultuur": ("Cultuur", "Culture"),
-    "sociale_innovatie": ("Sociale innovatie", "Social innovation"),
-    "keten": ("Zorgketen", "Care chain"),
-    "technologie": ("Technologie", "Technology"),
-    "overheid": ("Overheid", "Government"),
-    "omvang": ("Omvang", "Size"),
 }
 
 _T: dict[str, dict[str, str]] = {
@@ -299,6 +288,15 @@ def read_state(text: str) -> dict[str, Any]:
     return {}
 
 
+def advice_aims(adv: Advisor, rule: Rule) -> tuple[Formula, ...]:
+    """The formulas besides ``when`` that decide whether a recommend rule's advice is given: its own
+    and its recommendation's ``moot_when``, and its ``chosen_otherwise`` condition."""
+    if rule.then.kind != "recommend":
+        return ()
+    found = (rule.moot_when, adv.pack.moot.get(rule.then.target or ""), rule.chosen_otherwise[0] if rule.chosen_otherwise else None)
+    return tuple(f for f in found if f is not None)
+
+
 def live_questions(adv: Advisor, facts: Facts) -> set[str]:
     """The questions whose answer can still change a conclusion, given ``facts``.
 
@@ -315,7 +313,7 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
     self-placement ``zelf_<pillar>`` is live while the pillar's stage is not established: it
     gives the estimate (or a conflict).
     """
-    _, firings, pillars = adv.run(facts)
+    staged, firings, pillars = adv.run(facts)
     outcome = rule_outcomes(firings)
     ceiling = {}
     for pillar in PILLAR_IDS:
@@ -325,11 +323,24 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
         )
     live: set[str] = set()
     for rule in adv.pack.rules:
+        if rule.then.kind == "recommend" and outcome.get(rule.id) != "fails":
+            # Advice that fires or may fire can still be made moot, or turned into a check of a
+            # deliberate choice, by the facts its aim and its chosen_otherwise name.
+            for aim in advice_aims(adv, rule):
+                if evaluate(aim, staged) is Truth.UNKNOWN:
+                    live.update(c.subject for c in conditions(aim) if c.kind == "question" and c.subject not in staged)
         if rule.id in outcome:
             continue
         if rule.then.kind == "criterion" and rule.then.stage > ceiling[rule.then.pillar]:  # type: ignore[index,operator]
             continue
-        live.update(c.subject for c in conditions(rule.when) if c.kind == "question")
+        for cond in conditions(rule.when):
+            if cond.kind == "question":
+                live.add(cond.subject)
+            elif cond.subject.startswith("roles."):
+                # Role facts are derived from the people list and, in the open world, from the
+                # role-presence questions: those questions settle them when the list does not.
+                role = cond.subject.split(".")[1]
+                live.update(q for r, q in ROLE_QUESTIONS.items() if role in (r, "zelfde_persoon"))
     live.update(
         SELF_PLACEMENT_PREFIX + p.id for p in pillars if p.stage is None and SELF_PLACEMENT_PREFIX + p.id in adv.kb.questions
     )
@@ -515,7 +526,7 @@ class Interview:
         target = targets.most_common(1)[0][0]
         if target in PILLAR_IDS:
             return self.kb.pillar(target).name(self.lang)
-        return _THEME_LABELS.get(target, (target, target))[index]
+        return THEME_LABELS.get(target, (target, target))[index]
 
     def _label(self, table: Mapping[str, tuple[str, str]], key: str) -> str:
         return table.get(key, (key, key))[0 if self.lang == "nl" else 1]

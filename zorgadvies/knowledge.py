@@ -25,6 +25,7 @@ __all__ = [
     "PILLAR_IDS",
     "SPECIAL_ANSWERS",
     "THEMES",
+    "THEME_LABELS",
     "Choice",
     "Edge",
     "KnowledgeBase",
@@ -63,6 +64,20 @@ THEMES = (
     "overheid",
     "omvang",
 )
+#: Dutch and English name of every theme (pillars have their names in pillars.yaml).
+THEME_LABELS = {
+    "visie": ("Visie", "Vision"),
+    "rollen": ("Rollen", "Roles"),
+    "infrastructuur": ("Infrastructuur", "Infrastructure"),
+    "samenwerking": ("Samenwerking", "Collaboration"),
+    "communicatie": ("Communicatie", "Communication"),
+    "cultuur": ("Cultuur", "Culture"),
+    "sociale_innovatie": ("Sociale innovatie", "Social innovation"),
+    "keten": ("Zorgketen", "Care chain"),
+    "technologie": ("Technologie", "Technology"),
+    "overheid": ("Overheid", "Government"),
+    "omvang": ("Omvang", "Size"),
+}
 QUESTION_TYPES = ("boolean", "choice", "integer")
 #: The four phases of seed 001's innovation route, in route order.
 PHASES = ("onderzoek", "richt", "plan", "doe")
@@ -206,6 +221,10 @@ class RecommendationText:
     variant: str | None = None
     file: str = ""
     line: int = 0
+    #: The facts that say the aim is already met (issue 13 point 4), as written; the rule pack
+    #: type-checks and compiles them (rulepack.load_rules), with ``moot_path`` for its messages.
+    moot_when: Any = attrs.field(default=None, eq=False)
+    moot_path: str = ""
 
 
 @attrs.frozen
@@ -479,7 +498,7 @@ def _load_recommendations(root: Path, sections: Mapping[str, Section]) -> dict[s
         for i, raw in enumerate(check.sequence(doc.data, "")):
             path = str(i)
             raw = check.mapping(raw, path)
-            check.keys(raw, path, ["id", "title", "title_en", "body", "body_en", "phase", "serves", "sources"], ["variant"])
+            check.keys(raw, path, ["id", "title", "title_en", "body", "body_en", "phase", "serves", "sources"], ["variant", "moot_when"])
             rid = check.text(raw["id"], f"{path}.id")
             if not _SLUG.match(rid.replace("_", "-")):
                 raise check.fail(f"{path}.id", f"recommendation id '{rid}' must be lowercase words joined by '-'")
@@ -504,6 +523,8 @@ def _load_recommendations(root: Path, sections: Mapping[str, Section]) -> dict[s
                 variant=variant,
                 file=str(file),
                 line=doc.line(path) or 0,
+                moot_when=raw.get("moot_when"),
+                moot_path=f"{path}.moot_when",
             )
     return result
 

@@ -24,6 +24,7 @@ from .schema import Checker
 from .yamlio import load_document
 
 __all__ = [
+    "BASES",
     "HEADER",
     "RULE_ID",
     "Case",
@@ -46,7 +47,25 @@ EXPECTATIONS = ("fires", "fails", "unknown")
 #: one engine rule, and a rule that explodes into hundreds is a rule nobody can audit either.
 MAX_CONJUNCTIONS = 32
 RULE_ID = re.compile(r"^[a-z0-9_]+(/[a-z0-9][a-z0-9_-]*)+$")
-HEADER = ["title", "title_en", "id", "status", "description", "description_en", "sources", "modified", "when", "then"]
+HEADER = [
+    "title", "title_en", "id", "status", "description", "description_en", "sources", "basis", "quote", "modified", "when", "then",
+]
+#: ``vermeld``: the source states it (for that pillar and stage, as a general trait of that stage, or
+#: seed 000 for Innovatie); ``afgeleid``: our inference. Only ``vermeld`` criteria gate a stage.
+BASES = ("vermeld", "afgeleid")
+MAX_QUOTE = 400
+#: Optional header fields of advice rules (issue 13 point 4): ``moot_when`` names the facts that say the
+#: recommendation's aim is already met (it is then not given); ``chosen_otherwise`` names the facts
+#: that say the organisation chose differently on purpose, and the recommendation that checks that
+#: choice against the documents' reasoning (given instead).
+OPTIONAL = ["moot_when", "chosen_otherwise"]
+#: What to add when a header field is missing (the generic message names the field only).
+_MISSING_HINTS = {
+    "basis": "add 'basis: vermeld' when the source states it for this pillar and stage (or as a general trait "
+    "of the stage), 'basis: afgeleid' when it is our inference",
+    "quote": "add 'quote:' with the short source sentence (Dutch) the rule rests on, or its precise place",
+}
+
 
 
 @attrs.frozen
@@ -80,6 +99,10 @@ class Rule:
     modified: str
     when: Formula
     then: Conclusion
+    moot_when: Formula | None = None  # facts that say the aim is already met: the advice is not given
+    chosen_otherwise: tuple[Formula, str] | None = None  # (facts of a deliberate other choice, check recommendation)
+    basis: str = "vermeld"  # "vermeld" | "afgeleid" (BASES); every rule file states it
+    quote: str = ""  # the source sentence (short) or a precise reference it rests on
     file: str = ""
     line: int = 0
     when_line: int = 0
@@ -105,11 +128,21 @@ class RulePack:
     rules: tuple[Rule, ...]
     retired: tuple[Rule, ...]
     roots: tuple[Path, ...]
+    #: recommendation id -> the facts that say its aim is already met (knowledge ``moot_when``)
+    moot: Mapping[str, Formula] = attrs.field(factory=dict)
 
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
 
     def criteria(self, pillar: str, stage: int) -> tuple[Rule, ...]:
+        """The criteria that gate ``stage`` of ``pillar``: only those the documents state (``vermeld``)."""
+        return tuple(r for r in self.all_criteria(pillar, stage) if r.basis == "vermeld")
+
+    def derived_criteria(self, pillar: str, stage: int) -> tuple[Rule, ...]:
+        """Our own (``afgeleid``) criteria of a stage: they inform advice and explanations, never the gate."""
+        return tuple(r for r in self.all_criteria(pillar, stage) if r.basis == "afgeleid")
+
+    def all_criteria(self, pillar: str, stage: int) -> tuple[Rule, ...]:
         return tuple(
             r for r in self.rules if r.then.kind == "criterion" and r.then.pillar == pillar and r.then.stage == stage
         )
@@ -228,6 +261,16 @@ class RuleReader:
             return Cond(kind, key, op, rank_of(item), shown=item, line=line)
         return Cond(kind, key, op, one(value, vpath), line=line)
 
+    def chosen_otherwise(self, raw: Any, path: str) -> tuple[Formula, str]:
+        """``{when: <conditions>, recommend: <check recommendation>}``."""
+        check = self.check
+        raw = check.mapping(raw, path)
+        check.keys(raw, path, ["when", "recommend"])
+        target = check.text(raw["recommend"], f"{path}.recommend")
+        if target not in self.kb.recommendations:
+            raise check.fail(f"{path}.recommend", f"unknown recommendation '{target}'", hint=did_you_mean(target, self.kb.recommendations))
+        return self.formula(raw["when"], f"{path}.when"), target
+
     def conclusion(self, raw: Any, path: str) -> Conclusion:
         check = self.check
         raw = check.mapping(raw, path)
@@ -286,11 +329,11 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
     if raw is None:
         return None
     for key in raw:
-        if key not in HEADER:
-            found.append(check.fail(key, f"unknown field '{key}'", hint=did_you_mean(key, HEADER)))
+        if key not in HEADER and key not in OPTIONAL:
+            found.append(check.fail(key, f"unknown field '{key}'", hint=did_you_mean(key, HEADER + OPTIONAL)))
     for key in HEADER:
         if key not in raw:
-            found.append(check.fail("", f"missing required field '{key}': add '{key}:'"))
+            found.append(check.fail("", f"missing required field '{key}': " + _MISSING_HINTS.get(key, f"add '{key}:'")))
     expected_id = path.relative_to(root).with_suffix("").as_posix()
     rule_id = attempt(check.text, raw["id"], "id") if "id" in raw else None
     if rule_id is not None:
@@ -307,17 +350,27 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
     for i, ref in enumerate(sources or ()):
         if ref not in kb.sections:
             found.append(check.fail(f"sources.{i}", f"unknown source section '{ref}'", hint=did_you_mean(ref, kb.sections)))
+    basis = attempt(check.choice, raw["basis"], "basis", BASES) if "basis" in raw else None
+    quote = attempt(check.text, raw["quote"], "quote") if "quote" in raw else None
+    if quote is not None and len(quote) > MAX_QUOTE:
+        found.append(check.fail("quote", f"a quote is short (at most {MAX_QUOTE} characters): quote the one sentence, or give its place"))
     reader = RuleReader(kb, check)
     when = reader.formula_collecting(raw["when"], "when", found) if "when" in raw else None
     if when is not None and (len(dnf(when)) > MAX_CONJUNCTIONS or len(dnf(when, positive=False)) > MAX_CONJUNCTIONS):
         found.append(check.fail("when", f"too many alternatives (more than {MAX_CONJUNCTIONS} once expanded): split the rule"))
     then = attempt(reader.conclusion, raw["then"], "then") if "then" in raw else None
+    moot_when = reader.formula_collecting(raw["moot_when"], "moot_when", found) if "moot_when" in raw else None
+    chosen: tuple[Formula, str] | None = None
+    if "chosen_otherwise" in raw:
+        chosen = attempt(reader.chosen_otherwise, raw["chosen_otherwise"], "chosen_otherwise")
+    if ("moot_when" in raw or "chosen_otherwise" in raw) and then is not None and then.kind != "recommend":
+        found.append(check.fail("moot_when" if "moot_when" in raw else "chosen_otherwise", "only a rule that recommends can name when its advice is moot or was chosen otherwise"))
     rule_cases = attempt(read_cases, path, rule_id, kb) if cases and rule_id is not None else ()
     if found:
         return None
     # No error was found, so every field above was read (the checks add one error per gap).
     assert rule_id is not None and status is not None and sources is not None and modified is not None
-    assert when is not None and then is not None
+    assert when is not None and then is not None and basis is not None and quote is not None
     return Rule(
         id=rule_id,
         title=texts["title"],
@@ -329,6 +382,10 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
         modified=modified,
         when=when,
         then=then,
+        basis=basis,
+        quote=quote,
+        moot_when=moot_when,
+        chosen_otherwise=chosen,
         file=str(path),
         line=1,
         when_line=doc.line("when") or 1,
@@ -355,13 +412,15 @@ def read_cases(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> tuple[Case, 
     for i, item in enumerate(check.sequence(raw["cases"], "cases")):
         cpath = f"cases.{i}"
         item = check.mapping(item, cpath)
-        check.keys(item, cpath, ["name", "expect"], ["answers", "organisation", "people", "stages"])
+        check.keys(item, cpath, ["name", "expect"], ["answers", "organisation", "people", "people_complete", "stages"])
         facts: dict[str, Any] = {
             "organisation": {"name": "case"} | check.mapping(item.get("organisation", {}), f"{cpath}.organisation"),
             "answers": check.mapping(item.get("answers", {}) or {}, f"{cpath}.answers"),
         }
         if "people" in item:
             facts["people"] = check.sequence(item["people"], f"{cpath}.people")
+        if "people_complete" in item:
+            facts["people_complete"] = item["people_complete"]
         for qid in facts["answers"]:
             if qid not in kb.questions:
                 raise check.fail(f"{cpath}.answers.{qid}", f"unknown question id '{qid}'", hint=did_you_mean(qid, kb.questions))
@@ -414,7 +473,20 @@ def load_rules(
     check_stage_coverage(active, roots)
     for rule in active:
         check_variant(rule, kb)
-    return RulePack(tuple(active), tuple(retired), tuple(roots))
+    return RulePack(tuple(active), tuple(retired), tuple(roots), recommendation_moot(kb))
+
+
+def recommendation_moot(kb: KnowledgeBase) -> dict[str, Formula]:
+    """Compile every recommendation's ``moot_when`` with the same checks as a rule's ``when``."""
+    result: dict[str, Formula] = {}
+    checkers: dict[str, Checker] = {}
+    for rid, rec in kb.recommendations.items():
+        if rec.moot_when is None:
+            continue
+        if rec.file not in checkers:
+            checkers[rec.file] = Checker(load_document(rec.file, make_error=RulePackError), RulePackError)
+        result[rid] = RuleReader(kb, checkers[rec.file]).formula(rec.moot_when, rec.moot_path)
+    return result
 
 
 def check_variant(rule: Rule, kb: KnowledgeBase) -> None:
@@ -442,14 +514,15 @@ def check_variant(rule: Rule, kb: KnowledgeBase) -> None:
 
 
 def check_stage_coverage(rules: Sequence[Rule], roots: Sequence[Path]) -> None:
-    """Every pillar needs criteria for every stage, or its ladder would silently skip a stage."""
-    criteria = {(r.then.pillar, r.then.stage) for r in rules if r.then.kind == "criterion"}
+    """Every pillar needs a gating (``vermeld``) criterion for every stage, or its ladder would
+    silently skip a stage: a stage with only ``afgeleid`` criteria would be reached by nothing."""
+    criteria = {(r.then.pillar, r.then.stage) for r in rules if r.then.kind == "criterion" and r.basis == "vermeld"}
     if not criteria:
         return
     for pillar in PILLAR_IDS:
         for stage in range(1, 5):
             if (pillar, stage) not in criteria:
                 raise RulePackError(
-                    f"pillar '{pillar}' has no active criterion rule for stage {stage}",
+                    f"pillar '{pillar}' has no active 'basis: vermeld' criterion rule for stage {stage}",
                     file=str(roots[0]) if roots else None,
                 )
