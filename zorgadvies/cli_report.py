@@ -11,6 +11,7 @@ from .cliutil import errors_to_exit, rules_option, write_output
 from .facts import DEFAULT_SIZE_THRESHOLD
 from .render.html import render_html
 from .render.markdown import markdown_images, render_markdown
+from .render.options import RenderOptions, load_intro, load_logo, parse_colour
 
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
@@ -32,28 +33,55 @@ def register(group: click.Group) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of printing.")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the report.")
 @click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="Employees from which an organisation is 'groot'.")
+@click.option("--audit", is_flag=True, help="Add the audit trail: evidence, rule and question ids, knowledge version and digest.")
+@click.option("--template", "template_dir", type=click.Path(file_okay=False), help="Folder with templates that replace the built-in ones of the same name.")
+@click.option("--logo", type=click.Path(dir_okay=False), help="Logo (PNG, JPEG or SVG) on the cover of the HTML report.")
+@click.option("--accent", help="Accent colour of the HTML report, as #rrggbb.")
+@click.option("--intro", "intro_file", type=click.Path(dir_okay=False), help="Text file with the introduction of the management summary.")
 @rules_option
 @errors_to_exit
-def report(file: str, fmt: str | None, output: str | None, lang: str, size_threshold: int, rules: tuple[str, ...]) -> None:
-    """Write the full report on the organisation in FILE as Markdown or HTML.
+def report(
+    file: str,
+    fmt: str | None,
+    output: str | None,
+    lang: str,
+    size_threshold: int,
+    audit: bool,
+    template_dir: str | None,
+    logo: str | None,
+    accent: str | None,
+    intro_file: str | None,
+    rules: tuple[str, ...],
+) -> None:
+    """Write the report on the organisation in FILE as Markdown or HTML.
 
-    The HTML report is one self-contained file (inline CSS and SVG charts) that prints well to
-    PDF. A Markdown report written with -o gets its two charts as SVG files beside it
-    (OUT-radar.svg, OUT-graaf.svg, OUT without its suffix); printed to stdout, the charts are
-    embedded as data: URIs instead.
+    By default the client report: a management summary, a part per pillar, the roadmap and the
+    reflection questions, without rule ids or digests; --audit adds the audit trail. The HTML
+    report is one self-contained file (inline CSS, SVG radar, the logo as a data: URI) that prints
+    well to PDF. A Markdown report written with -o gets its radar as OUT-radar.svg beside it;
+    printed to stdout, the radar is embedded as a data: URI instead.
     """
     if fmt is None:
         fmt = _SUFFIXES.get(Path(output).suffix.lower(), "html") if output else "html"
+    options = RenderOptions(
+        audit=audit,
+        template_dir=Path(template_dir) if template_dir else None,
+        logo=load_logo(logo) if logo else None,
+        accent=parse_colour(accent) if accent else None,
+        intro=load_intro(intro_file) if intro_file else None,
+    )
     adv = advisor(rules)
     result = adv.assess(file, size_threshold=size_threshold)
     if fmt == "html":
-        write_output(render_html(result, adv.kb, lang), output)
+        write_output(render_html(result, adv.kb, lang, options), output)
         return
     if output is None:
-        write_output(render_markdown(result, adv.kb, lang), None)
+        write_output(render_markdown(result, adv.kb, lang, options=options), None)
         return
     target = Path(output)
-    # The charts first, so that the Markdown never links to a file that is not there yet.
+    # Render first and write the chart before the Markdown, so that a template error leaves
+    # nothing behind and the Markdown never links to a file that is not there yet.
+    text = render_markdown(result, adv.kb, lang, image_stem=target.stem, options=options)
     for name, svg in markdown_images(result, adv.kb, lang, target.stem).items():
         write_output(svg, str(target.with_name(name)))
-    write_output(render_markdown(result, adv.kb, lang, image_stem=target.stem), output)
+    write_output(text, output)

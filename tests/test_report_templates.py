@@ -1,0 +1,196 @@
+"""The client report and its audit trail, the templates behind them and the branding options."""
+
+from __future__ import annotations
+
+import base64
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from zorgadvies.api import advisor
+from zorgadvies.cli import main
+from zorgadvies.errors import ZorgadviesError
+from zorgadvies.render.context import report_context
+from zorgadvies.render.html import render_html
+from zorgadvies.render.markdown import render_markdown
+from zorgadvies.render.options import RenderOptions, load_logo, parse_colour
+
+from conftest import EXAMPLES
+
+ADV = advisor()
+KB = ADV.kb
+REPORTS = {path.stem: ADV.assess(path) for path in EXAMPLES}
+runner = CliRunner()
+# The smallest valid PNG: 1x1, one grey pixel.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgYAAAAAMAASsJTYQAAAAASUVORK5CYII="
+)
+
+
+class _Text(HTMLParser):
+    """The text a reader sees: no tags, attributes, styles or the chart's markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "title"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "title"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def _visible(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+def _ids(report) -> set[str]:
+    ids = {report.knowledge_sha256, report.knowledge_sha256[:12]}
+    for pillar in report.pillars:
+        ids |= {ev.rule for ev in pillar.evidence} | {req.rule for req in pillar.missing} | set(pillar.settle)
+        ids |= {c.subject for req in pillar.missing for c in req.conditions}
+    for rec in report.recommendations:
+        ids |= {rec.id, rec.rule, *rec.also_rules} | {s for s, _ in rec.facts}
+    ids |= {q.rule for q in report.reflection_questions}
+    return {i for i in ids if "_" in i or "/" in i or "-" in i or len(i) >= 12}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_client_body_has_no_ids_or_digests_and_the_audit_trail_has_them(name: str) -> None:
+    report = REPORTS[name]
+    ids = _ids(report)
+    assert ids, "the example must have ids to look for"
+    client = [_visible(render_html(report, KB)), render_markdown(report, KB)]
+    for text in client:
+        leaked = sorted(i for i in ids if re.search(rf"(?<![\w/-]){re.escape(i)}(?![\w/-])", text))
+        assert leaked == [], leaked[:5]
+        assert "sha256" not in text
+    audit = render_html(report, KB, options=RenderOptions(audit=True))
+    assert report.knowledge_sha256 in audit and report.knowledge_version in audit
+    for rec in report.recommendations:
+        assert f"<code>{rec.rule}</code>" in audit
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_management_summary_names_focus_extremes_and_next_stages(name: str) -> None:
+    report = REPORTS[name]
+    context = report_context(report, KB)
+    html = render_html(report, KB)
+    summary = html[: html.index('class="pillar-page')]
+    for pillar in context["pillars"]:
+        assert pillar["name"] in summary
+        if pillar["next_stage"]:
+            assert f"{pillar['next_stage']} · {pillar['next_stage_name']}" in summary
+    if context["strongest"]:
+        assert f"Sterkste pijler:</strong> {context['strongest']['name']}" in summary
+        assert f"Zwakste pijler:</strong> {context['weakest']['name']}" in summary
+        assert context["strongest"]["value"] > context["weakest"]["value"]
+    for item in context["focus"]:
+        assert item["rec"]["title"] in summary and item["reason"] in summary
+        # Without a focus list from the report: only what can start now.
+        assert not context["focus_is_fallback"] or not item["rec"]["requires"]
+    # The roadmap is in rank order, phase as a tag, never as a heading that breaks the numbering.
+    roadmap = html[html.index('id="aanbevelingen"') :]
+    ranks = [int(r) for r in re.findall(r'<li class="rec" id="rec-[^"]+" value="(\d+)"', roadmap)]
+    assert ranks == list(range(1, len(report.recommendations) + 1))
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_every_prerequisite_is_on_its_card_and_in_an_earlier_step(name: str) -> None:
+    context = report_context(REPORTS[name], KB)
+    for step, layer in enumerate(context["steps"], start=1):
+        for rec in layer:
+            assert rec["step"] == step
+            for before in rec["requires"]:
+                assert next(r for r in context["recs"] if r["id"] == before["id"])["step"] < step
+    html = render_html(REPORTS[name], KB)
+    for rec in context["recs"]:
+        if rec["requires"] and rec["step"]:
+            card = re.search(rf'<strong>{rec["rank"]}\. [^<]*</strong><span class="after">Begin na: ([\d, ]+)</span>', html)
+            assert card, rec["id"]
+            assert [int(x) for x in card.group(1).split(", ")] == [o["rank"] for o in rec["requires"]]
+
+
+def test_a_template_folder_overrides_single_templates(tmp_path: Path) -> None:
+    report = REPORTS["welzijn-zuidoever"]
+    (tmp_path / "style.css.j2").write_text("body { color: #123456; } /* eigen huisstijl */\n", encoding="utf-8")
+    html = render_html(report, KB, options=RenderOptions(template_dir=tmp_path))
+    assert "eigen huisstijl" in html and "Managementsamenvatting" in html  # the rest is built in
+    (tmp_path / "report.html.j2").write_text("<p>{{ org.name }}</p><p>{{ t.roadmap }}</p>\n", encoding="utf-8")
+    evil = ADV.assess({"organisation": {"name": "<img src=x onerror=alert(1)>"}, "answers": {}})
+    html = render_html(evil, KB, options=RenderOptions(template_dir=tmp_path))
+    assert html == "<p>&lt;img src=x onerror=alert(1)&gt;</p><p>Routekaart</p>\n"  # still escaped
+
+
+def test_template_errors_are_one_line(tmp_path: Path) -> None:
+    (tmp_path / "report.html.j2").write_text("{{ org.name }\n", encoding="utf-8")
+    with pytest.raises(ZorgadviesError, match="template error"):
+        render_html(REPORTS["welzijn-zuidoever"], KB, options=RenderOptions(template_dir=tmp_path))
+    (tmp_path / "report.html.j2").write_text("{{ org.__class__.__mro__ }}\n", encoding="utf-8")
+    with pytest.raises(ZorgadviesError, match="template error"):  # sandboxed: no Python internals
+        render_html(REPORTS["welzijn-zuidoever"], KB, options=RenderOptions(template_dir=tmp_path))
+
+
+def test_branding_logo_colour_and_introduction(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(PNG)
+    options = RenderOptions(logo=load_logo(logo), accent=parse_colour("#AA3300"), intro="Eerste <b>alinea</b>.\n\nTweede alinea.")
+    html = render_html(REPORTS["welzijn-zuidoever"], KB, options=options)
+    assert '<img class="logo" src="data:image/png;base64,' in html
+    assert "--accent: #aa3300;" in html
+    assert "<p>Eerste &lt;b&gt;alinea&lt;/b&gt;.</p><p>Tweede alinea.</p>" in html
+    assert "Eerste \\<b\\>alinea\\</b\\>." in render_markdown(REPORTS["welzijn-zuidoever"], KB, options=options)
+
+
+@pytest.mark.parametrize("colour", ["red", "#12345", "#1234567", "#12345g; } body { x", "#123456;"])
+def test_only_hex_colours_reach_the_stylesheet(colour: str) -> None:
+    with pytest.raises(ZorgadviesError, match="#rrggbb"):
+        parse_colour(colour)
+    with pytest.raises(ZorgadviesError):
+        RenderOptions(accent=colour)
+
+
+def test_logo_must_be_an_image(tmp_path: Path) -> None:
+    fake = tmp_path / "logo.png"
+    fake.write_text("<html><script>alert(1)</script></html>", encoding="utf-8")
+    with pytest.raises(ZorgadviesError, match="not a PNG, JPEG or SVG"):
+        load_logo(fake)
+    with pytest.raises(ZorgadviesError):
+        RenderOptions(logo="javascript:alert(1)")
+
+
+def test_cli_report_options(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(PNG)
+    intro = tmp_path / "intro.txt"
+    intro.write_text("Voor het bestuur van De Linde.\n", encoding="utf-8")
+    out = tmp_path / "rapport.html"
+    args = ["report", str(EXAMPLES[0]), "-o", str(out), "--logo", str(logo), "--accent", "#225588", "--intro", str(intro)]
+    result = runner.invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "Voor het bestuur van De Linde." in html and "--accent: #225588;" in html and "sha256" not in html
+    assert runner.invoke(main, [*args, "--audit"]).exit_code == 0
+    assert "sha256" in out.read_text(encoding="utf-8")
+    bad = runner.invoke(main, ["report", str(EXAMPLES[0]), "-o", str(tmp_path / "x.html"), "--accent", "blue"])
+    assert bad.exit_code == 2 and bad.output.count("\n") == 1 and "#rrggbb" in bad.output
+    assert not (tmp_path / "x.html").exists()
+    broken = tmp_path / "tpl"
+    broken.mkdir()
+    (broken / "report.md.j2").write_text("{% if %}\n", encoding="utf-8")
+    bad = runner.invoke(main, ["report", str(EXAMPLES[0]), "-o", str(tmp_path / "y.md"), "--template", str(broken)])
+    assert bad.exit_code == 2 and "report.md.j2" in bad.output and bad.output.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["intro.txt", "logo.png", "rapport.html", "tpl"]
