@@ -17,16 +17,16 @@ import attrs
 from .cache import cached
 from .engine import Engine, Firing
 from .facts import DEFAULT_SIZE_THRESHOLD, Facts, derived_facts, load_facts
-from .knowledge import KnowledgeBase, load_knowledge, tree_digest
-from .ranking import Closure, rank
-from .report import PillarResult, Recommendation, ReflectionQuestion, Report
+from .knowledge import THEME_LABELS, KnowledgeBase, load_knowledge, tree_digest
+from .ranking import Closure, focus, rank
+from .report import FocusItem, PillarResult, Recommendation, ReflectionQuestion, Report
 from .rulepack import RulePack, load_rules
 from .stages import classify
 
 if TYPE_CHECKING:  # networkx is only imported when the full graph is asked for
     import networkx as nx
 
-__all__ = ["Advisor", "advisor", "assess"]
+__all__ = ["Advisor", "advice_stage", "advisor", "assess"]
 
 FactsSource = str | Path | Mapping[str, Any]
 
@@ -49,6 +49,9 @@ class Advisor:
         self.engine = Engine(self.pack)
         self.rules = self.pack.by_id()  # looked up for every firing: build the map once
         self._graph: nx.DiGraph | None = None
+        # For the focus list: each recommendation's theme (its first `serves`) and theme names.
+        self._themes = {r.id: r.serves[0] for r in self.kb.recommendations.values()}
+        self._theme_names = {**THEME_LABELS, **{p.id: (p.nl, p.en) for p in self.kb.pillars}}
 
     @property
     def graph(self) -> nx.DiGraph:
@@ -78,21 +81,27 @@ class Advisor:
         """Run every stratum.
 
         Stratum 0 decides the stage criteria; the stages derived from them become facts
-        (``stage.<pillar>``) for stratum 1, the rules that advise per stage. Returns the final fact
-        set, all firings and the pillar results.
+        (``stage.<pillar>``) for stratum 1, the rules that advise per stage: the established stage,
+        else the estimate (self-placement inside the bounds, or what the met criteria show); a
+        pillar with nothing beyond the floor gets no stage fact (docs/stages.md, "Advice").
+        Returns the final fact set, all firings and the pillar results.
         """
         engine_facts = self.engine_facts(facts)
         firings = self.engine.run(engine_facts, stratum=0)
         pillars = classify(self.kb, self.pack, firings, {k: v for k, (v, _) in engine_facts.items()})
         staged = dict(engine_facts)
         for pillar in pillars:
-            if pillar.stage is not None:
-                staged[f"stage.{pillar.id}"] = (pillar.stage, pillar.stage)
+            stage = advice_stage(pillar)
+            if stage is not None:
+                staged[f"stage.{pillar.id}"] = (stage, stage)
         firings += self.engine.run(staged, stratum=1)
         return staged, firings, pillars
 
-    def _recommendations(self, firings: list[Firing]) -> tuple[Recommendation, ...]:
+    def _recommendations(
+        self, firings: list[Firing], pillars: tuple[PillarResult, ...] = ()
+    ) -> tuple[tuple[Recommendation, ...], tuple[FocusItem, ...]]:
         rules = self.rules
+        estimated = {f"stage.{p.id}" for p in pillars if p.stage is None}
         by_target: dict[str, list[Firing]] = {}
         for firing in firings:
             rule = rules[firing.rule]
@@ -120,9 +129,11 @@ class Advisor:
                     facts=fired[0].matched,
                     sources=tuple(dict.fromkeys(first.sources + text.sources)),
                     also_rules=tuple(dict.fromkeys(f.rule for f in fired[1:] if f.rule != first.id)),
+                    # Rests on an estimate when every firing behind it matched an estimated stage.
+                    on_estimate=all(any(s in estimated for s, _ in f.matched) for f in fired),
                 )
             )
-        return tuple(result)
+        return tuple(result), focus(self.closure, ranked, self._themes, self._theme_names)
 
     def _reflections(self, firings: list[Firing]) -> tuple[ReflectionQuestion, ...]:
         rules = self.rules
@@ -143,15 +154,21 @@ class Advisor:
                 )
         return tuple(result)
 
-    def assess(self, source: FactsSource | Facts, *, size_threshold: int = DEFAULT_SIZE_THRESHOLD) -> Report:
+    def assess(
+        self, source: FactsSource | Facts, *, size_threshold: int = DEFAULT_SIZE_THRESHOLD, ask_next: bool = False
+    ) -> Report:
         """Assess one organisation; see :func:`zorgadvies.assess`."""
         facts = source if isinstance(source, Facts) else self.load(source, size_threshold=size_threshold)
-        return self.assess_traced(facts)[0]
+        return self.assess_traced(facts, ask_next=ask_next)[0]
 
-    def assess_traced(self, facts: Facts) -> tuple[Report, list[Firing]]:
-        """The Report and every engine firing behind it, in order (for audit logs)."""
+    def assess_traced(self, facts: Facts, *, ask_next: bool = False) -> tuple[Report, list[Firing]]:
+        """The Report and every engine firing behind it, in order (for audit logs).
+
+        ``ask_next`` also measures which questions to ask next (docs/ask-next.md): one engine run
+        per candidate answer, so it is on request; the report says ``ask_next: null`` otherwise.
+        """
         _, firings, pillars = self.run(facts)
-        recommendations = self._recommendations(firings)
+        recommendations, in_focus = self._recommendations(firings, pillars)
         respondents = None
         if facts.respondents:
             # Flag what rests on a disputed answer: a stage through its evidence or what its next
@@ -184,8 +201,18 @@ class Advisor:
             reflection_questions=self._reflections(firings),
             firings=len(firings),
             respondents=respondents,
+            focus=in_focus,
         )
+        if ask_next:
+            from .asknext import ask_next as measure  # imports this module: only when asked for
+
+            report = attrs.evolve(report, ask_next=measure(self, facts))
         return report, firings
+
+
+def advice_stage(pillar: PillarResult) -> int | None:
+    """The stage the advice stratum sees for ``pillar``: established, else estimated, else none."""
+    return pillar.stage if pillar.stage is not None else pillar.stage_estimate.stage
 
 
 def _load(rules: list[str], knowledge: str | Path | None, cases: bool) -> tuple[KnowledgeBase, RulePack, Closure, str]:
@@ -215,6 +242,7 @@ def assess(
     *,
     rules: Iterable[str | Path] = (),
     size_threshold: int = DEFAULT_SIZE_THRESHOLD,
+    ask_next: bool = False,
 ) -> Report:
     """Assess one organisation.
 
@@ -226,6 +254,10 @@ def assess(
         Folders of extra rule packs to load beside the built-in one.
     size_threshold:
         Employees from which an organisation counts as ``groot`` (default 250).
+    ask_next:
+        Also measure which unanswered questions would change the verdict most (``report.ask_next``);
+        costs one engine run per candidate answer (about 1 s for a sparse facts file, see
+        docs/ask-next.md), so it is off unless asked for.
 
     Returns
     -------
@@ -237,5 +269,5 @@ def assess(
     ZorgadviesError
         For bad input (:class:`InputError`) or a broken rule pack (:class:`RulePackError`).
     """
-    return advisor(rules).assess(source, size_threshold=size_threshold)
+    return advisor(rules).assess(source, size_threshold=size_threshold, ask_next=ask_next)
 

@@ -14,17 +14,23 @@ import attrs
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ESTIMATE_BASES",
+    "AskNext",
     "ConditionStatus",
+    "Conflict",
+    "Decision",
     "Evidence",
+    "FocusItem",
     "PillarResult",
     "Recommendation",
     "ReflectionQuestion",
     "Report",
     "Requirement",
+    "StageEstimate",
 ]
 
 #: Version of the JSON report format. Raise the minor part for added fields, the major for changes.
-SCHEMA_VERSION = "1.1"  # 1.1: respondents and disputed flags
+SCHEMA_VERSION = "1.2"  # 1.1: respondents and disputed flags; 1.2: stage bounds, estimates, conflicts, focus, ask_next (CHANGELOG.md)
 
 
 def _facts(pairs: tuple[tuple[str, object], ...]) -> dict[str, object]:
@@ -91,13 +97,62 @@ class Requirement:
         }
 
 
+#: Where a stage estimate comes from (docs/stages.md): the criteria, the self-placement inside the
+#: bounds, or nothing to go on.
+ESTIMATE_BASES = ("criteria", "zelfinschatting", "onbepaald")
+
+
+@attrs.frozen
+class StageEstimate:
+    """The best estimate of a pillar's stage and what it rests on (``basis``, see ESTIMATE_BASES).
+
+    ``criteria`` with ``PillarResult.stage`` set is the established stage; ``criteria`` without it
+    is the highest stage the met criteria show inside the bounds; ``zelfinschatting`` is the
+    organisation's own placement inside the bounds; ``onbepaald`` has no stage.
+    """
+
+    stage: int | None
+    basis: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stage": self.stage, "basis": self.basis}
+
+
+@attrs.frozen
+class Conflict:
+    """A self-placement outside the bounds the criteria leave; the bounds win.
+
+    ``rules`` are the criterion rules that contradict it: those that fail at or below the placed
+    stage (placed too high) or those that fire above it (placed too low).
+    """
+
+    question: str
+    answer: object
+    stage_min: int
+    stage_max: int
+    rules: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "stage_min": self.stage_min,
+            "stage_max": self.stage_max,
+            "rules": list(self.rules),
+        }
+
+
 @attrs.frozen
 class PillarResult:
     """The stage of one pillar: ``stage`` is None when the evidence does not settle it.
 
-    ``at_least`` is the stage that is certain when ``stage`` is None; ``missing`` lists what the
-    next stage (``missing_stage``) still needs; ``settle`` the questions whose answers would
-    determine an undetermined stage.
+    ``stage_min``..``stage_max`` are the bounds the criteria leave (stage 1 is the floor);
+    ``stage`` is set when they meet. ``at_least`` (kept for 1.1 readers) is ``stage_min`` when
+    ``stage`` is None. ``stage_estimate`` is the best estimate and its basis; ``self_placement`` the
+    combined ``zelf_<pillar>`` answer (1..4); ``conflicts`` self-placements outside the bounds;
+    ``higher_evidence`` criteria of stages above ``stage_min`` that are met while a lower stage is
+    still unknown. ``missing`` lists what the next stage (``missing_stage``) still needs;
+    ``settle`` the questions whose answers would narrow the bounds.
     """
 
     id: str
@@ -112,6 +167,16 @@ class PillarResult:
     missing: tuple[Requirement, ...]
     settle: tuple[str, ...]
     disputed: tuple[str, ...] = ()  # questions the respondents disagree on that this stage rests on
+    stage_min: int = 1
+    stage_max: int = 4
+    stage_estimate: StageEstimate = StageEstimate(None, "onbepaald")
+    self_placement: int | None = None
+    conflicts: tuple[Conflict, ...] = ()
+    higher_evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def established(self) -> bool:
+        return self.stage is not None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,7 +186,13 @@ class PillarResult:
             "stage": self.stage,
             "stage_name": self.stage_name,
             "stage_name_en": self.stage_name_en,
+            "stage_min": self.stage_min,
+            "stage_max": self.stage_max,
             "at_least": self.at_least,
+            "stage_estimate": self.stage_estimate.to_dict(),
+            "self_placement": self.self_placement,
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "higher_evidence": [e.to_dict() for e in self.higher_evidence],
             "evidence": [e.to_dict() for e in self.evidence],
             "missing": {
                 "stage": self.missing_stage,
@@ -152,6 +223,7 @@ class Recommendation:
     sources: tuple[str, ...]
     also_rules: tuple[str, ...] = ()
     disputed: tuple[str, ...] = ()  # matched answers the respondents disagree on
+    on_estimate: bool = False  # transition advice resting on an estimated, not established, stage
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -170,6 +242,7 @@ class Recommendation:
             "facts": _facts(self.facts),
             "sources": list(self.sources),
             "disputed": list(self.disputed),
+            "on_estimate": self.on_estimate,
         }
 
 
@@ -196,6 +269,54 @@ class ReflectionQuestion:
 
 
 @attrs.frozen
+class FocusItem:
+    """A recommendation in focus ("Nu aan de slag"): its id, its rank in the full list and why."""
+
+    id: str
+    rank: int
+    reason: str
+    reason_en: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "rank": self.rank, "reason": self.reason, "reason_en": self.reason_en}
+
+
+@attrs.frozen
+class Decision:
+    """Something an answer would decide: a pillar's bounds, a recommendation or a conflict."""
+
+    kind: str  # "pillar" | "recommendation" | "conflict"
+    id: str
+    what: str
+    what_en: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "what": self.what, "what_en": self.what_en}
+
+
+@attrs.frozen
+class AskNext:
+    """A question worth asking next, whom to ask, its measured effect and what it would decide."""
+
+    question: str
+    text: str
+    text_en: str
+    ask: str  # bestuur | innovatie | implementatie | communicatie | zorgmedewerkers
+    score: float
+    decides: tuple[Decision, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "text": self.text,
+            "text_en": self.text_en,
+            "ask": self.ask,
+            "score": self.score,
+            "decides": [d.to_dict() for d in self.decides],
+        }
+
+
+@attrs.frozen
 class Report:
     """The outcome of one assessment. ``to_json()`` is exactly what ``--format json`` prints."""
 
@@ -208,6 +329,8 @@ class Report:
     firings: int = 0
     schema_version: str = SCHEMA_VERSION
     respondents: Mapping[str, Any] | None = None  # names and disputes, when several respondents answered
+    focus: tuple[FocusItem, ...] = ()  # at most 7 recommendations to start with (docs/ranking.md)
+    ask_next: tuple[AskNext, ...] | None = None  # None: not computed (docs/ask-next.md)
 
     def pillar(self, pillar_id: str) -> PillarResult:
         return next(p for p in self.pillars if p.id == pillar_id)
@@ -218,6 +341,8 @@ class Report:
             "knowledge": {"version": self.knowledge_version, "sha256": self.knowledge_sha256},
             "organisation": dict(self.organisation),
             "pillars": [p.to_dict() for p in self.pillars],
+            "ask_next": None if self.ask_next is None else [a.to_dict() for a in self.ask_next],
+            "focus": [f.to_dict() for f in self.focus],
             "recommendations": [r.to_dict() for r in self.recommendations],
             "reflection_questions": [q.to_dict() for q in self.reflection_questions],
             "respondents": None if self.respondents is None else dict(self.respondents),
