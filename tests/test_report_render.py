@@ -89,9 +89,11 @@ def test_english_report_uses_english_labels() -> None:
 def test_undetermined_pillar_shows_at_least() -> None:
     report = REPORTS["welzijn-zuidoever"]
     assert report.pillar("metrics_evaluatie").stage is None
+    pillar = report.pillar("metrics_evaluatie")
+    assert (pillar.stage_min, pillar.stage_max) == (1, 2)
     md = render_markdown(report, KB)
-    assert "| Metrics en evaluatie | onbepaald (minstens Geïnitieerd) | ≥ 1 |" in md
-    assert "onbepaald (minstens Geïnitieerd)" in render_html(report, KB)
+    assert "| Metrics en evaluatie | onbepaald: minstens Geïnitieerd, hoogstens Gedefinieerd | 1 of 2 |" in md
+    assert "onbepaald: minstens Geïnitieerd, hoogstens Gedefinieerd (1 of 2)" in render_html(report, KB)
 
 
 def test_report_without_answers_or_recommendations_renders() -> None:
@@ -191,8 +193,11 @@ def test_radar_has_six_axes_and_four_rings(name: str) -> None:
     assert root.tag == f"{SVG}svg"
     axes = [el for el in root.iter(f"{SVG}line") if el.get("class") == "axis"]
     assert len(axes) == 6
-    polygons = list(root.iter(f"{SVG}polygon"))
+    polygons = [p for p in root.iter(f"{SVG}polygon") if p.get("class") != "estimate"]
     assert len(polygons) == 4 + 1  # four stage rings and the profile
+    diamonds = [p for p in root.iter(f"{SVG}polygon") if p.get("class") == "estimate"]
+    estimated = sum(1 for p in report.pillars if p.stage is None and p.stage_estimate.stage)
+    assert len(diamonds) == estimated + (1 if estimated else 0)  # one per estimate, one in the legend
     assert all(len(p.get("points").split()) == 6 for p in polygons)
     hollow = [c for c in root.iter(f"{SVG}circle") if c.get("fill") == "#ffffff" and c.get("r") == "6.5"]
     assert len(hollow) == sum(1 for p in report.pillars if p.stage is None)

@@ -98,10 +98,9 @@ def test_management_summary_names_focus_extremes_and_next_stages(name: str) -> N
         assert f"Sterkste pijler:</strong> {context['strongest']['name']}" in summary
         assert f"Zwakste pijler:</strong> {context['weakest']['name']}" in summary
         assert context["strongest"]["value"] > context["weakest"]["value"]
+    assert [item["rec"]["id"] for item in context["focus"]] == [f.id for f in report.focus]
     for item in context["focus"]:
         assert item["rec"]["title"] in summary and item["reason"] in summary
-        # Without a focus list from the report: only what can start now.
-        assert not context["focus_is_fallback"] or not item["rec"]["requires"]
     # The roadmap is in rank order, phase as a tag, never as a heading that breaks the numbering.
     roadmap = html[html.index('id="aanbevelingen"') :]
     ranks = [int(r) for r in re.findall(r'<li class="rec" id="rec-[^"]+" value="(\d+)"', roadmap)]
@@ -194,3 +193,32 @@ def test_cli_report_options(tmp_path: Path) -> None:
     bad = runner.invoke(main, ["report", str(EXAMPLES[0]), "-o", str(tmp_path / "y.md"), "--template", str(broken)])
     assert bad.exit_code == 2 and "report.md.j2" in bad.output and bad.output.count("\n") == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["intro.txt", "logo.png", "rapport.html", "tpl"]
+
+
+def _proef(placement: str):
+    answers = {"zelf_metrics_evaluatie": placement, "met_meten": "resultaten_verzameld"}
+    report = ADV.assess({"organisation": {"name": "Proef"}, "answers": answers})
+    shown = next(p for p in report_context(report, KB)["pillars"] if p["id"] == "metrics_evaluatie")
+    return report, shown
+
+
+def test_undetermined_pillar_shows_bounds_and_an_estimate_worded_apart() -> None:
+    report, shown = _proef("gedefinieerd")  # inside the bounds 1..2: the estimate
+    assert (report.pillar("metrics_evaluatie").stage_min, report.pillar("metrics_evaluatie").stage_max) == (1, 2)
+    assert shown["stage_text"] == "onbepaald: minstens Geïnitieerd, hoogstens Gedefinieerd"
+    assert shown["estimate_text"] == "geschat: Gedefinieerd (2), eigen inschatting"
+    html, md = render_html(report, KB), render_markdown(report, KB)
+    assert f'<span class="est">{shown["estimate_text"]}</span>' in html
+    assert shown["estimate_text"] in md and "Geschat stadium: Gedefinieerd" in md
+    assert not shown["conflicts"]
+
+
+def test_a_self_placement_outside_the_bounds_is_a_conflict_told_in_words() -> None:
+    report, shown = _proef("georganiseerd")  # above stage_max 2
+    assert shown["estimate_text"] is None and len(shown["conflicts"]) == 1
+    conflict = shown["conflicts"][0]
+    html = render_html(report, KB)
+    assert conflict["text"] in html and "de antwoorden gaan voor" in conflict["text"]
+    audit = render_html(report, KB, options=RenderOptions(audit=True))
+    for rule in conflict["rules"]:
+        assert rule not in _visible(html) and f"<code>{rule}</code>" in audit

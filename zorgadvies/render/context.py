@@ -5,8 +5,8 @@ the report's language, with everything a template needs already worked out (stag
 strongest and weakest pillar, the focus list, the roadmap's steps, cited sources). Templates only
 lay out; they decide nothing. The web front end renders the same templates from the same context.
 
-Fields that other parts of the model add later (``stage_min``/``stage_max``/``stage_estimate`` on a
-pillar, ``focus`` on the report; see CONTRACT.md) are read when present and left out when not.
+Stages that are not established show their bounds (``stage_min``..``stage_max``) and, worded apart,
+the estimate and its basis; a self-placement outside the bounds is a conflict, told in words.
 """
 
 from __future__ import annotations
@@ -31,26 +31,14 @@ from .markdown import (
 )
 from .options import RenderOptions
 
-__all__ = ["FOCUS_FALLBACK_SIZE", "report_context"]
-
-#: Without a focus list in the report, the summary shows this many recommendations that can start now.
-FOCUS_FALLBACK_SIZE = 5
+__all__ = ["report_context"]
 
 
 def _stage_value(pillar: PillarResult) -> tuple[int, bool]:
     """(stage to compare pillars by, whether it is established). Estimates and lower bounds count."""
     if pillar.stage is not None:
         return pillar.stage, True
-    estimate = getattr(pillar, "stage_estimate", None)
-    if isinstance(estimate, Mapping) and estimate.get("stage"):
-        return int(estimate["stage"]), False
-    return int(getattr(pillar, "stage_min", None) or pillar.at_least or 1), False
-
-
-def _bounds(pillar: PillarResult) -> tuple[int | None, int | None]:
-    low = getattr(pillar, "stage_min", None)
-    high = getattr(pillar, "stage_max", None)
-    return (int(low) if low else None, int(high) if high else None)
+    return int(pillar.stage_estimate.stage or pillar.stage_min), False
 
 
 class _Builder:
@@ -84,14 +72,14 @@ class _Builder:
         kb, lang, t = self.kb, self.lang, self.t
         stage, number = stage_label(kb, pillar, lang)
         value, established = _stage_value(pillar)
-        low, high = _bounds(pillar)
-        estimate = getattr(pillar, "stage_estimate", None)
-        estimate_stage = estimate.get("stage") if isinstance(estimate, Mapping) else None
-        if pillar.stage is None and low and high and low != high:
-            range_text = str(t["range"]).format(low=low, high=high)
-        else:
-            range_text = None
-        cell_stage = pillar.stage or estimate_stage or pillar.at_least or low
+        estimate_stage = pillar.stage_estimate.stage if pillar.stage is None else None
+        cell_stage = pillar.stage or estimate_stage or pillar.stage_min
+        conflicts = []
+        for conflict in pillar.conflicts:
+            placed = kb.questions[conflict.question].label(conflict.answer, lang) if conflict.question in kb.questions else str(conflict.answer)
+            bounds = kb.stage(conflict.stage_min).name(lang) if conflict.stage_min == conflict.stage_max else str(
+                t["bounds_text"]).format(low=kb.stage(conflict.stage_min).name(lang), high=kb.stage(conflict.stage_max).name(lang))
+            conflicts.append({"question": conflict.question, "rules": list(conflict.rules), "text": str(t["conflict"]).format(placed=placed, bounds=bounds)})
         next_stage = pillar.missing_stage
         requirements = []
         for req in pillar.missing:
@@ -110,11 +98,21 @@ class _Builder:
             "stage": pillar.stage,
             "stage_text": stage,
             "number": number,
+            "display": f"{number} · {stage}" if pillar.stage is not None else (stage if number.startswith("≥") else f"{stage} ({number})"),
             "established": established,
             "value": value,
-            "range_text": range_text,
+            "stage_min": pillar.stage_min,
+            "stage_max": pillar.stage_max,
             "estimate": estimate_stage,
-            "estimate_text": str(t["estimate_text"]).format(stage=kb.stage(int(estimate_stage)).name(lang), number=estimate_stage) if estimate_stage and pillar.stage is None else None,
+            "estimate_basis": pillar.stage_estimate.basis,
+            "estimate_text": str(t["estimate_text"]).format(
+                stage=kb.stage(estimate_stage).name(lang), number=estimate_stage, basis=t["basis"][pillar.stage_estimate.basis]
+            ) if estimate_stage else None,
+            "conflicts": conflicts,
+            "short": f"{number} · {stage}" if pillar.stage is not None else (
+                str(t["estimate_text"]).format(stage=kb.stage(estimate_stage).name(lang), number=estimate_stage, basis=t["basis"][pillar.stage_estimate.basis])
+                if estimate_stage else stage
+            ),
             "cell_stage": cell_stage,
             "cell_stage_name": kb.stage(cell_stage).name(lang) if cell_stage else None,
             "cell": kb.pillar(pillar.id).cells[cell_stage][0 if lang == "nl" else 1] if cell_stage else None,
@@ -153,30 +151,28 @@ class _Builder:
             "also_rules": list(rec.also_rules),
             "cites": self.cites(rec.sources),
             "disputed": list(rec.disputed),
-            "on_estimate": bool(getattr(rec, "on_estimate", False)),
+            "on_estimate": rec.on_estimate,
+            "inferred": getattr(rec, "basis", "vermeld") == "afgeleid",  # basis comes with the `rules` branch
         }
 
-    def focus(self, recs: Mapping[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], bool]:
-        """The report's focus list; without one, the first recommendations that can start now."""
-        focus = getattr(self.report, "focus", None)
-        if focus:
-            items = []
-            for item in focus:
-                data = item if isinstance(item, Mapping) else item.to_dict()
-                if data["id"] in recs:
-                    reason = data.get("reason") if self.lang == "nl" else data.get("reason_en")
-                    items.append({"rec": recs[data["id"]], "reason": reason or ""})
-            return items, False
-        items = []
-        for rec in self.report.recommendations:
-            if rec.requires:
-                continue
-            n = len(rec.unblocks)
-            reason = self.t["focus_free"] if n == 0 else (self.t["focus_unblocks_1"] if n == 1 else str(self.t["focus_unblocks"]).format(n=n))
-            items.append({"rec": recs[rec.id], "reason": reason})
-            if len(items) == FOCUS_FALLBACK_SIZE:
-                break
-        return items, True
+    def focus(self, recs: Mapping[str, dict[str, Any]]) -> list[dict[str, Any]]:
+        """The report's focus list ("Nu aan de slag"), each with the reason it is in it."""
+        return [
+            {"rec": recs[item.id], "reason": self.text(item.reason, item.reason_en)}
+            for item in self.report.focus
+            if item.id in recs
+        ]
+
+    def ask_next(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "question": item.question,
+                "text": self.text(item.text, item.text_en),
+                "ask": item.ask,
+                "decides": [self.text(d.what, d.what_en) for d in item.decides],
+            }
+            for item in self.report.ask_next or ()
+        ]
 
     # -- the whole --------------------------------------------------------------------------------
 
@@ -190,7 +186,7 @@ class _Builder:
         spread = ordered and ordered[0]["value"] != ordered[-1]["value"]
         strongest = max(pillars, key=lambda p: p["value"]) if spread else None
         weakest = min(pillars, key=lambda p: p["value"]) if spread else None
-        focus, fallback = self.focus(recs)
+        focus = self.focus(recs)
         reflection = []
         for field in dict.fromkeys(q.field for q in report.reflection_questions):
             reflection.append({
@@ -217,8 +213,6 @@ class _Builder:
                 ],
             })
         assessment = dict(report.organisation.get("assessment") or {})
-        if getattr(report, "assessment", None):
-            assessment |= dict(getattr(report, "assessment"))
         opts = self.options
         return {
             "lang": lang,
@@ -241,7 +235,7 @@ class _Builder:
             "strongest": strongest,
             "weakest": weakest,
             "focus": focus,
-            "focus_is_fallback": fallback,
+            "ask_next": self.ask_next(),
             "recs": [recs[r.id] for r in report.recommendations],
             "steps": [[recs[i] for i in sorted(layer, key=lambda i: recs[i]["rank"])] for layer in layers],
             "free": [recs[i] for i in free],

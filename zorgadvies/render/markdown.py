@@ -80,7 +80,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "stage": "Stadium",
         "number": "Nr.",
         "radar_alt": "Radardiagram van het ontwikkelstadium van de zes pijlers",
-        "radar_caption": "Het profiel over de zes pijlers. Een open rondje: het stadium is onbepaald en ligt minstens op dat niveau.",
+        "radar_caption": "Het profiel over de zes pijlers. Een open rondje met een stippellijn: het stadium is nog niet vastgesteld en ligt ergens op die lijn; een ruit: de schatting.",
         "undetermined": "onbepaald",
         "at_least": "minstens",
         "pillars": "Per pijler: waarom dit stadium en wat er nodig is",
@@ -128,9 +128,15 @@ LABELS: dict[str, dict[str, Any]] = {
         "none": "geen",
         # -- client report (templates) --
         "range": "{low} of {high}",
+        "bounds_text": "onbepaald: minstens {low}, hoogstens {high}",
+        "basis": {"criteria": "op grond van de criteria", "zelfinschatting": "eigen inschatting", "onbepaald": "onbepaald"},
+        "conflict": "De eigen inschatting ({placed}) past niet bij de antwoorden, die op {bounds} wijzen; de antwoorden gaan voor.",
+        "ask_next": "Vraag hierna",
+        "ask_next_intro": "De vragen waarvan het antwoord het oordeel het meest verandert, met wie ze kan beantwoorden.",
+        "afgeleid": "afgeleid (onze gevolgtrekking, niet letterlijk in de bron)",
         "range_long": "minstens {low}, hoogstens {high}",
-        "estimate_text": "geschat: {stage} ({number})",
-        "estimate_note": "schatting",
+        "estimate_text": "geschat: {stage} ({number}), {basis}",
+        "estimate_note": "Geschat stadium",
         "intro_default": "Dit rapport beschrijft waar uw organisatie staat in het organiseren van innovatie en marketing, langs de zes pijlers van het Zorgmarketing Ontwikkelmodel, en wat de volgende stappen zijn. Het rust op de antwoorden die u en uw collega's gaven.",
         "management_summary": "Managementsamenvatting",
         "date": "Datum",
@@ -139,10 +145,6 @@ LABELS: dict[str, dict[str, Any]] = {
         "round": "Ronde",
         "focus": "Nu aan de slag",
         "focus_intro": "De aanbevelingen om nu mee te beginnen, en waarom.",
-        "focus_intro_fallback": "De belangrijkste aanbevelingen die nu kunnen beginnen, en waarom.",
-        "focus_free": "kan direct beginnen",
-        "focus_unblocks_1": "kan direct beginnen; 1 aanbeveling bouwt hierop voort",
-        "focus_unblocks": "kan direct beginnen; {n} aanbevelingen bouwen hierop voort",
         "strongest": "Sterkste pijler",
         "weakest": "Zwakste pijler",
         "all_level": "Alle pijlers staan op hetzelfde niveau.",
@@ -208,7 +210,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "stage": "Stage",
         "number": "No.",
         "radar_alt": "Radar chart of the development stage of the six pillars",
-        "radar_caption": "The profile across the six pillars. An open circle: the stage is undetermined and at least that level.",
+        "radar_caption": "The profile across the six pillars. An open circle with a dashed line: the stage is not established and lies somewhere on that line; a diamond: the estimate.",
         "undetermined": "undetermined",
         "at_least": "at least",
         "pillars": "Per pillar: why this stage and what is needed",
@@ -256,9 +258,15 @@ LABELS: dict[str, dict[str, Any]] = {
         "none": "none",
         # -- client report (templates) --
         "range": "{low} or {high}",
+        "bounds_text": "undetermined: at least {low}, at most {high}",
+        "basis": {"criteria": "from the criteria", "zelfinschatting": "self-assessment", "onbepaald": "undetermined"},
+        "conflict": "The self-assessment ({placed}) does not fit the answers, which point to {bounds}; the answers prevail.",
+        "ask_next": "Ask next",
+        "ask_next_intro": "The questions whose answer changes the verdict most, with who can answer them.",
+        "afgeleid": "inferred (our conclusion, not literally in the source)",
         "range_long": "at least {low}, at most {high}",
-        "estimate_text": "estimated: {stage} ({number})",
-        "estimate_note": "estimate",
+        "estimate_text": "estimated: {stage} ({number}), {basis}",
+        "estimate_note": "Estimated stage",
         "intro_default": "This report describes where your organisation stands in organising innovation and marketing, along the six pillars of the Care Marketing Development Model, and what the next steps are. It rests on the answers you and your colleagues gave.",
         "management_summary": "Management summary",
         "date": "Date",
@@ -267,10 +275,6 @@ LABELS: dict[str, dict[str, Any]] = {
         "round": "Round",
         "focus": "Start now",
         "focus_intro": "The recommendations to start with now, and why.",
-        "focus_intro_fallback": "The most important recommendations that can start now, and why.",
-        "focus_free": "can start right away",
-        "focus_unblocks_1": "can start right away; 1 recommendation builds on it",
-        "focus_unblocks": "can start right away; {n} recommendations build on it",
         "strongest": "Strongest pillar",
         "weakest": "Weakest pillar",
         "all_level": "All pillars are at the same level.",
@@ -361,11 +365,21 @@ def condition_parts(kb: KnowledgeBase, cond: ConditionStatus, lang: str) -> tupl
 
 
 def stage_label(kb: KnowledgeBase, pillar: PillarResult, lang: str) -> tuple[str, str]:
-    """(stage text, stage number text): ('Georganiseerd', '3') or ('onbepaald (minstens …)', '≥ 1')."""
+    """(stage text, stage number text) with the bounds when the stage is not established.
+
+    ('Georganiseerd', '3'); ('onbepaald: minstens Geïnitieerd, hoogstens Gedefinieerd', '1 of 2');
+    ('onbepaald (minstens Geïnitieerd)', '≥ 1') when nothing above the floor is ruled out.
+    """
     if pillar.stage is not None:
         return kb.stage(pillar.stage).name(lang), str(pillar.stage)
-    text = stage_text(None, pillar.at_least, stage_names(kb), lang)
-    return text, f"≥ {pillar.at_least}" if pillar.at_least else "?"
+    t = LABELS[lang]
+    low, high = pillar.stage_min, pillar.stage_max
+    if high < 4 and high > low:
+        text = str(t["bounds_text"]).format(low=kb.stage(low).name(lang), high=kb.stage(high).name(lang))
+        number = str(t["range"]).format(low=low, high=high) if high == low + 1 else f"{low}–{high}"
+        return text, number
+    text = stage_text(None, low, stage_names(kb), lang)
+    return text, f"≥ {low}"
 
 
 def cited_sources(report: Report, kb: KnowledgeBase) -> dict[str, int]:
