@@ -193,11 +193,14 @@ def test_radar_has_six_axes_and_four_rings(name: str) -> None:
     assert root.tag == f"{SVG}svg"
     axes = [el for el in root.iter(f"{SVG}line") if el.get("class") == "axis"]
     assert len(axes) == 6
-    polygons = [p for p in root.iter(f"{SVG}polygon") if p.get("class") != "estimate"]
+    polygons = [p for p in root.iter(f"{SVG}polygon") if p.get("class") is None]
     assert len(polygons) == 4 + 1  # four stage rings and the profile
     diamonds = [p for p in root.iter(f"{SVG}polygon") if p.get("class") == "estimate"]
     estimated = sum(1 for p in report.pillars if p.stage is None and p.stage_estimate.stage)
     assert len(diamonds) == estimated + (1 if estimated else 0)  # one per estimate, one in the legend
+    squares = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "target"]
+    assert len(squares) == len(report.targets) + (1 if report.targets else 0)
+    assert len([p for p in root.iter(f"{SVG}polygon") if p.get("class") == "target-line"]) == (len(report.targets) == 6)
     assert all(len(p.get("points").split()) == 6 for p in polygons)
     hollow = [c for c in root.iter(f"{SVG}circle") if c.get("fill") == "#ffffff" and c.get("r") == "6.5"]
     assert len(hollow) == sum(1 for p in report.pillars if p.stage is None)

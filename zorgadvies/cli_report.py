@@ -6,7 +6,11 @@ from pathlib import Path
 
 import click
 
+import attrs
+
 from .api import advisor
+from .history import load_history
+from .report import Report
 from .cliutil import errors_to_exit, rules_option, write_output
 from .facts import DEFAULT_SIZE_THRESHOLD
 from .render.html import render_html
@@ -14,6 +18,17 @@ from .render.markdown import markdown_images, render_markdown
 from .render.options import RenderOptions, load_intro, load_logo, parse_colour
 
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+def previous_stages(report: Report, db: str | None) -> dict[str, int | None] | None:
+    """Stage per pillar of the latest saved assessment of this organisation other than ``report``
+    itself (its lower bound where the stage was not established); None when there is none."""
+    mine = {k: v for k, v in report.to_dict().items() if k != "knowledge"}
+    for entry in reversed(load_history(str(report.organisation["name"]), db)):
+        if {k: v for k, v in entry.report.items() if k != "knowledge"} == mine:
+            continue  # this very assessment, saved with --save
+        return {p["id"]: p.get("stage") or p.get("stage_min") or p.get("at_least") for p in entry.report.get("pillars", [])}
+    return None
 
 
 def register(group: click.Group) -> None:
@@ -38,6 +53,8 @@ def register(group: click.Group) -> None:
 @click.option("--logo", type=click.Path(dir_okay=False), help="Logo (PNG, JPEG or SVG) on the cover of the HTML report.")
 @click.option("--accent", help="Accent colour of the HTML report, as #rrggbb.")
 @click.option("--intro", "intro_file", type=click.Path(dir_okay=False), help="Text file with the introduction of the management summary.")
+@click.option("--previous", is_flag=True, help="Draw the previous assessment from the history on the radar.")
+@click.option("--db", "db", type=click.Path(dir_okay=False), help="History database for --previous (default: see docs/tracking.md).")
 @rules_option
 @errors_to_exit
 def report(
@@ -51,6 +68,8 @@ def report(
     logo: str | None,
     accent: str | None,
     intro_file: str | None,
+    previous: bool,
+    db: str | None,
     rules: tuple[str, ...],
 ) -> None:
     """Write the report on the organisation in FILE as Markdown or HTML.
@@ -72,6 +91,8 @@ def report(
     )
     adv = advisor(rules)
     result = adv.assess(file, size_threshold=size_threshold)
+    if previous:
+        options = attrs.evolve(options, previous=previous_stages(result, db))
     if fmt == "html":
         write_output(render_html(result, adv.kb, lang, options), output)
         return
@@ -82,6 +103,6 @@ def report(
     # Render first and write the chart before the Markdown, so that a template error leaves
     # nothing behind and the Markdown never links to a file that is not there yet.
     text = render_markdown(result, adv.kb, lang, image_stem=target.stem, options=options)
-    for name, svg in markdown_images(result, adv.kb, lang, target.stem).items():
+    for name, svg in markdown_images(result, adv.kb, lang, target.stem, options).items():
         write_output(svg, str(target.with_name(name)))
     write_output(text, output)

@@ -139,6 +139,18 @@ def report_schema() -> dict[str, Any]:
                     "size_threshold": {"type": "integer", "minimum": 1},
                 }
             ),
+            "assessment": {
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {k: _STR for k in ("date", "consultant", "client_contact", "round")},
+                    },
+                ]
+            },
+            "targets": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 4}},
+            "notes": {"type": "object", "additionalProperties": _STR},
             "pillars": {"type": "array", "minItems": 6, "maxItems": 6, "items": pillar},
             # null when not computed (the library computes it on request, docs/ask-next.md)
             "ask_next": {"oneOf": [{"type": "null"}, {"type": "array", "items": ask}]},

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -37,6 +38,8 @@ _GREY = "#6b6b6b"
 _RULE = "#c8c8c8"
 _STAGE = "#1d4e89"  # determined stage
 _OPEN = "#b34700"  # undetermined ("at least")
+_TARGET = "#1b7837"  # target stage (a square)
+_PREVIOUS = "#8c8c8c"  # previous assessment (a triangle)
 _ESTIMATE = "#6a3d9a"  # an estimate (a diamond, so not told apart by colour alone)
 
 
@@ -54,6 +57,26 @@ def _legend_dash(x: float, y: float) -> str:
 
 def _legend_estimate(x: float, y: float) -> str:
     return _diamond(x, y, _ESTIMATE, 6)
+
+
+def _legend_target(x: float, y: float) -> str:
+    return _square(x, y, _TARGET, 5.5)
+
+
+def _legend_previous(x: float, y: float) -> str:
+    return _triangle(x, y, _PREVIOUS, 6.5)
+
+
+def _square(x: float, y: float, colour: str, size: float = 6.5) -> str:
+    return (
+        f'<rect class="target" x="{_f(x - size)}" y="{_f(y - size)}" width="{_f(2 * size)}" height="{_f(2 * size)}" '
+        f'fill="none" stroke="{colour}" stroke-width="2.5"/>'
+    )
+
+
+def _triangle(x: float, y: float, colour: str, size: float = 7.5) -> str:
+    points = f"{_f(x)},{_f(y - size)} {_f(x + size * 0.9)},{_f(y + size * 0.6)} {_f(x - size * 0.9)},{_f(y + size * 0.6)}"
+    return f'<polygon class="previous" points="{points}" fill="{colour}" stroke="#ffffff" stroke-width="1"/>'
 
 
 def _legend_rows(items: list[tuple[Any, str]], width: float) -> list[list[tuple[Any, str]]]:
@@ -84,6 +107,8 @@ _T: dict[str, dict[str, Any]] = {
         "maybe": "kan tot hier liggen",
         "estimate": "geschat",
         "estimated": "geschat",
+        "target": "doel",
+        "previous": "vorige meting",
         "undetermined": "onbepaald",
         "at_least": "minstens",
         "graph": "Volgorde van de aanbevelingen",
@@ -104,6 +129,8 @@ _T: dict[str, dict[str, Any]] = {
         "maybe": "may reach this far",
         "estimate": "estimated",
         "estimated": "estimated",
+        "target": "target",
+        "previous": "previous assessment",
         "undetermined": "undetermined",
         "at_least": "at least",
         "graph": "Order of the recommendations",
@@ -179,13 +206,23 @@ def _stage_words(kb: KnowledgeBase, pillar: PillarResult, lang: str) -> str:
     return words
 
 
-def radar_svg(report: Report, kb: KnowledgeBase, lang: str = "nl", *, standalone: bool = True) -> str:
+def radar_svg(
+    report: Report,
+    kb: KnowledgeBase,
+    lang: str = "nl",
+    *,
+    standalone: bool = True,
+    previous: Mapping[str, int | None] | None = None,
+) -> str:
     """The stage of each pillar on a six-axis radar with four rings (stages 1–4).
 
     An undetermined pillar is drawn at its ``stage_min`` with a hollow circle and a dashed line along
     its axis up to ``stage_max``: the stage lies somewhere there. An estimate (``stage_estimate``
     of an undetermined pillar) is a hollow diamond: another shape, not only another colour, so
     that it reads apart from an established stage in grey print and for colour-blind readers.
+    A target (``report.targets``) is a green square, the previous assessment (``previous``: pillar
+    id -> stage) a grey triangle; each joined by its own line style (dotted, dashed) when all six
+    pillars have one.
     """
     t = _T[lang]
     pillars = report.pillars
@@ -194,6 +231,12 @@ def radar_svg(report: Report, kb: KnowledgeBase, lang: str = "nl", *, standalone
         legend += [(_legend_open, t["open"]), (_legend_dash, t["maybe"])]
     if any(p.stage is None and p.stage_estimate.stage for p in pillars):
         legend.append((_legend_estimate, t["estimate"]))
+    targets = {p.id: report.targets[p.id] for p in pillars if report.targets.get(p.id)}
+    before = {p.id: int(v) for p in pillars if (v := (previous or {}).get(p.id))}
+    if targets:
+        legend.append((_legend_target, t["target"]))
+    if before:
+        legend.append((_legend_previous, t["previous"]))
     legend_rows = _legend_rows(legend, 660.0)
     width, base_height = 700.0, 560.0  # with one row of legend markers; each further row adds 30
     height = base_height + 30 * (len(legend_rows) - 1)
@@ -227,6 +270,11 @@ def radar_svg(report: Report, kb: KnowledgeBase, lang: str = "nl", *, standalone
             f'stroke-width="3" paint-order="stroke">{level}</text>'
         )
 
+    # The previous assessment and the targets, under the profile.
+    for marks, kind, dash, colour in ((before, "previous-line", "7 5", _PREVIOUS), (targets, "target-line", "2 4", _TARGET)):
+        if len(marks) == n:
+            line = " ".join(f"{_f(x)},{_f(y)}" for x, y in (point(i, marks[p.id]) for i, p in enumerate(pillars)))
+            out.append(f'<polygon class="{kind}" points="{line}" fill="none" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/>')
     # The profile polygon.
     values = [p.stage if p.stage is not None else p.stage_min for p in pillars]
     shape = " ".join(f"{_f(x)},{_f(y)}" for x, y in (point(i, v) for i, v in enumerate(values)))
@@ -244,6 +292,12 @@ def radar_svg(report: Report, kb: KnowledgeBase, lang: str = "nl", *, standalone
             out.append(f'<circle cx="{_f(x)}" cy="{_f(y)}" r="6.5" fill="#ffffff" stroke="{_OPEN}" stroke-width="3"/>')
             if p.stage_estimate.stage:
                 out.append(_diamond(*point(i, p.stage_estimate.stage), _ESTIMATE))
+
+    for i, p in enumerate(pillars):
+        if p.id in before:
+            out.append(_triangle(*point(i, before[p.id]), _PREVIOUS))
+        if p.id in targets:
+            out.append(_square(*point(i, targets[p.id]), _TARGET))
 
     # Axis labels: the pillar name (wrapped) and its stage underneath.
     for i, p in enumerate(pillars):

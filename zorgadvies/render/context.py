@@ -60,7 +60,8 @@ class _Builder:
         return result
 
     def facts(self, pairs: Iterable[tuple[str, object]]) -> list[dict[str, str]]:
-        return [{"subject": s, "question": q, "answer": a} for s, q, a in fact_pairs(self.kb, pairs, self.lang)]
+        notes = self.report.notes
+        return [{"subject": s, "question": q, "answer": a, "note": notes.get(s, "")} for s, q, a in fact_pairs(self.kb, pairs, self.lang)]
 
     def rec_ref(self, rec_id: str) -> dict[str, Any]:
         rec = self.recs[rec_id]
@@ -81,6 +82,8 @@ class _Builder:
                 t["bounds_text"]).format(low=kb.stage(conflict.stage_min).name(lang), high=kb.stage(conflict.stage_max).name(lang))
             conflicts.append({"question": conflict.question, "rules": list(conflict.rules), "text": str(t["conflict"]).format(placed=placed, bounds=bounds)})
         next_stage = pillar.missing_stage
+        target = self.report.targets.get(pillar.id)
+        previous = (self.options.previous or {}).get(pillar.id)
         requirements = []
         for req in pillar.missing:
             status = "fails" if req.status == "fails" else "unknown"
@@ -127,6 +130,14 @@ class _Builder:
             "settle": [{"subject": s, "text": subject_text(kb, s, lang)} for s in pillar.settle],
             "disputed": list(pillar.disputed),
             "recs": [{"id": r.id, "rank": r.rank} for r in self.report.recommendations if pillar.id in r.serves],
+            "target": target,
+            "target_name": kb.stage(target).name(lang) if target else None,
+            "target_met": bool(target and pillar.stage_min >= target),
+            "previous": previous,
+            "previous_name": kb.stage(previous).name(lang) if previous else None,
+            # What the roadmap aims at: the next stage, where advice for this pillar applies (an
+            # expectation, worded as such; docs/reports.md).
+            "projected": next_stage if next_stage and any(pillar.id in r.serves for r in self.report.recommendations) else None,
         }
 
     # -- recommendations ----------------------------------------------------------------------
@@ -212,7 +223,7 @@ class _Builder:
                     for number, ref, section in entries
                 ],
             })
-        assessment = dict(report.organisation.get("assessment") or {})
+        assessment = dict(report.assessment or {})
         opts = self.options
         return {
             "lang": lang,
@@ -232,6 +243,11 @@ class _Builder:
             "summary": summary(report, lang),
             "knowledge": {"version": report.knowledge_version, "sha256": report.knowledge_sha256},
             "pillars": pillars,
+            "has_targets": bool(report.targets),
+            "has_previous": bool(opts.previous),
+            "notes": [
+                {"subject": qid, "question": subject_text(kb, qid, lang), "note": note} for qid, note in report.notes.items()
+            ],
             "strongest": strongest,
             "weakest": weakest,
             "focus": focus,

@@ -29,5 +29,5 @@ def render_html(report: Report, kb: KnowledgeBase, lang: str = "nl", options: Re
     options = options or RenderOptions()
     context = report_context(report, kb, lang, options)
     # The chart is built from escaped text by .charts, so it may go in unescaped.
-    context["radar"] = Markup(radar_svg(report, kb, lang, standalone=False).rstrip("\n"))
+    context["radar"] = Markup(radar_svg(report, kb, lang, standalone=False, previous=options.previous).rstrip("\n"))
     return render_template("html", "report.html.j2", context, options.template_dir)

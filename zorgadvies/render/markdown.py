@@ -132,6 +132,13 @@ LABELS: dict[str, dict[str, Any]] = {
         "basis": {"criteria": "op grond van de criteria", "zelfinschatting": "eigen inschatting", "onbepaald": "onbepaald"},
         "conflict": "De eigen inschatting ({placed}) past niet bij de antwoorden, die op {bounds} wijzen; de antwoorden gaan voor.",
         "ask_next": "Vraag hierna",
+        "target": "Doel",
+        "target_line": "Doel: {name} ({n})",
+        "target_met": "bereikt",
+        "previous_line": "Vorige meting: {name} ({n})",
+        "projected": "Na de routekaart (verwacht): {name} ({n}), als de aanbevelingen voor deze pijler zijn uitgevoerd.",
+        "note": "Toelichting",
+        "notes": "Toelichtingen bij de antwoorden",
         "ask_next_intro": "De vragen waarvan het antwoord het oordeel het meest verandert, met wie ze kan beantwoorden.",
         "afgeleid": "afgeleid (onze gevolgtrekking, niet letterlijk in de bron)",
         "range_long": "minstens {low}, hoogstens {high}",
@@ -262,6 +269,13 @@ LABELS: dict[str, dict[str, Any]] = {
         "basis": {"criteria": "from the criteria", "zelfinschatting": "self-assessment", "onbepaald": "undetermined"},
         "conflict": "The self-assessment ({placed}) does not fit the answers, which point to {bounds}; the answers prevail.",
         "ask_next": "Ask next",
+        "target": "Target",
+        "target_line": "Target: {name} ({n})",
+        "target_met": "reached",
+        "previous_line": "Previous assessment: {name} ({n})",
+        "projected": "After the roadmap (expected): {name} ({n}), once the recommendations for this pillar are carried out.",
+        "note": "Note",
+        "notes": "Notes on the answers",
         "ask_next_intro": "The questions whose answer changes the verdict most, with who can answer them.",
         "afgeleid": "inferred (our conclusion, not literally in the source)",
         "range_long": "at least {low}, at most {high}",
@@ -425,13 +439,14 @@ def _data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def markdown_images(report: Report, kb: KnowledgeBase, lang: str, stem: str) -> dict[str, str]:
+def markdown_images(report: Report, kb: KnowledgeBase, lang: str, stem: str, options: RenderOptions | None = None) -> dict[str, str]:
     """File name -> SVG for the chart of a Markdown report written as ``stem``.md (the radar).
 
     The order of the recommendations is a table in the Markdown itself (``Begin na``), so no
     dependency picture is written beside it.
     """
-    return {chart_file_names(stem)["radar"]: radar_svg(report, kb, lang)}
+    previous = options.previous if options else None
+    return {chart_file_names(stem)["radar"]: radar_svg(report, kb, lang, previous=previous)}
 
 
 def disputes(report: Report, kb: KnowledgeBase, lang: str) -> list[tuple[str, str, list[tuple[str, str]], str]]:
@@ -472,7 +487,7 @@ def render_markdown(
     if image_stem is not None:
         src = quote(chart_file_names(image_stem)["radar"])
     else:
-        src = _data_uri(radar_svg(report, kb, lang))
+        src = _data_uri(radar_svg(report, kb, lang, previous=options.previous))
     context["radar_src"] = Markup(src)
     text = render_template("markdown", "report.md.j2", context, options.template_dir)
     # Blank lines from template control flow: at most one in a row, one newline at the end.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
@@ -31,6 +32,7 @@ class RenderOptions:
     ``template_dir``: a folder whose templates replace the built-in ones of the same name.
     ``logo``: a ``data:`` URI (see :func:`load_logo`). ``accent``: ``#rrggbb``.
     ``intro``: the introduction paragraph(s) of the management summary (plain text).
+    ``previous``: the stages of the previous assessment (from the history), drawn on the radar.
     """
 
     audit: bool = False
@@ -38,6 +40,8 @@ class RenderOptions:
     logo: str | None = None
     accent: str | None = None
     intro: str | None = None
+    previous: Mapping[str, int | None] | None = None  # pillar id -> stage of the previous assessment
+    previous_label: str | None = None  # e.g. the date it was saved
 
     def __attrs_post_init__(self) -> None:
         if self.accent is not None:
