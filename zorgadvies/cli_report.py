@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import attrs
 import click
 
-import attrs
-
 from .api import advisor
-from .history import load_history
-from .report import Report
 from .cliutil import errors_to_exit, rules_option, write_output
+from .errors import ZorgadviesError
 from .facts import DEFAULT_SIZE_THRESHOLD
+from .history import load_history
 from .render.html import render_html
 from .render.markdown import markdown_images, render_markdown
 from .render.options import RenderOptions, load_intro, load_logo, parse_colour
+from .render.pdf import render_pdf
+from .report import Report
 
-_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
 def previous_stages(report: Report, db: str | None) -> dict[str, int | None] | None:
@@ -31,6 +33,22 @@ def previous_stages(report: Report, db: str | None) -> dict[str, int | None] | N
     return None
 
 
+def _write_bytes(data: bytes, output: str | None) -> None:
+    """Binary output (the PDF): to stdout, or atomically to ``output`` like write_output."""
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ZorgadviesError(f"cannot write ({exc.strerror})", file=str(target)) from None
+
+
 def register(group: click.Group) -> None:
     """Add this module's commands to group."""
     group.add_command(report)
@@ -41,9 +59,9 @@ def register(group: click.Group) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "html"]),
+    type=click.Choice(["markdown", "html", "pdf"]),
     default=None,
-    help="Report format. Default: from the suffix of --output (.md: markdown), else html.",
+    help="Report format. Default: from the suffix of --output (.md: markdown, .pdf: pdf), else html.",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of printing.")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the report.")
@@ -72,13 +90,14 @@ def report(
     db: str | None,
     rules: tuple[str, ...],
 ) -> None:
-    """Write the report on the organisation in FILE as Markdown or HTML.
+    """Write the report on the organisation in FILE as HTML, Markdown or PDF.
 
     By default the client report: a management summary, a part per pillar, the roadmap and the
     reflection questions, without rule ids or digests; --audit adds the audit trail. The HTML
     report is one self-contained file (inline CSS, SVG radar, the logo as a data: URI) that prints
     well to PDF. A Markdown report written with -o gets its radar as OUT-radar.svg beside it;
-    printed to stdout, the radar is embedded as a data: URI instead.
+    printed to stdout, the radar is embedded as a data: URI instead. PDF (-o FILE.pdf or --format
+    pdf) needs the optional extra: pip install 'zorgadvies[pdf]'.
     """
     if fmt is None:
         fmt = _SUFFIXES.get(Path(output).suffix.lower(), "html") if output else "html"
@@ -95,6 +114,11 @@ def report(
         options = attrs.evolve(options, previous=previous_stages(result, db))
     if fmt == "html":
         write_output(render_html(result, adv.kb, lang, options), output)
+        return
+    if fmt == "pdf":
+        if output is None and sys.stdout.isatty():
+            raise ZorgadviesError("a PDF is not for the terminal: write it to a file with -o FILE.pdf")
+        _write_bytes(render_pdf(result, adv.kb, lang, options), output)
         return
     if output is None:
         write_output(render_markdown(result, adv.kb, lang, options=options), None)
