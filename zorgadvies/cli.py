@@ -39,6 +39,7 @@ LAZY_COMMANDS = {
     "report": "cli_report",
     "interview": "cli_interview",
     "vragen": "cli_vragen",
+    "vragenlijst": "cli_vragenlijst",
     "diff": "cli_tracking",
     "history": "cli_tracking",
     "batch": "cli_tracking",
@@ -62,7 +63,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the text output.")
 @click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="Employees from which an organisation is 'groot'.")

@@ -481,11 +481,40 @@ def load_facts(
         raise InputError(f"size threshold must be a whole number of at least 1, not {size_threshold!r}")
     if isinstance(source, Mapping):
         doc = Document(_plain(source, 0), {}, None)
+    elif isinstance(source, (str, Path)) and _is_workbook_source(Path(source)):
+        doc = _workbook_document(Path(source), kb)
     elif isinstance(source, (str, Path)):
         doc = load_document(source, make_error=InputError)
     else:
         raise InputError(f"facts must be a file path or a mapping, not {type(source).__name__}")
     return _from_document(doc, kb, size_threshold)
+
+
+def _is_workbook_source(path: Path) -> bool:
+    return path.suffix.lower() == ".xlsx" or path.is_dir()
+
+
+def _workbook_document(path: Path, kb: KnowledgeBase) -> Document:
+    """Filled-in questionnaire workbooks as one facts document (see zorgadvies.workbook).
+
+    ``path`` is one workbook, or a folder of them (one per respondent, ``*.xlsx``), optionally with
+    one facts file (``*.yaml``/``*.yml``/``*.json``) that gives everything but the respondents.
+    """
+    from .workbook import facts_from_workbooks
+
+    if path.is_dir():
+        books = sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and not p.name.startswith((".", "~$")))
+        bases = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json") and not p.name.startswith("."))
+        if not books:
+            raise InputError("the folder holds no questionnaire workbooks (*.xlsx)", file=str(path))
+        if len(bases) > 1:
+            raise InputError(f"the folder holds {len(bases)} facts files; keep one beside the workbooks", file=str(path))
+        base = load_document(bases[0], make_error=InputError).data if bases else None
+        if base is not None and not isinstance(base, Mapping):
+            raise InputError("the facts file is not a mapping", file=str(bases[0]))
+    else:
+        books, base = [path], None
+    return Document(facts_from_workbooks(books, kb, base=base), {}, str(path))
 
 
 def _plain(value: Any, depth: int) -> Any:
