@@ -643,7 +643,14 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
     colour = {"enum": list(DISC_COLOURS)}
     # One organisation's answers and each respondent's answers have the same shape.
     answers_object = {"type": "object", "additionalProperties": False, "properties": answers}
-    return {
+    from .schema_docs import INPUT_FIELDS, describe
+
+    def by_id(name: str) -> str | None:  # questions and pillars describe themselves
+        if name in kb.questions:
+            return kb.questions[name].nl
+        return next((p.nl for p in kb.pillars if p.id == name), None)
+
+    schema: dict[str, Any] = describe({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://zorgadvies.invalid/schema/facts.json",
         "title": "zorgadvies facts file",
@@ -734,4 +741,5 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
                 },
             },
         },
-    }
+    }, INPUT_FIELDS, by_id)
+    return schema

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .report import ESTIMATE_BASES, SCHEMA_VERSION
+from .schema_docs import REPORT_FIELDS, describe
 
 __all__ = ["report_schema"]
 
@@ -179,5 +180,5 @@ def report_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://zorgadvies.invalid/schema/report.json",
         "title": "zorgadvies report",
-        **schema,
+        **describe(schema, REPORT_FIELDS),
     }
