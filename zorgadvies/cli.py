@@ -26,6 +26,7 @@ from .tracking import diff_reports, render_diff_text
 from .whatif import apply_changes, parse_assignments
 from .render.graph import GRAPH_FORMATS, annotated_graph, render_graph
 from .render.text import render_text
+from .terminal import emit
 
 
 #: Commands that live in their own module, imported only when used: a CLI call then pays only for
@@ -120,7 +121,10 @@ def assess(
         write_output("".join(audit_lines(adv, facts, firings, report, source=file)), audit_log)
     if save:
         save_assessment(report, db, facts_digest=facts_digest(facts))
-    write_output(text, None)
+    if fmt == "text":
+        emit(text)  # wrapped, coloured and paged on a terminal (zorgadvies/terminal.py)
+    else:
+        write_output(text, None)
 
 
 #: How many recommendations the text output shows unless --all is given.

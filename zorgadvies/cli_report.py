@@ -33,6 +33,17 @@ def previous_stages(report: Report, db: str | None) -> dict[str, int | None] | N
     return None
 
 
+def _free_name(organisation: str, fmt: str) -> Path:
+    """``rapport-<organisation>.html`` in the current folder, or ``-2``, ``-3``... when taken."""
+    from .interview import slug
+
+    base = f"rapport-{slug(organisation)}"
+    candidate, n = Path(f"{base}.{fmt}"), 2
+    while candidate.exists():
+        candidate, n = Path(f"{base}-{n}.{fmt}"), n + 1
+    return candidate
+
+
 def _write_bytes(data: bytes, output: str | None) -> None:
     """Binary output (the PDF): to stdout, or atomically to ``output`` like write_output."""
     if output is None:
@@ -97,10 +108,12 @@ def report(
     report is one self-contained file (inline CSS, SVG radar, the logo as a data: URI) that prints
     well to PDF. A Markdown report written with -o gets its radar as OUT-radar.svg beside it;
     printed to stdout, the radar is embedded as a data: URI instead. PDF (-o FILE.pdf or --format
-    pdf) needs the optional extra: pip install 'zorgadvies[pdf]'.
+    pdf) needs the optional extra: pip install 'zorgadvies[pdf]'. Without -o on a terminal, HTML and
+    PDF go to rapport-<organisation>.html/.pdf in the current folder (never over an existing file).
     """
     if fmt is None:
         fmt = _SUFFIXES.get(Path(output).suffix.lower(), "html") if output else "html"
+    named = output is None and fmt in ("html", "pdf") and sys.stdout.isatty()
     options = RenderOptions(
         audit=audit,
         template_dir=Path(template_dir) if template_dir else None,
@@ -110,15 +123,20 @@ def report(
     )
     adv = advisor(rules)
     result = adv.assess(file, size_threshold=size_threshold)
+    if named:
+        # HTML or a PDF dumped into a terminal helps nobody: write a file named after the organisation.
+        output = str(_free_name(str(result.organisation["name"]), fmt))
     if previous:
         options = attrs.evolve(options, previous=previous_stages(result, db))
     if fmt == "html":
         write_output(render_html(result, adv.kb, lang, options), output)
+        if named:
+            click.echo(f"{output}")
         return
     if fmt == "pdf":
-        if output is None and sys.stdout.isatty():
-            raise ZorgadviesError("a PDF is not for the terminal: write it to a file with -o FILE.pdf")
         _write_bytes(render_pdf(result, adv.kb, lang, options), output)
+        if named:
+            click.echo(f"{output}")
         return
     if output is None:
         write_output(render_markdown(result, adv.kb, lang, options=options), None)
