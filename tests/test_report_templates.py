@@ -222,3 +222,25 @@ def test_a_self_placement_outside_the_bounds_is_a_conflict_told_in_words() -> No
     audit = render_html(report, KB, options=RenderOptions(audit=True))
     for rule in conflict["rules"]:
         assert rule not in _visible(html) and f"<code>{rule}</code>" in audit
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_english_reports_leave_no_dutch_labels_sectors_or_source_titles(name: str) -> None:
+    from zorgadvies.render.markdown import LABELS
+
+    report = REPORTS[name]
+    dutch = {s.nl for s in KB.stages if s.nl != s.en}
+    dutch |= {v for k, v in LABELS["nl"]["sectors"].items() if v != LABELS["en"]["sectors"][k]}
+    dutch |= {d.title for d in KB.documents if d.title != d.title_en}
+    dutch |= {s.title for s in KB.sections.values() if s.title != s.title_en and len(s.title) > 12}
+    for pillar in report.pillars:
+        for ev in pillar.evidence:
+            for subject, value in ev.facts:
+                q = KB.questions.get(subject)
+                if q is not None and q.label(value, "nl") != q.label(value, "en") and len(q.label(value, "nl")) > 12:
+                    dutch.add(q.label(value, "nl"))
+    for options in (RenderOptions(), RenderOptions(audit=True)):
+        text = _visible(render_html(report, KB, "en", options)) + render_markdown(report, KB, "en", options=options)
+        text = text.replace(str(report.organisation["name"]), "")  # a name may hold a Dutch word
+        left = sorted(d for d in dutch if d in text)
+        assert left == [], left[:5]
