@@ -35,7 +35,8 @@ def test_explain_every_pillar_names_rules_facts_and_sources(example: Path) -> No
     report = ADV.assess(facts)
     for pillar in report.pillars:
         expl = explain(ADV, facts, pillar.id)
-        assert [t.rule for t in expl.rules] == [e.rule for e in pillar.evidence]
+        # The criteria already met above stage_min (higher_evidence) are traced too.
+        assert [t.rule for t in expl.rules] == [e.rule for e in pillar.evidence + pillar.higher_evidence]
         for trace in expl.rules:
             assert trace.outcome == "fires" and trace.matched and trace.sources
             assert all(f.answer is not None and f.text for f in trace.matched)
@@ -139,6 +140,8 @@ status: stable
 description: d
 description_en: d
 sources: [organiseren-om-te-innoveren#visie]
+basis: vermeld
+quote: q
 modified: 2026-11-23
 when:
   all:

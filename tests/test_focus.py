@@ -25,6 +25,7 @@ from zorgadvies.knowledge import load_knowledge
 from zorgadvies.ranking import FOCUS_SIZE, focus, rank
 
 from conftest import EXAMPLES, ROOT
+from test_recommendations import dags
 
 ADV = advisor()
 KB = ADV.kb
@@ -37,18 +38,10 @@ THEMES = ["a", "b", "c", "d", "e"]
 
 @st.composite
 def fired_graphs(draw):
-    n = draw(st.integers(min_value=1, max_value=16))
-    nodes = [f"r{i:02d}" for i in range(n)]
-    graph = nx.DiGraph()
-    for node in nodes:
-        graph.add_node(node, phase=draw(st.sampled_from(["onderzoek", "richt", "plan", "doe"])))
-    for i in range(n):
-        for j in range(i + 1, n):
-            if draw(st.integers(0, 4)) == 0:
-                graph.add_edge(nodes[i], nodes[j])
-    themes = {node: draw(st.sampled_from(THEMES)) for node in nodes}
-    fired = draw(st.lists(st.sampled_from(nodes), unique=True))
-    return graph, themes, fired
+    """A generated graph and fired set (as for the ranking test), each recommendation in a theme."""
+    graph, fired = draw(dags())
+    themes = {node: draw(st.sampled_from(THEMES)) for node in sorted(graph.nodes)}
+    return graph, themes, sorted(fired)
 
 
 @settings(max_examples=300, deadline=None)
@@ -218,3 +211,19 @@ def test_a_broken_audience_file_is_refused_with_its_line(tmp_path: Path, old: st
     with pytest.raises(KnowledgeError, match=message) as info:
         load_audiences(load_knowledge(root))
     assert "audiences.yaml:" in str(info.value)
+
+
+def test_a_report_with_ask_next_and_focus_matches_the_schema() -> None:
+    import jsonschema
+
+    from zorgadvies.report_schema import report_schema
+
+    sparse = json.loads(zorgadvies.assess(SPARSE, ask_next=True).to_json())
+    assert sparse["ask_next"]
+    jsonschema.validate(sparse, report_schema())
+    data = json.loads(zorgadvies.assess(ROOT / "examples" / "thuiszorg-de-linde.yaml", ask_next=True).to_json())
+    assert data["focus"]
+    jsonschema.validate(data, report_schema())
+    data["focus"] = [data["focus"][0]] * 8  # more than seven
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, report_schema())

@@ -92,7 +92,7 @@ def test_undetermined_pillar_shows_at_least() -> None:
     pillar = report.pillar("metrics_evaluatie")
     assert (pillar.stage_min, pillar.stage_max) == (1, 2)
     md = render_markdown(report, KB)
-    assert "| Metrics en evaluatie | onbepaald: minstens Geïnitieerd, hoogstens Gedefinieerd | 1 of 2 |" in md
+    assert "| Metrics en evaluatie | onbepaald: minstens Geïnitieerd, hoogstens Gedefinieerd (geschat: Gedefinieerd (2), op grond van de criteria) | 1 of 2 |" in md
     assert "onbepaald: minstens Geïnitieerd, hoogstens Gedefinieerd (1 of 2)" in render_html(report, KB)
 
 

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .atleast import AtLeast
 from .cache import cached
-from .engine import Engine, Firing
+from .engine import Engine, Firing, reasons
 from .facts import DEFAULT_SIZE_THRESHOLD, Facts, derived_facts, load_facts
 from .knowledge import THEME_LABELS, KnowledgeBase, load_knowledge, tree_digest
+from .logic import Truth, evaluate
 from .ranking import Closure, focus, rank
 from .report import FocusItem, PillarResult, Recommendation, ReflectionQuestion, Report
 from .rulepack import RulePack, load_rules
@@ -46,7 +48,7 @@ class Advisor:
 
     def __init__(self, rules: Iterable[str | Path] = (), *, knowledge: str | Path | None = None, cases: bool = True) -> None:
         self.kb, self.pack, self.closure, self.sha256 = cached(_load, [str(r) for r in rules], knowledge, cases)
-        self.engine = Engine(self.pack)
+        self.engine = Engine(self.pack, orders=ordered_values(self.kb))
         self.rules = self.pack.by_id()  # looked up for every firing: build the map once
         self._graph: nx.DiGraph | None = None
         # For the focus list: each recommendation's theme (its first `serves`) and theme names.
@@ -71,7 +73,7 @@ class Advisor:
         for subject, value in derived_facts(facts).items():
             question = self.kb.questions.get(subject)
             if question is not None:
-                rank = question.rank(value)
+                rank = question.rank(value.value if isinstance(value, AtLeast) else value)
             else:
                 rank = value if isinstance(value, int) else None
             result[subject] = (value, rank)
@@ -97,16 +99,30 @@ class Advisor:
         firings += self.engine.run(staged, stratum=1)
         return staged, firings, pillars
 
-    def _recommendations(
-        self, firings: list[Firing], pillars: tuple[PillarResult, ...] = ()
-    ) -> tuple[tuple[Recommendation, ...], tuple[FocusItem, ...]]:
+    def advice_targets(self, firings: list[Firing], efacts: Mapping[str, tuple[object, int | None]]) -> dict[str, list[Firing]]:
+        """Recommendation id -> the firings that give it, after moot_when and chosen_otherwise."""
         rules = self.rules
-        estimated = {f"stage.{p.id}" for p in pillars if p.stage is None}
         by_target: dict[str, list[Firing]] = {}
         for firing in firings:
             rule = rules[firing.rule]
             if firing.outcome == "fires" and rule.then.kind == "recommend":
-                by_target.setdefault(rule.then.target, []).append(firing)  # type: ignore[arg-type]
+                # Advice never contradicts a stated fact (issue 13 point 4): not when its aim is
+                # already met, and as a check of the choice when the organisation chose otherwise.
+                aims = (rule.moot_when, self.pack.moot.get(rule.then.target))  # type: ignore[arg-type]
+                if any(aim is not None and evaluate(aim, efacts) is Truth.TRUE for aim in aims):
+                    continue
+                target = rule.then.target
+                if rule.chosen_otherwise is not None and evaluate(rule.chosen_otherwise[0], efacts) is Truth.TRUE:
+                    target = rule.chosen_otherwise[1]
+                by_target.setdefault(target, []).append(firing)  # type: ignore[arg-type]
+        return by_target
+
+    def _recommendations(
+        self, firings: list[Firing], efacts: Mapping[str, tuple[object, int | None]], pillars: tuple[PillarResult, ...] = ()
+    ) -> tuple[tuple[Recommendation, ...], tuple[FocusItem, ...]]:
+        rules = self.rules
+        estimated = {f"stage.{p.id}" for p in pillars if p.stage is None}
+        by_target = self.advice_targets(firings, efacts)
         ranked = rank(self.closure, by_target)
         result = []
         for position, rec_id in enumerate(ranked.order, start=1):
@@ -126,11 +142,12 @@ class Advisor:
                     requires=ranked.requires[rec_id],
                     unblocks=ranked.unblocks[rec_id],
                     rule=first.id,
-                    facts=fired[0].matched,
+                    facts=reasons(fired, first.id),
                     sources=tuple(dict.fromkeys(first.sources + text.sources)),
                     also_rules=tuple(dict.fromkeys(f.rule for f in fired[1:] if f.rule != first.id)),
                     # Rests on an estimate when every firing behind it matched an estimated stage.
                     on_estimate=all(any(s in estimated for s, _ in f.matched) for f in fired),
+                    basis="vermeld" if any(rules[f.rule].basis == "vermeld" for f in fired) else "afgeleid",
                 )
             )
         return tuple(result), focus(self.closure, ranked, self._themes, self._theme_names)
@@ -148,7 +165,7 @@ class Advisor:
                 rule = rules[first[ref_id].rule]
                 result.append(
                     ReflectionQuestion(
-                        ref_id, text.field, text.nl, text.en, rule.id, first[ref_id].matched,
+                        ref_id, text.field, text.nl, text.en, rule.id, reasons(firings, rule.id),
                         tuple(dict.fromkeys(rule.sources + text.sources)),
                     )
                 )
@@ -167,8 +184,8 @@ class Advisor:
         ``ask_next`` also measures which questions to ask next (docs/ask-next.md): one engine run
         per candidate answer, so it is on request; the report says ``ask_next: null`` otherwise.
         """
-        _, firings, pillars = self.run(facts)
-        recommendations, in_focus = self._recommendations(firings, pillars)
+        efacts, firings, pillars = self.run(facts)
+        recommendations, in_focus = self._recommendations(firings, efacts, pillars)
         respondents = None
         if facts.respondents:
             # Flag what rests on a disputed answer: a stage through its evidence or what its next
@@ -211,6 +228,11 @@ class Advisor:
 
             report = attrs.evolve(report, ask_next=measure(self, facts))
         return report, firings
+
+
+def ordered_values(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Ordered-choice question id -> its values, lowest first (what an at-least answer may be)."""
+    return {q.id: q.value_ids for q in kb.questions.values() if q.type == "choice" and q.ordered}
 
 
 def advice_stage(pillar: PillarResult) -> int | None:

@@ -26,7 +26,7 @@ from .knowledge import KnowledgeBase, Question
 from .logic import conditions
 from .report import AskNext, Decision, PillarResult
 from .schema import Checker
-from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
+from .stages import rule_outcomes
 from .yamlio import load_document
 
 __all__ = [
@@ -134,21 +134,25 @@ class _State:
 
 
 def _recommend_rules(adv: Advisor) -> dict[str, tuple[str, ...]]:
-    """Recommendation id -> the rules that can recommend it."""
+    """Recommendation id -> the rules that can give it (directly, or as the check of a choice)."""
     result: dict[str, list[str]] = {}
     for rule in adv.pack.rules:
         if rule.then.kind == "recommend":
             result.setdefault(str(rule.then.target), []).append(rule.id)
+            if rule.chosen_otherwise is not None:
+                result.setdefault(rule.chosen_otherwise[1], []).append(rule.id)
     return {rec: tuple(rules) for rec, rules in sorted(result.items())}
 
 
 def _state(adv: Advisor, facts: Facts, recommend: Mapping[str, Sequence[str]]) -> _State:
-    _, firings, pillars = adv.run(facts)
+    """The recommendation states follow the report: given after moot_when and chosen_otherwise
+    (``wel``), still possible while a rule that can give it is unknown (``open``), else ``niet``."""
+    staged, firings, pillars = adv.run(facts)
     outcome = rule_outcomes(firings)
+    given = adv.advice_targets(firings, staged)
     advice = {}
     for rec, rules in recommend.items():
-        states = [outcome.get(r) for r in rules]
-        advice[rec] = "wel" if "fires" in states else ("niet" if all(s == "fails" for s in states) else "open")
+        advice[rec] = "wel" if rec in given else ("open" if any(r not in outcome for r in rules) else "niet")
     return _State({p.id: _bounds(p) for p in pillars}, advice, _conflicts(pillars))
 
 
@@ -234,11 +238,7 @@ def candidates(adv: Advisor, facts: Facts) -> list[str]:
     """Unanswered questions that an undecided rule tests, in questionnaire order."""
     from .interview import live_questions  # the interview's notion of "can still change something"
 
-    live = live_questions(adv, facts)
-    # Self-placements are read by the stage ladder, not by rules: one can still move the estimate
-    # (or raise a conflict) wherever the stage is not established.
-    _, _, pillars = adv.run(facts)
-    live |= {f"{SELF_PLACEMENT_PREFIX}{p.id}" for p in pillars if p.stage is None}
+    live = live_questions(adv, facts)  # includes the self-placement of a pillar not established
     answered = {q for q, v in facts.answers.items() if v != "onbekend"}
     return [q for q in adv.kb.questions if q in live and q not in answered]
 

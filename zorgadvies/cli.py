@@ -9,13 +9,13 @@ from __future__ import annotations
 import importlib
 import json
 
+import attrs
 import click
 
 from . import __version__
-import attrs
-
 from .api import advisor
 from .asknext import ASK_FIRST_BELOW, answered_share, ask_next
+from .atleast import plain
 from .cliutil import errors_to_exit, rules_option, write_output
 from .errors import ZorgadviesError
 from .facts import DEFAULT_SIZE_THRESHOLD, input_schema
@@ -110,7 +110,7 @@ def assess(
     if fmt == "json":
         data = shown.to_dict()
         if changes is not None:
-            data["what_if"] = {"set": {k: facts.answers.get(k) for k in sorted(changed)}, "changes": changes.to_dict()}
+            data["what_if"] = {"set": {k: plain(facts.answers.get(k)) for k in sorted(changed)}, "changes": changes.to_dict()}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         top = None if show_all else TOP_RECOMMENDATIONS

@@ -14,10 +14,11 @@ import attrs
 
 from .api import Advisor
 from .errors import InputError, did_you_mean
+from .engine import reasons
 from .facts import FACT_LABELS, Facts
-from .logic import Cond, conditions
+from .logic import Cond, Truth, conditions, evaluate
+from .render.labels import ESTIMATE_WORDS, OPERATOR_WORDS
 from .report import Report
-from .render.labels import OPERATOR_WORDS
 from .rulepack import Rule
 from .stages import rule_outcomes
 from .whatif import Change, outcome_after, suggest
@@ -178,8 +179,7 @@ class _Explainer:
         matched: tuple[FactLine, ...] = ()
         failed: list[CondLine] = []
         if outcome == "fires":
-            first = next(f for f in mine if f.outcome == "fires")
-            matched = tuple(self.fact(s, v) for s, v in first.matched)
+            matched = tuple(self.fact(s, v) for s, v in reasons(mine, rule.id))
         elif outcome == "fails":
             seen: set[Cond] = set()
             for firing in (f for f in mine if f.outcome == "fails"):
@@ -204,28 +204,44 @@ class _Explainer:
     def pillar(self, pillar_id: str) -> Explanation:
         result = next(p for p in self.pillars if p.id == pillar_id)
         pillar = self.kb.pillar(pillar_id)
-        reached = result.stage or result.at_least or 0
-        evidence = tuple(self.trace(self.rules[e.rule]) for e in result.evidence)
+        evidence = tuple(self.trace(self.rules[e.rule]) for e in result.evidence + result.higher_evidence)
         why_not = tuple(self.trace(self.rules[r.rule]) for r in result.missing)
         if result.stage is not None:
             stage = self.kb.stage(result.stage)
-            summary = f"{pillar.nl}: {stage.nl} ({result.stage}); alle criteria van stadium 1 t/m {result.stage} zijn vervuld."
-            summary_en = f"{pillar.en}: {stage.en} ({result.stage}); every criterion of stages 1 to {result.stage} is met."
+            if result.stage > 1:
+                summary = f"{pillar.nl}: {stage.nl} ({result.stage}); alle criteria van stadium 2 t/m {result.stage} zijn vervuld."
+                summary_en = f"{pillar.en}: {stage.en} ({result.stage}); every criterion of stages 2 to {result.stage} is met."
+            else:
+                summary = f"{pillar.nl}: {stage.nl} (1), de bodem van het model."
+                summary_en = f"{pillar.en}: {stage.en} (1), the floor of the model."
             if result.missing_stage:
                 summary += f" {self.kb.stage(result.missing_stage).nl} is niet bereikt: zie 'waarom niet'."
                 summary_en += f" {self.kb.stage(result.missing_stage).en} is not reached: see 'why not'."
         else:
-            summary = f"{pillar.nl}: onbepaald" + (f" (minstens {self.kb.stage(reached).nl})" if reached else "") + f"; beantwoord: {', '.join(result.settle) or '-'}."
-            summary_en = f"{pillar.en}: undetermined" + (f" (at least {self.kb.stage(reached).en})" if reached else "") + f"; answer: {', '.join(result.settle) or '-'}."
+            est = result.stage_estimate
+            summary = f"{pillar.nl}: onbepaald, minstens {result.stage_min}, hoogstens {result.stage_max}"
+            summary_en = f"{pillar.en}: undetermined, at least {result.stage_min}, at most {result.stage_max}"
+            if est.stage is not None:
+                summary += f"; schatting: {self.kb.stage(est.stage).nl} ({est.stage}) ({ESTIMATE_WORDS['nl'][est.basis]})"
+                summary_en += f"; estimate: {self.kb.stage(est.stage).en} ({est.stage}) ({ESTIMATE_WORDS['en'][est.basis]})"
+            summary += f"; beantwoord: {', '.join(result.settle) or '-'}."
+            summary_en += f"; answer: {', '.join(result.settle) or '-'}."
+        for conflict in result.conflicts:
+            summary += f" Conflict: de zelfinschatting ({conflict.answer}) valt buiten de grenzen; tegengesproken door {', '.join(conflict.rules)}."
+            summary_en += f" Conflict: the self-placement ({conflict.answer}) lies outside the bounds; contradicted by {', '.join(conflict.rules)}."
         return Explanation(pillar_id, "pillar", pillar.nl, pillar.en, result.stage is not None, summary, summary_en, evidence, why_not=why_not)
 
     def recommendation(self, rec_id: str) -> Explanation:
         text = self.kb.recommendations[rec_id]
         concluding = [r for r in self.adv.pack.rules if r.then.kind == "recommend" and r.then.target == rec_id]
-        traces = tuple(self.trace(r, text.sources) for r in concluding)
-        applies = any(t.outcome == "fires" for t in traces)
+        aim = self.adv.pack.moot.get(rec_id)
+        # A recommendation whose aim the facts state as met is never given (issue 13 point 4); then
+        # no answer change should be suggested to make it fire.
+        moot = aim is not None and evaluate(aim, self.staged) is Truth.TRUE
+        traces = tuple(self.trace(r, text.sources, with_suggestion=not moot) for r in concluding)
         report = self.adv.assess(self.facts)
         ranks = {r.id: r.rank for r in report.recommendations}
+        applies = rec_id in ranks
         import networkx as nx  # only explanations of recommendations walk the graph
 
         chain = []
@@ -236,11 +252,17 @@ class _Explainer:
             succ = [s for s in graph.successors(before) if s == rec_id or rec_id in nx.descendants(graph, s)]
             reason = graph.edges[before, succ[0]]["reason"] if succ else ""
             chain.append(ChainLink(before, self.kb.recommendations[before].title, before in ranks, ranks.get(before), reason))
-        if applies:
-            rule = next(t.rule for t in traces if t.outcome == "fires")
+        given = next((r for r in report.recommendations if r.id == rec_id), None)
+        if given is not None:
             reason_nl, reason_en = self.rank_reason(report, rec_id)
-            summary = f"Van toepassing (rang {ranks[rec_id]}): regel {rule} is afgegaan. Deze rang omdat: {reason_nl}."
-            summary_en = f"Applies (rank {ranks[rec_id]}): rule {rule} fired. This rank because: {reason_en}."
+            summary = f"Van toepassing (rang {ranks[rec_id]}): regel {given.rule} is afgegaan. Deze rang omdat: {reason_nl}."
+            summary_en = f"Applies (rank {ranks[rec_id]}): rule {given.rule} fired. This rank because: {reason_en}."
+        elif moot:
+            summary = "Niet gegeven: volgens de antwoorden is het doel van deze aanbeveling al bereikt."
+            summary_en = "Not given: according to the answers the aim of this recommendation is already met."
+        elif any(t.outcome == "fires" for t in traces):
+            summary = "Niet gegeven als advies: de organisatie koos bewust anders; het rapport toetst die keuze."
+            summary_en = "Not given as advice: the organisation chose otherwise on purpose; the report checks that choice."
         else:
             summary = "Niet van toepassing: geen van de regels die deze aanbeveling kunnen geven is afgegaan."
             summary_en = "Does not apply: none of the rules that can give this recommendation fired."

@@ -35,14 +35,16 @@ from .api import Advisor
 from .errors import InputError, ZorgadviesError, did_you_mean
 from .facts import DISC_COLOURS, ROLE_QUESTIONS, ROLES, SECTORS, Facts
 from .knowledge import PILLAR_IDS, THEME_LABELS, Question
-from .logic import conditions
+from .logic import Formula, Truth, conditions, evaluate
+from .rulepack import Rule
 from .render.labels import stage_names, stage_text
 from .report import PillarResult
-from .stages import rule_outcomes
+from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 
 __all__ = [
     "INNOVATION_ROLES",
     "STATE_MARK",
+    "advice_aims",
     "AnswerError",
     "Interview",
     "Option",
@@ -61,6 +63,13 @@ INNOVATION_ROLES = ("hoofd_innovatie", "hoofd_implementatie")
 
 _YES = {"ja": "ja", "j": "ja", "yes": "ja", "y": "ja", "nee": "nee", "n": "nee", "no": "nee"}
 _UNKNOWN = {"onbekend", "unknown", "weet niet"}
+_AT_LEAST_PREFIX = re.compile(r"^(?:minstens|at least|>=|≥)\s*", re.IGNORECASE)
+
+
+def _at_least_text(text: str) -> str | None:
+    """The rest of ``minstens 2`` / ``at least 2`` / ``>= 2``, or None for an ordinary answer."""
+    match = _AT_LEAST_PREFIX.match(text)
+    return text[match.end() :].strip() if match else None
 _NVT = {"nvt", "n.v.t.", "n.v.t", "n/a", "na", "not applicable"}
 _END_OF_LIST = {"", "klaar", "geen", "niemand", "done", "none", "nobody"}
 _HELP = {"?", "help", "hulp"}
@@ -279,6 +288,15 @@ def read_state(text: str) -> dict[str, Any]:
     return {}
 
 
+def advice_aims(adv: Advisor, rule: Rule) -> tuple[Formula, ...]:
+    """The formulas besides ``when`` that decide whether a recommend rule's advice is given: its own
+    and its recommendation's ``moot_when``, and its ``chosen_otherwise`` condition."""
+    if rule.then.kind != "recommend":
+        return ()
+    found = (rule.moot_when, adv.pack.moot.get(rule.then.target or ""), rule.chosen_otherwise[0] if rule.chosen_otherwise else None)
+    return tuple(f for f in found if f is not None)
+
+
 def live_questions(adv: Advisor, facts: Facts) -> set[str]:
     """The questions whose answer can still change a conclusion, given ``facts``.
 
@@ -290,18 +308,27 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
 
     Rules that test ``stage.<pillar>`` stay unknown while the stage is undetermined; the questions
     that settle it are those of the pillar's unknown criterion rules, which are live by the same
-    reasoning (an undetermined pillar always has an unknown criterion at its next stage).
+    reasoning (an undetermined pillar always has an unknown criterion at its next stage). Stage 1
+    is the floor (docs/stages.md), so its criterion never caps the stages above it. The
+    self-placement ``zelf_<pillar>`` is live while the pillar's stage is not established: it
+    gives the estimate (or a conflict).
     """
-    _, firings, _ = adv.run(facts)
+    staged, firings, pillars = adv.run(facts)
     outcome = rule_outcomes(firings)
     ceiling = {}
     for pillar in PILLAR_IDS:
         ceiling[pillar] = next(
-            (n for n in range(1, 5) if any(outcome.get(r.id) == "fails" for r in adv.pack.criteria(pillar, n))),
+            (n for n in range(2, 5) if any(outcome.get(r.id) == "fails" for r in adv.pack.criteria(pillar, n))),
             5,
         )
     live: set[str] = set()
     for rule in adv.pack.rules:
+        if rule.then.kind == "recommend" and outcome.get(rule.id) != "fails":
+            # Advice that fires or may fire can still be made moot, or turned into a check of a
+            # deliberate choice, by the facts its aim and its chosen_otherwise name.
+            for aim in advice_aims(adv, rule):
+                if evaluate(aim, staged) is Truth.UNKNOWN:
+                    live.update(c.subject for c in conditions(aim) if c.kind == "question" and c.subject not in staged)
         if rule.id in outcome:
             continue
         if rule.then.kind == "criterion" and rule.then.stage > ceiling[rule.then.pillar]:  # type: ignore[index,operator]
@@ -314,6 +341,9 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
                 # role-presence questions: those questions settle them when the list does not.
                 role = cond.subject.split(".")[1]
                 live.update(q for r, q in ROLE_QUESTIONS.items() if role in (r, "zelfde_persoon"))
+    live.update(
+        SELF_PLACEMENT_PREFIX + p.id for p in pillars if p.stage is None and SELF_PLACEMENT_PREFIX + p.id in adv.kb.questions
+    )
     return live
 
 
@@ -350,7 +380,7 @@ class Interview:
         self.path = Path(path) if path is not None else None
         self.organisation: dict[str, Any] = {}
         self.people: list[dict[str, Any]] | None = None
-        self.answers: dict[str, str | int] = {}
+        self.answers: dict[str, str | int | dict[str, str]] = {}  # input format: {minstens: v} too
         # A file with several respondents (docs/respondents.md) keeps them as they are; questions
         # they answered count as answered, and what the interview adds is the file's own answers.
         self.respondents: list[Any] | None = None
@@ -606,6 +636,9 @@ class Interview:
             value = _YES[low]
         elif step.kind == "integer":
             value = self._parse_integer(text, question.minimum, question.maximum)
+        elif question.ordered and (bound := _at_least_text(text)) is not None:
+            # "weet niet precies, maar minstens ...": an at-least answer (docs/facts.md).
+            value = {"minstens": self._parse_choice(bound, step.options)}
         else:
             value = self._parse_choice(text, step.options)
         self.answers[question.id] = value

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from .atleast import AtLeast
 from .errors import KnowledgeError, did_you_mean
 from .paths import KNOWLEDGE_DIR
 from .schema import Checker
@@ -197,7 +198,9 @@ class Question:
         return self.nl if lang == "nl" else self.en
 
     def label(self, value: object, lang: str = "nl") -> str:
-        """The human label of an answer value."""
+        """The human label of an answer value (an at-least answer reads "minstens <label>")."""
+        if isinstance(value, AtLeast):
+            return ("minstens " if lang == "nl" else "at least ") + self.label(value.value, lang)
         for choice in self.values:
             if choice.id == value:
                 return choice.nl if lang == "nl" else choice.en
@@ -219,6 +222,10 @@ class RecommendationText:
     variant: str | None = None
     file: str = ""
     line: int = 0
+    #: The facts that say the aim is already met (issue 13 point 4), as written; the rule pack
+    #: type-checks and compiles them (rulepack.load_rules), with ``moot_path`` for its messages.
+    moot_when: Any = attrs.field(default=None, eq=False)
+    moot_path: str = ""
 
 
 @attrs.frozen
@@ -493,7 +500,7 @@ def _load_recommendations(root: Path, sections: Mapping[str, Section]) -> dict[s
         for i, raw in enumerate(check.sequence(doc.data, "")):
             path = str(i)
             raw = check.mapping(raw, path)
-            check.keys(raw, path, ["id", "title", "title_en", "body", "body_en", "phase", "serves", "sources"], ["variant"])
+            check.keys(raw, path, ["id", "title", "title_en", "body", "body_en", "phase", "serves", "sources"], ["variant", "moot_when"])
             rid = check.text(raw["id"], f"{path}.id")
             if not _SLUG.match(rid.replace("_", "-")):
                 raise check.fail(f"{path}.id", f"recommendation id '{rid}' must be lowercase words joined by '-'")
@@ -518,6 +525,8 @@ def _load_recommendations(root: Path, sections: Mapping[str, Section]) -> dict[s
                 variant=variant,
                 file=str(file),
                 line=doc.line(path) or 0,
+                moot_when=raw.get("moot_when"),
+                moot_path=f"{path}.moot_when",
             )
     return result
 

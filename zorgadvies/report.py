@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from .atleast import plain
+
 __all__ = [
     "SCHEMA_VERSION",
     "ESTIMATE_BASES",
@@ -34,7 +36,7 @@ SCHEMA_VERSION = "1.2"  # 1.1: respondents and disputed flags; 1.2: stage bounds
 
 
 def _facts(pairs: tuple[tuple[str, object], ...]) -> dict[str, object]:
-    return {subject: value for subject, value in pairs}
+    return {subject: plain(value) for subject, value in pairs}
 
 
 @attrs.frozen
@@ -67,7 +69,7 @@ class ConditionStatus:
 
     def to_dict(self) -> dict[str, Any]:
         value = list(self.value) if isinstance(self.value, tuple) else self.value
-        return {"subject": self.subject, "op": self.op, "value": value, "answer": self.answer}
+        return {"subject": self.subject, "op": self.op, "value": value, "answer": plain(self.answer)}
 
 
 @attrs.frozen
@@ -107,7 +109,8 @@ class StageEstimate:
     """The best estimate of a pillar's stage and what it rests on (``basis``, see ESTIMATE_BASES).
 
     ``criteria`` with ``PillarResult.stage`` set is the established stage; ``criteria`` without it
-    is the highest stage the met criteria show inside the bounds; ``zelfinschatting`` is the
+    is the highest stage inside the bounds reached by an unbroken chain of stages with a met
+    criterion each (docs/stages.md); ``zelfinschatting`` is the
     organisation's own placement inside the bounds; ``onbepaald`` has no stage.
     """
 
@@ -135,7 +138,7 @@ class Conflict:
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
-            "answer": self.answer,
+            "answer": plain(self.answer),
             "stage_min": self.stage_min,
             "stage_max": self.stage_max,
             "rules": list(self.rules),
@@ -224,6 +227,7 @@ class Recommendation:
     also_rules: tuple[str, ...] = ()
     disputed: tuple[str, ...] = ()  # matched answers the respondents disagree on
     on_estimate: bool = False  # transition advice resting on an estimated, not established, stage
+    basis: str = "vermeld"  # "vermeld" when a rule that gave it rests on a stated source sentence, else "afgeleid"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -234,6 +238,7 @@ class Recommendation:
             "body": self.body,
             "body_en": self.body_en,
             "phase": self.phase,
+            "basis": self.basis,
             "serves": list(self.serves),
             "requires": list(self.requires),
             "unblocks": list(self.unblocks),

@@ -93,6 +93,7 @@ def report_schema() -> dict[str, Any]:
             "body": _STR,
             "body_en": _STR,
             "phase": {"enum": ["onderzoek", "richt", "plan", "doe"]},
+            "basis": {"enum": ["vermeld", "afgeleid"]},
             "serves": _STRS,
             "requires": _STRS,
             "unblocks": _STRS,

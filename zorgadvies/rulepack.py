@@ -54,14 +54,18 @@ HEADER = [
 #: seed 000 for Innovatie); ``afgeleid``: our inference. Only ``vermeld`` criteria gate a stage.
 BASES = ("vermeld", "afgeleid")
 MAX_QUOTE = 400
+#: Optional header fields of advice rules (issue 13 point 4): ``moot_when`` names the facts that say the
+#: recommendation's aim is already met (it is then not given); ``chosen_otherwise`` names the facts
+#: that say the organisation chose differently on purpose, and the recommendation that checks that
+#: choice against the documents' reasoning (given instead).
+OPTIONAL = ["moot_when", "chosen_otherwise"]
 #: What to add when a header field is missing (the generic message names the field only).
 _MISSING_HINTS = {
     "basis": "add 'basis: vermeld' when the source states it for this pillar and stage (or as a general trait "
     "of the stage), 'basis: afgeleid' when it is our inference",
     "quote": "add 'quote:' with the short source sentence (Dutch) the rule rests on, or its precise place",
 }
-#: Transition: fields every built-in rule will carry; until then a rule without them is read as before.
-_TRANSITIONAL = ("basis", "quote")
+
 
 
 @attrs.frozen
@@ -95,7 +99,9 @@ class Rule:
     modified: str
     when: Formula
     then: Conclusion
-    basis: str = "vermeld"  # "vermeld" | "afgeleid" (BASES)
+    moot_when: Formula | None = None  # facts that say the aim is already met: the advice is not given
+    chosen_otherwise: tuple[Formula, str] | None = None  # (facts of a deliberate other choice, check recommendation)
+    basis: str = "vermeld"  # "vermeld" | "afgeleid" (BASES); every rule file states it
     quote: str = ""  # the source sentence (short) or a precise reference it rests on
     file: str = ""
     line: int = 0
@@ -122,6 +128,8 @@ class RulePack:
     rules: tuple[Rule, ...]
     retired: tuple[Rule, ...]
     roots: tuple[Path, ...]
+    #: recommendation id -> the facts that say its aim is already met (knowledge ``moot_when``)
+    moot: Mapping[str, Formula] = attrs.field(factory=dict)
 
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
@@ -253,6 +261,16 @@ class RuleReader:
             return Cond(kind, key, op, rank_of(item), shown=item, line=line)
         return Cond(kind, key, op, one(value, vpath), line=line)
 
+    def chosen_otherwise(self, raw: Any, path: str) -> tuple[Formula, str]:
+        """``{when: <conditions>, recommend: <check recommendation>}``."""
+        check = self.check
+        raw = check.mapping(raw, path)
+        check.keys(raw, path, ["when", "recommend"])
+        target = check.text(raw["recommend"], f"{path}.recommend")
+        if target not in self.kb.recommendations:
+            raise check.fail(f"{path}.recommend", f"unknown recommendation '{target}'", hint=did_you_mean(target, self.kb.recommendations))
+        return self.formula(raw["when"], f"{path}.when"), target
+
     def conclusion(self, raw: Any, path: str) -> Conclusion:
         check = self.check
         raw = check.mapping(raw, path)
@@ -311,10 +329,10 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
     if raw is None:
         return None
     for key in raw:
-        if key not in HEADER:
-            found.append(check.fail(key, f"unknown field '{key}'", hint=did_you_mean(key, HEADER)))
+        if key not in HEADER and key not in OPTIONAL:
+            found.append(check.fail(key, f"unknown field '{key}'", hint=did_you_mean(key, HEADER + OPTIONAL)))
     for key in HEADER:
-        if key not in raw and key not in _TRANSITIONAL:
+        if key not in raw:
             found.append(check.fail("", f"missing required field '{key}': " + _MISSING_HINTS.get(key, f"add '{key}:'")))
     expected_id = path.relative_to(root).with_suffix("").as_posix()
     rule_id = attempt(check.text, raw["id"], "id") if "id" in raw else None
@@ -332,8 +350,8 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
     for i, ref in enumerate(sources or ()):
         if ref not in kb.sections:
             found.append(check.fail(f"sources.{i}", f"unknown source section '{ref}'", hint=did_you_mean(ref, kb.sections)))
-    basis = attempt(check.choice, raw["basis"], "basis", BASES) if "basis" in raw else "vermeld"
-    quote = attempt(check.text, raw["quote"], "quote") if "quote" in raw else ""
+    basis = attempt(check.choice, raw["basis"], "basis", BASES) if "basis" in raw else None
+    quote = attempt(check.text, raw["quote"], "quote") if "quote" in raw else None
     if quote is not None and len(quote) > MAX_QUOTE:
         found.append(check.fail("quote", f"a quote is short (at most {MAX_QUOTE} characters): quote the one sentence, or give its place"))
     reader = RuleReader(kb, check)
@@ -341,6 +359,12 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
     if when is not None and (len(dnf(when)) > MAX_CONJUNCTIONS or len(dnf(when, positive=False)) > MAX_CONJUNCTIONS):
         found.append(check.fail("when", f"too many alternatives (more than {MAX_CONJUNCTIONS} once expanded): split the rule"))
     then = attempt(reader.conclusion, raw["then"], "then") if "then" in raw else None
+    moot_when = reader.formula_collecting(raw["moot_when"], "moot_when", found) if "moot_when" in raw else None
+    chosen: tuple[Formula, str] | None = None
+    if "chosen_otherwise" in raw:
+        chosen = attempt(reader.chosen_otherwise, raw["chosen_otherwise"], "chosen_otherwise")
+    if ("moot_when" in raw or "chosen_otherwise" in raw) and then is not None and then.kind != "recommend":
+        found.append(check.fail("moot_when" if "moot_when" in raw else "chosen_otherwise", "only a rule that recommends can name when its advice is moot or was chosen otherwise"))
     rule_cases = attempt(read_cases, path, rule_id, kb) if cases and rule_id is not None else ()
     if found:
         return None
@@ -360,6 +384,8 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
         then=then,
         basis=basis,
         quote=quote,
+        moot_when=moot_when,
+        chosen_otherwise=chosen,
         file=str(path),
         line=1,
         when_line=doc.line("when") or 1,
@@ -447,7 +473,20 @@ def load_rules(
     check_stage_coverage(active, roots)
     for rule in active:
         check_variant(rule, kb)
-    return RulePack(tuple(active), tuple(retired), tuple(roots))
+    return RulePack(tuple(active), tuple(retired), tuple(roots), recommendation_moot(kb))
+
+
+def recommendation_moot(kb: KnowledgeBase) -> dict[str, Formula]:
+    """Compile every recommendation's ``moot_when`` with the same checks as a rule's ``when``."""
+    result: dict[str, Formula] = {}
+    checkers: dict[str, Checker] = {}
+    for rid, rec in kb.recommendations.items():
+        if rec.moot_when is None:
+            continue
+        if rec.file not in checkers:
+            checkers[rec.file] = Checker(load_document(rec.file, make_error=RulePackError), RulePackError)
+        result[rid] = RuleReader(kb, checkers[rec.file]).formula(rec.moot_when, rec.moot_path)
+    return result
 
 
 def check_variant(rule: Rule, kb: KnowledgeBase) -> None:
@@ -475,14 +514,15 @@ def check_variant(rule: Rule, kb: KnowledgeBase) -> None:
 
 
 def check_stage_coverage(rules: Sequence[Rule], roots: Sequence[Path]) -> None:
-    """Every pillar needs criteria for every stage, or its ladder would silently skip a stage."""
-    criteria = {(r.then.pillar, r.then.stage) for r in rules if r.then.kind == "criterion"}
+    """Every pillar needs a gating (``vermeld``) criterion for every stage, or its ladder would
+    silently skip a stage: a stage with only ``afgeleid`` criteria would be reached by nothing."""
+    criteria = {(r.then.pillar, r.then.stage) for r in rules if r.then.kind == "criterion" and r.basis == "vermeld"}
     if not criteria:
         return
     for pillar in PILLAR_IDS:
         for stage in range(1, 5):
             if (pillar, stage) not in criteria:
                 raise RulePackError(
-                    f"pillar '{pillar}' has no active criterion rule for stage {stage}",
+                    f"pillar '{pillar}' has no active 'basis: vermeld' criterion rule for stage {stage}",
                     file=str(roots[0]) if roots else None,
                 )

@@ -22,7 +22,7 @@ import networkx as nx
 
 from . import engine as _engine
 from . import rulepack as _rulepack
-from .api import Advisor
+from .api import Advisor, ordered_values
 from .casecheck import CaseResult, run_case
 from .engine import MAX_BRANCHES_PER_SHARD, Engine
 from .errors import (
@@ -32,13 +32,13 @@ from .errors import (
     ZorgadviesError,
     did_you_mean,
 )
-from .facts import DEFAULT_SIZE_THRESHOLD, FACT_LABELS, load_facts
+from .facts import DEFAULT_SIZE_THRESHOLD, FACT_LABELS, ROLE_QUESTIONS, load_facts
 from .graph import build_graph
 from .knowledge import PILLAR_IDS, KnowledgeBase, Question, load_knowledge
 from .logic import All, Cond, Formula, conditions
 from .paths import RULES_DIR
 from .rulepack import Case, Conclusion, Rule, RulePack, load_rules
-from .stages import rule_outcomes
+from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 from .yamlio import load_document
 
 __all__ = [
@@ -120,6 +120,7 @@ def list_rows(pack: RulePack) -> list[dict[str, Any]]:
             {
                 "id": rule.id,
                 "status": rule.status,
+                "basis": rule.basis,
                 "conclusion": conclusion_text(rule.then),
                 "then": then,
                 "title": rule.title,
@@ -164,7 +165,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "status": "status", "modified": "gewijzigd", "file": "bestand", "doc": "documentatie",
         "stage_of": "stadium van", "criterion": "criterium", "recommend": "aanbeveling",
         "reflect": "reflectievraag", "phase": "fase", "stage": "stadium", "serves": "dient",
-        "variant": "variant",
+        "variant": "variant", "basis": "basis", "quote": "bron",
     },
     "en": {
         "ops": {"is": "is", "is_not": "is not", "in": "is one of", "not_in": "is none of", "at_least": "is at least", "at_most": "is at most"},
@@ -173,7 +174,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "status": "status", "modified": "modified", "file": "file", "doc": "documentation",
         "stage_of": "stage of", "criterion": "criterion", "recommend": "recommendation",
         "reflect": "reflection question", "phase": "phase", "stage": "stage", "serves": "serves",
-        "variant": "variant",
+        "variant": "variant", "basis": "basis", "quote": "source",
     },
 }
 
@@ -281,6 +282,7 @@ def render_rule(kb: KnowledgeBase, rule: Rule, lang: str = "nl") -> str:
     lines += ["", f"{words['description']}:", f"  {rule.description if lang == 'nl' else rule.description_en}", ""]
     lines.append(f"{words['sources']}:")
     lines += [f"  {_section_words(kb, ref, lang)}" for ref in rule.sources]
+    lines += [f"{words['basis']}: {rule.basis}", f"{words['quote']}: {rule.quote}"]
     top = words["all"] if isinstance(rule.when, All) else words["any"]
     lines += ["", f"{words['when']} ({top}):"]
     lines += _formula_lines(kb, rule.when, lang, 1)
@@ -431,8 +433,8 @@ def _case_expectations(rule: Rule) -> list[ZorgadviesError]:
     return [RulePackError(f"every rule needs a case that fires and one that fails: add a case with {wanted}", file=rule.cases_file, line=line, field="cases")]
 
 
-def _engine_errors(checked: _Checked, rule: Rule) -> list[ZorgadviesError]:
-    for erule in _engine.compile_rule(rule):
+def _engine_errors(checked: _Checked, rule: Rule, orders: Mapping[str, tuple[str, ...]]) -> list[ZorgadviesError]:
+    for erule in _engine.compile_rule(rule, orders):
         if erule.branches > MAX_BRANCHES_PER_SHARD:
             return [
                 RulePackError(
@@ -448,8 +450,12 @@ def _engine_errors(checked: _Checked, rule: Rule) -> list[ZorgadviesError]:
 
 
 def _stage_coverage(checked: Sequence[_Checked], roots: Sequence[Path]) -> list[ZorgadviesError]:
-    """Every pillar needs a criterion for every stage (as rulepack checks), all gaps at once."""
-    present = {(c.rule.then.pillar, c.rule.then.stage) for c in checked if c.rule and c.rule.status != "deprecated" and c.rule.then.kind == "criterion"}
+    """Every pillar needs a gating (vermeld) criterion for every stage (as rulepack checks), all gaps at once."""
+    present = {
+        (c.rule.then.pillar, c.rule.then.stage)
+        for c in checked
+        if c.rule and c.rule.status != "deprecated" and c.rule.then.kind == "criterion" and c.rule.basis == "vermeld"
+    }
     # A broken file that means to be a criterion counts: its own error already says what to fix.
     present |= {c.criterion for c in checked if c.rule is None and c.criterion is not None}
     if not present:
@@ -460,7 +466,9 @@ def _stage_coverage(checked: Sequence[_Checked], roots: Sequence[Path]) -> list[
         if missing:
             stages = f"stage {missing[0]}" if len(missing) == 1 else f"stages {', '.join(missing)}"
             errors.append(
-                RulePackError(f"pillar '{pillar}' has no active criterion rule for {stages}", file=str(roots[0]) if roots else None)
+                RulePackError(
+                    f"pillar '{pillar}' has no active 'basis: vermeld' criterion rule for {stages}", file=str(roots[0]) if roots else None
+                )
             )
     return errors
 
@@ -538,6 +546,7 @@ def validate(
         else:
             seen[item.declared_id] = item
     active = [c for c in checked if c.rule is not None and c.rule.status != "deprecated"]
+    orders = ordered_values(kb)  # compiled as an assessment compiles them (at-least answers included)
     compiled: list[Rule] = []
     for item in active:
         rule = item.rule
@@ -547,13 +556,13 @@ def validate(
         except RulePackError as exc:
             errors.append(RulePackError(exc.message, file=exc.file, line=item.when_line or exc.line, field=exc.field))
         errors += _case_expectations(rule)
-        limit = _engine_errors(item, rule)
+        limit = _engine_errors(item, rule, orders)
         errors += limit
         if not limit:
             compiled.append(rule)
     errors += _stage_coverage(checked, roots)
     try:
-        Engine(RulePack(tuple(compiled), (), tuple(roots)))
+        Engine(RulePack(tuple(compiled), (), tuple(roots)), orders=orders)
     except EngineError as exc:
         errors.append(exc)
     errors += _graph_errors(kb)
@@ -729,7 +738,22 @@ def coverage(advisor: Advisor, examples: Iterable[str | Path] = ()) -> Coverage:
         kind: {str(rules[r].then.target) for r in fired if r in rules and rules[r].then.kind == kind}
         for kind in ("recommend", "reflect")
     }
+    # A check of a deliberate other choice is reached through the rule that would otherwise advise.
+    targets["recommend"] |= {rules[r].chosen_otherwise[1] for r in fired if r in rules and rules[r].chosen_otherwise}  # type: ignore[index]
+    extra = [f for r in rules.values() for f in (r.moot_when, r.chosen_otherwise[0] if r.chosen_otherwise else None) if f is not None]
     used = {c.subject for r in rules.values() for c in conditions(r.when) if c.kind == "question"}
+    used |= {c.subject for f in extra for c in conditions(f) if c.kind == "question"}
+    # The role questions are used through the role facts they settle (facts.role_presence).
+    used |= {
+        question
+        for r in rules.values()
+        for c in conditions(r.when)
+        if c.subject.startswith("roles.")
+        for role, question in ROLE_QUESTIONS.items()
+        if c.subject.split(".")[1] in (role, "zelfde_persoon")
+    }
+    # The self-placements are read by the stage classifier (the estimate), not by a rule.
+    used |= {q for q in advisor.kb.questions if q.startswith(SELF_PLACEMENT_PREFIX)}
     return Coverage(
         rules=tuple(sorted(rules)),
         by_cases=frozenset(by_cases),
@@ -942,6 +966,8 @@ def new_rule(
             f"description: {_quote('TODO: waarom deze regel bestaat, in eigen woorden en met de bron erbij.')}",
             f"description_en: {_quote('TODO: why this rule exists, in our own words and citing the source.')}",
             f"sources: [{', '.join(sources)}]   # TODO: keep only the sections this rule rests on",
+            "basis: afgeleid   # TODO: 'vermeld' only when the source states it (for a criterion: for this pillar and stage)",
+            f"quote: {_quote('TODO: de bronzin waarop de regel rust (kort, letterlijk) of de precieze plek, bijv. ' + sources[0])}",
             f"modified: {today.isoformat()}",
             "when:",
             "  all:",

@@ -4,7 +4,7 @@ Stage 1 is the floor. ``stage_min`` is the highest stage N such that every crite
 2..N fires; ``stage_max`` is the stage below the first stage with a failing criterion (4 when none
 fails). The stage is *established* when the two meet. Otherwise the report gives the bounds, the
 questions that would narrow them, and a ``stage_estimate`` that is worded as an estimate: the
-self-placement inside the bounds, or the highest stage the met criteria show. A self-placement
+self-placement inside the bounds, or the stages above ``stage_min`` that each have a met criterion. A self-placement
 outside the bounds is a conflict; the bounds win. Adding an answer only narrows the bounds,
 because a criterion's outcome only moves from unknown to fires or fails.
 """
@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 
 from .engine import Firing
 from .knowledge import KnowledgeBase
-from .logic import conditions
+from .atleast import AtLeast
+from .logic import Cond, Truth, conditions, evaluate
 from .report import ConditionStatus, Conflict, Evidence, PillarResult, Requirement, StageEstimate
 from .rulepack import Rule, RulePack
 
@@ -41,11 +42,11 @@ def _evidence(rule: Rule, firings: Sequence[Firing]) -> Evidence:
     return Evidence(rule.id, rule.title, rule.title_en, first.matched, rule.sources, stage=rule.then.stage)
 
 
-def _requirement(rule: Rule, status: str, firings: Sequence[Firing], facts: Mapping[str, object]) -> Requirement:
+def _requirement(kb: KnowledgeBase, rule: Rule, status: str, firings: Sequence[Firing], facts: Mapping[str, object]) -> Requirement:
     if status == "fails":
         conds = [c for f in firings if f.rule == rule.id and f.outcome == "fails" for c in f.conditions]
     else:
-        conds = [c for c in conditions(rule.when) if c.subject not in facts]
+        conds = [c for c in conditions(rule.when) if _open(kb, c, facts)]
     unique = list(dict.fromkeys(conds))
     return Requirement(
         rule.id,
@@ -67,18 +68,21 @@ def self_placement(kb: KnowledgeBase, pillar: str, facts: Mapping[str, object]) 
     return None if rank is None else rank + 1
 
 
-def _estimate(stage_min: int, stage_max: int, met: Sequence[int], placed: int | None) -> StageEstimate:
+def _estimate(stage_min: int, stage_max: int, evidenced: Sequence[int], placed: int | None) -> StageEstimate:
     """The established stage, else the self-placement inside the bounds, else what the criteria show.
 
-    ``met`` are the stages whose criteria all fire. Without a self-placement the estimate is the
-    highest met stage inside the bounds (or ``stage_min`` when the evidence lifted it above the
-    floor); with nothing beyond the floor it is ``onbepaald`` — the floor alone is no estimate.
+    ``evidenced`` are the stages with at least one criterion that fires. Without a self-placement
+    the estimate climbs from ``stage_min`` through every following stage inside the bounds that has
+    evidence of its own (an unbroken chain: one trait of a far stage alone does not count); with
+    nothing beyond the floor it is ``onbepaald`` — the floor alone is no estimate.
     """
     if stage_min == stage_max:
         return StageEstimate(stage_min, "criteria")
     if placed is not None and stage_min <= placed <= stage_max:
         return StageEstimate(placed, "zelfinschatting")
-    shown = max([n for n in met if stage_min <= n <= stage_max] + [stage_min])
+    shown = stage_min
+    while shown < stage_max and shown + 1 in evidenced:
+        shown += 1
     if shown > 1:
         return StageEstimate(shown, "criteria")
     return StageEstimate(None, "onbepaald")
@@ -117,7 +121,7 @@ def classify(
             for rule in ladder[next_stage]:
                 state = outcome.get(rule.id, "unknown")
                 if state != "fires":
-                    missing.append(_requirement(rule, state, firings, facts))
+                    missing.append(_requirement(kb, rule, state, firings, facts))
         # What narrows the bounds: an unknown criterion of any stage inside them, next stage first.
         settle: tuple[str, ...] = ()
         if stage is None:
@@ -128,7 +132,7 @@ def classify(
                     for r in ladder[n]
                     if outcome.get(r.id) is None
                     for c in conditions(r.when)
-                    if c.subject not in facts or _open(facts.get(c.subject))
+                    if _open(kb, c, facts)
                 )
             )
         evidence = tuple(
@@ -146,7 +150,8 @@ def classify(
                 against = [r.id for n in range(placed + 1, stage_min + 1) for r in ladder[n]]
             question = SELF_PLACEMENT_PREFIX + pillar.id
             conflicts = (Conflict(question, facts.get(question), stage_min, stage_max, tuple(against)),)
-        estimate = _estimate(stage_min, stage_max, [n for n, st in statuses.items() if st == "fires"], placed)
+        evidenced = [n for n in range(2, 5) if any(outcome.get(r.id) == "fires" for r in ladder[n])]
+        estimate = _estimate(stage_min, stage_max, evidenced, placed)
         named = kb.stage(stage) if stage else None
         results.append(
             PillarResult(
@@ -172,6 +177,13 @@ def classify(
     return tuple(results)
 
 
-def _open(value: object) -> bool:
-    """Whether a known answer still leaves room (an at-least answer)."""
-    return isinstance(value, Mapping) and "minstens" in value
+def _open(kb: KnowledgeBase, cond: Cond, facts: Mapping[str, object]) -> bool:
+    """Whether ``cond`` is still undecided: its subject is unknown, or an at-least answer leaves it open."""
+    if cond.subject not in facts:
+        return True
+    value = facts[cond.subject]
+    if not isinstance(value, AtLeast):
+        return False
+    question = kb.questions.get(cond.subject)
+    rank = question.rank(value.value) if question else None
+    return evaluate(cond, {cond.subject: (value, rank)}) is Truth.UNKNOWN

@@ -163,7 +163,7 @@ class _Builder:
             "cites": self.cites(rec.sources),
             "disputed": list(rec.disputed),
             "on_estimate": rec.on_estimate,
-            "inferred": getattr(rec, "basis", "vermeld") == "afgeleid",  # basis comes with the `rules` branch
+            "inferred": rec.basis == "afgeleid",
         }
 
     def focus(self, recs: Mapping[str, dict[str, Any]]) -> list[dict[str, Any]]:
