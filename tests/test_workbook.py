@@ -142,3 +142,26 @@ def test_blank_workbook_bytes_are_deterministic() -> None:
     first, second = questionnaire_workbook(KB, "X"), questionnaire_workbook(KB, "X")
     assert load_workbook(io.BytesIO(first))["Gegevens"]["B1"].value == "X"
     assert first == second
+
+
+def test_batch_out_xlsx_has_a_sheet_per_view(tmp_path: Path) -> None:
+    import csv
+
+    folder = tmp_path / "orgs"
+    folder.mkdir()
+    for path in [*sorted((ROOT / "examples").glob("*.yaml"))[:2], ROOT / "examples" / "thuiszorg-de-linde.yaml"]:
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    evil = dict(DEMO) | {"organisation": DEMO["organisation"] | {"name": "=HYPERLINK(\"http://x\")"}}
+    (folder / "evil.yaml").write_text(yaml.safe_dump(evil, allow_unicode=True), encoding="utf-8")
+    out, csv_out = tmp_path / "r.xlsx", tmp_path / "r.csv"
+    args = ["batch", str(folder), "--peer", DEMO["organisation"]["name"], "--min-group", "2", "--jobs", "1"]
+    assert runner.invoke(main, [*args, "--out", str(out)]).exit_code in (0, 2)
+    assert runner.invoke(main, [*args, "--out", str(csv_out)]).exit_code in (0, 2)
+    book = load_workbook(out)
+    assert book.sheetnames == ["Organisaties", "Peers", "Positie"]
+    rows = [[("" if c is None else str(c)) for c in row] for row in book["Organisaties"].iter_rows(values_only=True)]
+    expected = list(csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8"))))
+    assert [r[1:] for r in rows] == [[("'" + v if v.startswith("=") else v) for v in r[1:]] for r in expected]
+    cells = [c for row in book["Organisaties"].iter_rows() for c in row]
+    assert all(c.data_type != "f" for c in cells)  # no formulas, whatever the names say
+    assert [c.value for c in book["Peers"][1]][:5] == ["Pijler", "1", "2", "3", "4"] and book["Peers"].max_row == 7
