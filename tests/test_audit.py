@@ -205,3 +205,24 @@ def test_save_refuses_a_what_if(tmp_path: Path) -> None:
     result = runner.invoke(main, ["assess", str(HEIDEZOOM), "--set", "inn_directietafel=ja", "--save", "--db", str(tmp_path / "h.db")])
     assert result.exit_code == 2 and "--save" in result.stderr
     assert not (tmp_path / "h.db").exists()
+
+
+def test_explain_gives_the_passage_summary_inline_and_the_reason_for_the_rank() -> None:
+    import networkx as nx
+
+    from zorgadvies.explain import explain
+    from zorgadvies.render.explain_text import render_explanation
+
+    adv = advisor()
+    facts = adv.load(Path(__file__).parent.parent / "examples" / "thuiszorg-de-linde.yaml")
+    report = adv.assess(facts)
+    first = report.recommendations[0]
+    expl = explain(adv, facts, first.id)
+
+    later = len(nx.descendants(adv.graph, first.id) & {r.id for r in report.recommendations})
+    assert f"Deze rang omdat: {later} aanbevelingen bouwen hierop voort" in expl.summary
+    text = render_explanation(expl)
+    for trace in expl.rules:
+        for source in trace.sources:
+            assert source.summary and f"          {source.summary}" in text
+            assert "(Van Aanpak)" in source.document or adv.kb.document(adv.kb.sections[source.ref].document).publisher is None

@@ -30,6 +30,8 @@ def test_wheel_carries_knowledge_rules_and_types(dist: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "zorgadvies/py.typed" in names
     assert "zorgadvies/_data/knowledge/sources.yaml" in names
+    for template in ("report.html.j2", "report.md.j2", "style.css.j2"):  # the report templates
+        assert f"zorgadvies/render/templates/{template}" in names, template
     assert any(n.startswith("zorgadvies/_data/rules/stages/innovatie/") for n in names)
     assert not any(n.startswith(("tests/", "examples/")) for n in names)
 
@@ -55,5 +57,10 @@ def test_wheel_works_in_a_fresh_venv_outside_the_checkout(dist: Path, tmp_path: 
         cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
     )
     assert '"schema_version"' in result.stdout
+    html = subprocess.run(
+        [str(venv / "bin" / "zorgadvies"), "report", str(facts), "--format", "html"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
+    )
+    assert "Managementsamenvatting" in html.stdout  # the templates came along in the wheel
     where = subprocess.run([str(py), "-c", "import zorgadvies.paths as p; print(p.RULES_DIR)"], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
     assert "_data" in where.stdout and str(ROOT) not in where.stdout

@@ -23,6 +23,7 @@ from zorgadvies.cli import main
 from zorgadvies.render.charts import graph_svg, radar_svg
 from zorgadvies.render.html import render_html
 from zorgadvies.render.markdown import cited_sources, markdown_images, render_markdown
+from zorgadvies.render.options import RenderOptions
 
 from conftest import EXAMPLES, ROOT
 
@@ -30,6 +31,7 @@ ADV = advisor()
 KB = ADV.kb
 REPORTS = {path.stem: ADV.assess(path) for path in EXAMPLES}
 SVG = "{http://www.w3.org/2000/svg}"
+AUDIT = RenderOptions(audit=True)
 
 
 def _check_content(text: str, report, lang: str = "nl") -> None:
@@ -50,22 +52,23 @@ def _check_content(text: str, report, lang: str = "nl") -> None:
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_markdown_holds_every_pillar_recommendation_and_source(name: str) -> None:
     report = REPORTS[name]
-    text = render_markdown(report, KB)
+    text = render_markdown(report, KB, options=AUDIT)
     _check_content(text, report)
     assert text.startswith(f"# Zorgadvies: {report.organisation['name']}")
-    for phase in {r.phase for r in report.recommendations}:
-        assert f"### {phase.capitalize()}" in text
-    # Stand-alone Markdown embeds both charts; with an image stem it links the files instead.
-    assert text.count("](data:image/svg+xml;base64,") == 2
+    # The roadmap is in rank order: the rank headings appear as 1, 2, 3, ...
+    ranks = [int(m) for m in re.findall(r"^#### (\d+)\. ", text, flags=re.M)]
+    assert ranks == list(range(1, len(report.recommendations) + 1))
+    # Stand-alone Markdown embeds the radar; with an image stem it links the file instead.
+    assert text.count("](data:image/svg+xml;base64,") == 1
     linked = render_markdown(report, KB, image_stem="rapport")
-    assert "](rapport-radar.svg)" in linked and "](rapport-graaf.svg)" in linked
+    assert "](rapport-radar.svg)" in linked
     assert "data:image" not in linked
 
 
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_html_holds_every_pillar_recommendation_and_source(name: str) -> None:
     report = REPORTS[name]
-    text = render_html(report, KB)
+    text = render_html(report, KB, options=AUDIT)
     _check_content(text, report)
     for rec in report.recommendations:
         assert f'id="rec-{rec.id}"' in text
@@ -75,10 +78,10 @@ def test_html_holds_every_pillar_recommendation_and_source(name: str) -> None:
 
 def test_english_report_uses_english_labels() -> None:
     report = REPORTS["welzijn-zuidoever"]
-    for text in (render_markdown(report, KB, "en"), render_html(report, KB, "en")):
+    for text in (render_markdown(report, KB, "en", options=AUDIT), render_html(report, KB, "en", options=AUDIT)):
         _check_content(text, report, "en")
-        assert "Development stage per pillar" in text and "Recommendations" in text
-        assert "Ontwikkelstadium" not in text and "Aanbevelingen" not in text
+        assert "Management summary" in text and "Roadmap" in text
+        assert "Managementsamenvatting" not in text and "Routekaart" not in text
         assert report.recommendations[0].title_en in text
     assert '<html lang="en">' in render_html(report, KB, "en")
 
@@ -86,9 +89,11 @@ def test_english_report_uses_english_labels() -> None:
 def test_undetermined_pillar_shows_at_least() -> None:
     report = REPORTS["welzijn-zuidoever"]
     assert report.pillar("metrics_evaluatie").stage is None
+    pillar = report.pillar("metrics_evaluatie")
+    assert (pillar.stage_min, pillar.stage_max) == (1, 2)
     md = render_markdown(report, KB)
-    assert "| Metrics en evaluatie | onbepaald (minstens Geïnitieerd) | ≥ 1 |" in md
-    assert "onbepaald (minstens Geïnitieerd)" in render_html(report, KB)
+    assert "| Metrics en evaluatie | onbepaald: minstens Geïnitieerd, hoogstens Gedefinieerd (geschat: Gedefinieerd (2), op grond van de criteria) | 1 of 2 |" in md
+    assert "onbepaald: minstens Geïnitieerd, hoogstens Gedefinieerd (1 of 2)" in render_html(report, KB)
 
 
 def test_report_without_answers_or_recommendations_renders() -> None:
@@ -105,11 +110,13 @@ def test_report_without_answers_or_recommendations_renders() -> None:
 def test_text_is_escaped() -> None:
     name = "<script>alert(1)</script> & *Zorg* [x](https://example.org) | `c`"
     report = ADV.assess({"organisation": {"name": name, "sector": "welzijn", "employees": 10}, "answers": {}})
-    html = render_html(report, KB)
-    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *Zorg*" in html
-    _assert_balanced(html)
-    md = render_markdown(report, KB)
-    assert r"\<script\>alert(1)\</script\> & \*Zorg\* \[x\](https://example.org) \| \`c\`" in md
+    for options in (RenderOptions(), AUDIT):
+        html = render_html(report, KB, options=options)
+        assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *Zorg*" in html
+        _assert_balanced(html)
+        md = render_markdown(report, KB, options=options)
+        assert r"\<script\>alert(1)\</script\> & \*Zorg\* \[x\](https://example.org) \| \`c\`" in md
+        assert "<script>" not in md
     for svg in (radar_svg(report, KB), graph_svg(report, KB)):
         ET.fromstring(svg)
 
@@ -171,8 +178,6 @@ def test_html_is_self_contained_and_balanced(name: str) -> None:
     # Accessible: headings in order, table headers, labelled charts.
     assert html.count("<h1>") == 1 and "<th scope=\"col\">" in html and "<th scope=\"row\">" in html
     assert 'role="img" aria-labelledby="zg-radar-title zg-radar-desc"' in html
-    assert 'aria-labelledby="zg-graph-title zg-graph-desc"' in html
-    assert 'aria-labelledby="zg-free-title zg-free-desc"' in html
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "duplicate ids"
     assert "@media print" in html and "size: A4" in html
@@ -188,8 +193,14 @@ def test_radar_has_six_axes_and_four_rings(name: str) -> None:
     assert root.tag == f"{SVG}svg"
     axes = [el for el in root.iter(f"{SVG}line") if el.get("class") == "axis"]
     assert len(axes) == 6
-    polygons = list(root.iter(f"{SVG}polygon"))
+    polygons = [p for p in root.iter(f"{SVG}polygon") if p.get("class") is None]
     assert len(polygons) == 4 + 1  # four stage rings and the profile
+    diamonds = [p for p in root.iter(f"{SVG}polygon") if p.get("class") == "estimate"]
+    estimated = sum(1 for p in report.pillars if p.stage is None and p.stage_estimate.stage)
+    assert len(diamonds) == estimated + (1 if estimated else 0)  # one per estimate, one in the legend
+    squares = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "target"]
+    assert len(squares) == len(report.targets) + (1 if report.targets else 0)
+    assert len([p for p in root.iter(f"{SVG}polygon") if p.get("class") == "target-line"]) == (len(report.targets) == 6)
     assert all(len(p.get("points").split()) == 6 for p in polygons)
     hollow = [c for c in root.iter(f"{SVG}circle") if c.get("fill") == "#ffffff" and c.get("r") == "6.5"]
     assert len(hollow) == sum(1 for p in report.pillars if p.stage is None)
@@ -247,11 +258,10 @@ def test_cli_writes_markdown_with_chart_files(tmp_path: Path) -> None:
     out = tmp_path / "rapport.md"
     result = runner.invoke(main, ["report", str(EXAMPLES[0]), "-o", str(out), "--lang", "en"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport-graaf.svg", "rapport-radar.svg", "rapport.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport-radar.svg", "rapport.md"]
     text = out.read_text(encoding="utf-8")
-    assert "](rapport-radar.svg)" in text and "Development stage per pillar" in text
-    for svg in ("rapport-radar.svg", "rapport-graaf.svg"):
-        ET.fromstring((tmp_path / svg).read_text(encoding="utf-8"))
+    assert "](rapport-radar.svg)" in text and "Management summary" in text
+    ET.fromstring((tmp_path / "rapport-radar.svg").read_text(encoding="utf-8"))
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     runner.invoke(main, ["report", str(EXAMPLES[0]), "--format", "markdown", "-o", str(out), "--lang", "en"])
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
@@ -278,7 +288,7 @@ def test_cli_prints_markdown_with_embedded_charts() -> None:
     result = runner.invoke(main, ["report", str(EXAMPLES[0]), "--format", "markdown"], catch_exceptions=False)
     assert result.exit_code == 0
     uris = re.findall(r"\]\(data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)\)", result.output)
-    assert len(uris) == 2
+    assert len(uris) == 1
     assert ET.fromstring(base64.b64decode(uris[0])).tag == f"{SVG}svg"
 
 
@@ -359,8 +369,8 @@ def test_html_screenshot_in_headless_chromium(tmp_path: Path) -> None:
     png = tmp_path / "rapport.png"
     _chromium(tmp_path, "--window-size=1200,2000", f"--screenshot={png}", page.as_uri())
     assert png.stat().st_size > 20_000
-    # The radar sits in the left part of the stage profile, below the cover (about y 600–1150 at
-    # this width); the table of stages to its right.
+    # The radar sits in the left half of the management summary, below the cover and the
+    # introduction (about y 330–800 at this width); the table of stages to its right.
     width, height, rows, bpp = _read_png(png, max_rows=1300)
     assert (width, height) == (1200, 2000)
 
@@ -381,22 +391,50 @@ def test_html_screenshot_in_headless_chromium(tmp_path: Path) -> None:
     def open_orange(r: int, g: int, b: int) -> bool:  # #b34700, the undetermined pillar
         return r > 150 and 40 < g < 120 and b < 60
 
-    radar = (0, 640, 550, 1250)
+    radar = (0, 640, 330, 800)
     assert count(*radar, ink) > 3000, "the radar region is (nearly) blank"
     assert count(*radar, stage_blue) > 300, "no profile drawn in the radar"
     assert count(*radar, open_orange) > 50, "the undetermined pillar is not marked"
-    assert count(660, 1200, 550, 1250, ink) > 3000, "the stage table is missing"
+    assert count(660, 1200, 330, 810, ink) > 3000, "the stage table is missing"
     assert count(0, 1150, 0, 200, ink) > 2000, "the title block is missing"
 
 
-@needs_chromium
-def test_html_prints_to_a4_pdf(tmp_path: Path) -> None:
+def _print_pdf(tmp_path: Path, html: str) -> tuple[bytes, int]:
     page = tmp_path / "rapport.html"
-    page.write_text(render_html(REPORTS["thuiszorg-de-linde"], KB), encoding="utf-8")
+    page.write_text(html, encoding="utf-8")
     pdf = tmp_path / "rapport.pdf"
     _chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     boxes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data))
     assert boxes and all(abs(float(w) - 595) < 2 and abs(float(h) - 842) < 2 for w, h in boxes), boxes
-    assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 6  # page breaks before the major sections
+    return data, len(re.findall(rb"/Type\s*/Page\b", data))
+
+
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def _page_texts(tmp_path: Path) -> list[str]:
+    out = subprocess.run([PDFTOTEXT, "-layout", str(tmp_path / "rapport.pdf"), "-"], check=True, capture_output=True, text=True).stdout
+    return out.split("\f")
+
+
+@needs_chromium
+def test_demo_client_report_prints_on_at_most_12_a4_pages(tmp_path: Path) -> None:
+    report = REPORTS["thuiszorg-de-linde"]
+    _, pages = _print_pdf(tmp_path, render_html(report, KB))
+    assert 4 <= pages <= 12, pages
+    if PDFTOTEXT is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: the page count was checked, the placement not")
+    texts = _page_texts(tmp_path)
+    # The management summary (with the focus list) fits on two pages: the pillars start by page 3.
+    start = next(i for i, text in enumerate(texts) if "Waar u staat" in text)
+    assert 1 <= start <= 2, start
+    assert "Nu aan de slag" in "".join(texts[:start])
+    assert "Routekaart" in "".join(texts[start:])
+
+
+@needs_chromium
+def test_audit_report_prints_to_a4_pdf(tmp_path: Path) -> None:
+    _, pages = _print_pdf(tmp_path, render_html(REPORTS["thuiszorg-de-linde"], KB, options=AUDIT))
+    assert pages > 12  # the audit trail is the long part

@@ -61,3 +61,29 @@ def test_exported_schemas_are_up_to_date(kind: str, name: str, tmp_path: Path) -
     assert target.read_text(encoding="utf-8") == (ROOT / "docs" / "schemas" / name).read_text(encoding="utf-8"), (
         f"regenerate with: zorgadvies schema --kind {kind} --output docs/schemas/{name}"
     )
+
+
+@pytest.mark.parametrize("kind", ["input", "output"])
+def test_every_field_of_the_schemas_has_a_description(kind: str) -> None:
+    from zorgadvies.api import advisor as _advisor
+    from zorgadvies.facts import input_schema
+    from zorgadvies.report_schema import report_schema
+
+    schema = input_schema(_advisor().kb) if kind == "input" else report_schema()
+    missing: list[str] = []
+
+    def walk(node, path: str) -> None:
+        if isinstance(node, dict):
+            for name, prop in (node.get("properties") or {}).items():
+                if not (isinstance(prop, dict) and prop.get("description")):
+                    missing.append(f"{path}.{name}")
+                walk(prop, f"{path}.{name}")
+            for key, value in node.items():
+                if key != "properties":
+                    walk(value, path)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, path)
+
+    walk(schema, kind)
+    assert missing == []

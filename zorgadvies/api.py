@@ -219,6 +219,9 @@ class Advisor:
             firings=len(firings),
             respondents=respondents,
             focus=in_focus,
+            assessment=None if facts.assessment is None else facts.assessment.to_dict(),
+            targets=dict(facts.targets),
+            notes=dict(facts.notes),
         )
         if ask_next:
             from .asknext import ask_next as measure  # imports this module: only when asked for

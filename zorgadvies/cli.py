@@ -26,6 +26,7 @@ from .tracking import diff_reports, render_diff_text
 from .whatif import apply_changes, parse_assignments
 from .render.graph import GRAPH_FORMATS, annotated_graph, render_graph
 from .render.text import render_text
+from .terminal import emit
 
 
 #: Commands that live in their own module, imported only when used: a CLI call then pays only for
@@ -39,6 +40,7 @@ LAZY_COMMANDS = {
     "report": "cli_report",
     "interview": "cli_interview",
     "vragen": "cli_vragen",
+    "vragenlijst": "cli_vragenlijst",
     "diff": "cli_tracking",
     "history": "cli_tracking",
     "batch": "cli_tracking",
@@ -62,7 +64,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the text output.")
 @click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="Employees from which an organisation is 'groot'.")
@@ -119,7 +121,10 @@ def assess(
         write_output("".join(audit_lines(adv, facts, firings, report, source=file)), audit_log)
     if save:
         save_assessment(report, db, facts_digest=facts_digest(facts))
-    write_output(text, None)
+    if fmt == "text":
+        emit(text)  # wrapped, coloured and paged on a terminal (zorgadvies/terminal.py)
+    else:
+        write_output(text, None)
 
 
 #: How many recommendations the text output shows unless --all is given.

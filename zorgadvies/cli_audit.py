@@ -11,6 +11,7 @@ from .audit import replay as replay_log
 from .cliutil import errors_to_exit, rules_option, write_output
 from .explain import explain as explain_item
 from .facts import DEFAULT_SIZE_THRESHOLD
+from .terminal import emit
 from .render.explain_text import render_explanation, render_path, render_replay
 from .whatif import apply_changes, parse_assignments, path_to_stage
 
@@ -43,7 +44,10 @@ def explain(file: str, item_id: str, fmt: str, lang: str, size_threshold: int, a
     if assignments:
         facts = apply_changes(adv, facts, parse_assignments(assignments, adv))
     result = explain_item(adv, facts, item_id)
-    write_output(_dump(result.to_dict()) if fmt == "json" else render_explanation(result, lang), None)
+    if fmt == "json":
+        write_output(_dump(result.to_dict()), None)
+    else:
+        emit(render_explanation(result, lang))
 
 
 @click.command()
@@ -59,7 +63,10 @@ def path(file: str, pillar: str, target: int, fmt: str, lang: str, size_threshol
     """The fewest answers that bring PILLAR to stage TARGET, and the recommendations on the way."""
     adv = advisor(rules)
     result = path_to_stage(adv, adv.load(file, size_threshold=size_threshold), pillar, target)
-    write_output(_dump(result.to_dict()) if fmt == "json" else render_path(result, adv.kb, lang), None)
+    if fmt == "json":
+        write_output(_dump(result.to_dict()), None)
+    else:
+        emit(render_path(result, adv.kb, lang))
 
 
 @click.command()
@@ -71,7 +78,10 @@ def path(file: str, pillar: str, target: int, fmt: str, lang: str, size_threshol
 def replay(log: str, fmt: str, lang: str, rules: tuple[str, ...]) -> None:
     """Re-run the assessment recorded in an audit LOG and confirm the result (exit 1 if it differs)."""
     result = replay_log(advisor(rules), log)
-    write_output(_dump(result.to_dict()) if fmt == "json" else render_replay(result, lang), None)
+    if fmt == "json":
+        write_output(_dump(result.to_dict()), None)
+    else:
+        emit(render_replay(result, lang))
     if not result.identical:
         raise SystemExit(1)
 

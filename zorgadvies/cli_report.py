@@ -2,17 +2,62 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import attrs
 import click
 
 from .api import advisor
 from .cliutil import errors_to_exit, rules_option, write_output
+from .errors import ZorgadviesError
 from .facts import DEFAULT_SIZE_THRESHOLD
+from .history import load_history
 from .render.html import render_html
 from .render.markdown import markdown_images, render_markdown
+from .render.options import RenderOptions, load_intro, load_logo, parse_colour
+from .render.pdf import render_pdf
+from .report import Report
 
-_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+def previous_stages(report: Report, db: str | None) -> dict[str, int | None] | None:
+    """Stage per pillar of the latest saved assessment of this organisation other than ``report``
+    itself (its lower bound where the stage was not established); None when there is none."""
+    mine = {k: v for k, v in report.to_dict().items() if k != "knowledge"}
+    for entry in reversed(load_history(str(report.organisation["name"]), db)):
+        if {k: v for k, v in entry.report.items() if k != "knowledge"} == mine:
+            continue  # this very assessment, saved with --save
+        return {p["id"]: p.get("stage") or p.get("stage_min") or p.get("at_least") for p in entry.report.get("pillars", [])}
+    return None
+
+
+def _free_name(organisation: str, fmt: str) -> Path:
+    """``rapport-<organisation>.html`` in the current folder, or ``-2``, ``-3``... when taken."""
+    from .interview import slug
+
+    base = f"rapport-{slug(organisation)}"
+    candidate, n = Path(f"{base}.{fmt}"), 2
+    while candidate.exists():
+        candidate, n = Path(f"{base}-{n}.{fmt}"), n + 1
+    return candidate
+
+
+def _write_bytes(data: bytes, output: str | None) -> None:
+    """Binary output (the PDF): to stdout, or atomically to ``output`` like write_output."""
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ZorgadviesError(f"cannot write ({exc.strerror})", file=str(target)) from None
 
 
 def register(group: click.Group) -> None:
@@ -21,39 +66,85 @@ def register(group: click.Group) -> None:
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "html"]),
+    type=click.Choice(["markdown", "html", "pdf"]),
     default=None,
-    help="Report format. Default: from the suffix of --output (.md: markdown), else html.",
+    help="Report format. Default: from the suffix of --output (.md: markdown, .pdf: pdf), else html.",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of printing.")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the report.")
 @click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="Employees from which an organisation is 'groot'.")
+@click.option("--audit", is_flag=True, help="Add the audit trail: evidence, rule and question ids, knowledge version and digest.")
+@click.option("--template", "template_dir", type=click.Path(file_okay=False), help="Folder with templates that replace the built-in ones of the same name.")
+@click.option("--logo", type=click.Path(dir_okay=False), help="Logo (PNG, JPEG or SVG) on the cover of the HTML report.")
+@click.option("--accent", help="Accent colour of the HTML report, as #rrggbb.")
+@click.option("--intro", "intro_file", type=click.Path(dir_okay=False), help="Text file with the introduction of the management summary.")
+@click.option("--previous", is_flag=True, help="Draw the previous assessment from the history on the radar.")
+@click.option("--db", "db", type=click.Path(dir_okay=False), help="History database for --previous (default: see docs/tracking.md).")
 @rules_option
 @errors_to_exit
-def report(file: str, fmt: str | None, output: str | None, lang: str, size_threshold: int, rules: tuple[str, ...]) -> None:
-    """Write the full report on the organisation in FILE as Markdown or HTML.
+def report(
+    file: str,
+    fmt: str | None,
+    output: str | None,
+    lang: str,
+    size_threshold: int,
+    audit: bool,
+    template_dir: str | None,
+    logo: str | None,
+    accent: str | None,
+    intro_file: str | None,
+    previous: bool,
+    db: str | None,
+    rules: tuple[str, ...],
+) -> None:
+    """Write the report on the organisation in FILE as HTML, Markdown or PDF.
 
-    The HTML report is one self-contained file (inline CSS and SVG charts) that prints well to
-    PDF. A Markdown report written with -o gets its two charts as SVG files beside it
-    (OUT-radar.svg, OUT-graaf.svg, OUT without its suffix); printed to stdout, the charts are
-    embedded as data: URIs instead.
+    By default the client report: a management summary, a part per pillar, the roadmap and the
+    reflection questions, without rule ids or digests; --audit adds the audit trail. The HTML
+    report is one self-contained file (inline CSS, SVG radar, the logo as a data: URI) that prints
+    well to PDF. A Markdown report written with -o gets its radar as OUT-radar.svg beside it;
+    printed to stdout, the radar is embedded as a data: URI instead. PDF (-o FILE.pdf or --format
+    pdf) needs the optional extra: pip install 'zorgadvies[pdf]'. Without -o on a terminal, HTML and
+    PDF go to rapport-<organisation>.html/.pdf in the current folder (never over an existing file).
     """
     if fmt is None:
         fmt = _SUFFIXES.get(Path(output).suffix.lower(), "html") if output else "html"
+    named = output is None and fmt in ("html", "pdf") and sys.stdout.isatty()
+    options = RenderOptions(
+        audit=audit,
+        template_dir=Path(template_dir) if template_dir else None,
+        logo=load_logo(logo) if logo else None,
+        accent=parse_colour(accent) if accent else None,
+        intro=load_intro(intro_file) if intro_file else None,
+    )
     adv = advisor(rules)
     result = adv.assess(file, size_threshold=size_threshold)
+    if named:
+        # HTML or a PDF dumped into a terminal helps nobody: write a file named after the organisation.
+        output = str(_free_name(str(result.organisation["name"]), fmt))
+    if previous:
+        options = attrs.evolve(options, previous=previous_stages(result, db))
     if fmt == "html":
-        write_output(render_html(result, adv.kb, lang), output)
+        write_output(render_html(result, adv.kb, lang, options), output)
+        if named:
+            click.echo(f"{output}")
+        return
+    if fmt == "pdf":
+        _write_bytes(render_pdf(result, adv.kb, lang, options), output)
+        if named:
+            click.echo(f"{output}")
         return
     if output is None:
-        write_output(render_markdown(result, adv.kb, lang), None)
+        write_output(render_markdown(result, adv.kb, lang, options=options), None)
         return
     target = Path(output)
-    # The charts first, so that the Markdown never links to a file that is not there yet.
-    for name, svg in markdown_images(result, adv.kb, lang, target.stem).items():
+    # Render first and write the chart before the Markdown, so that a template error leaves
+    # nothing behind and the Markdown never links to a file that is not there yet.
+    text = render_markdown(result, adv.kb, lang, image_stem=target.stem, options=options)
+    for name, svg in markdown_images(result, adv.kb, lang, target.stem, options).items():
         write_output(svg, str(target.with_name(name)))
-    write_output(render_markdown(result, adv.kb, lang, image_stem=target.stem), output)
+    write_output(text, output)

@@ -206,8 +206,8 @@ def batch(
     from .knowledge import load_knowledge
 
     suffix = Path(out).suffix.lower()
-    if suffix not in (".csv", ".json"):
-        raise click.BadParameter("the output file must end in .csv or .json", param_hint="'--out'")
+    if suffix not in (".csv", ".json", ".xlsx"):
+        raise click.BadParameter("the output file must end in .csv, .json or .xlsx", param_hint="'--out'")
     t = _BATCH_T[lang]
     kb = load_knowledge()
     items = collect_inputs(source, kb, exclude=[out])
@@ -219,8 +219,13 @@ def batch(
 
     names = {p.id: (p.nl, p.en) for p in kb.pillars}
     view = peer_view(results, peer, min_group=min_group, pillar_names=names)
-    text = results_to_json(results, view) if suffix == ".json" else results_to_csv(results)
-    write_output(text, out)
+    if suffix == ".xlsx":  # a sheet per view (zorgadvies/batch_xlsx.py)
+        from .batch_xlsx import results_to_xlsx
+        from .cli_report import _write_bytes
+
+        _write_bytes(results_to_xlsx(results, view, lang), out)
+    else:
+        write_output(results_to_json(results, view) if suffix == ".json" else results_to_csv(results), out)
     failed = sum(1 for r in results if not r.ok)
     click.echo(t["summary"].format(ok=len(results) - failed, n=len(results), failed=failed, out=out), err=True)
     if peer is not None:

@@ -18,6 +18,7 @@ from .engine import reasons
 from .facts import FACT_LABELS, Facts
 from .logic import Cond, Truth, conditions, evaluate
 from .render.labels import ESTIMATE_WORDS, OPERATOR_WORDS
+from .report import Report
 from .rulepack import Rule
 from .stages import rule_outcomes
 from .whatif import Change, outcome_after, suggest
@@ -156,7 +157,9 @@ class _Explainer:
 
     def source(self, ref: str) -> SourceLine:
         section = self.kb.sections[ref]
-        return SourceLine(ref, self.kb.document(section.document).title, section.title, section.summary_nl)
+        doc = self.kb.document(section.document)
+        about = ", ".join(str(x) for x in (doc.publisher, doc.year) if x)
+        return SourceLine(ref, f"{doc.title} ({about})" if about else doc.title, section.title, section.summary_nl)
 
     def cond_line(self, cond: Cond) -> CondLine:
         value = self.staged.get(cond.subject, (None, None))[0]
@@ -251,8 +254,9 @@ class _Explainer:
             chain.append(ChainLink(before, self.kb.recommendations[before].title, before in ranks, ranks.get(before), reason))
         given = next((r for r in report.recommendations if r.id == rec_id), None)
         if given is not None:
-            summary = f"Van toepassing (rang {ranks[rec_id]}): regel {given.rule} is afgegaan."
-            summary_en = f"Applies (rank {ranks[rec_id]}): rule {given.rule} fired."
+            reason_nl, reason_en = self.rank_reason(report, rec_id)
+            summary = f"Van toepassing (rang {ranks[rec_id]}): regel {given.rule} is afgegaan. Deze rang omdat: {reason_nl}."
+            summary_en = f"Applies (rank {ranks[rec_id]}): rule {given.rule} fired. This rank because: {reason_en}."
         elif moot:
             summary = "Niet gegeven: volgens de antwoorden is het doel van deze aanbeveling al bereikt."
             summary_en = "Not given: according to the answers the aim of this recommendation is already met."
@@ -263,6 +267,24 @@ class _Explainer:
             summary = "Niet van toepassing: geen van de regels die deze aanbeveling kunnen geven is afgegaan."
             summary_en = "Does not apply: none of the rules that can give this recommendation fired."
         return Explanation(rec_id, "recommendation", text.title, text.title_en, applies, summary, summary_en, traces, tuple(chain))
+
+    def rank_reason(self, report: Report, rec_id: str) -> tuple[str, str]:
+        """Why a recommendation has its rank, in words (docs/ranking.md), Dutch and English."""
+        import networkx as nx
+
+        fired = {r.id for r in report.recommendations}
+        later = len(nx.descendants(self.adv.graph, rec_id) & fired)
+        rec = next(r for r in report.recommendations if r.id == rec_id)
+        focus = next((f for f in report.focus if f.id == rec_id), None)
+        parts_nl = [f"{later} aanbeveling{'en bouwen' if later != 1 else ' bouwt'} hierop voort"]
+        parts_en = [f"{later} recommendation{'s build' if later != 1 else ' builds'} on it"]
+        if rec.requires:
+            parts_nl.append(f"het gaat na {', '.join(rec.requires)}")
+            parts_en.append(f"it comes after {', '.join(rec.requires)}")
+        if focus is not None:
+            parts_nl.append(f"in focus: {focus.reason.rstrip('.')}")
+            parts_en.append(f"in focus: {focus.reason_en.rstrip('.')}")
+        return "; ".join(parts_nl), "; ".join(parts_en)
 
     def reflection(self, ref_id: str) -> Explanation:
         text = self.kb.reflections[ref_id]

@@ -8,6 +8,9 @@ not give it the chance.
 
 from __future__ import annotations
 
+import datetime
+import re
+
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,8 @@ from .schema import Checker
 from .yamlio import MAX_DEPTH, Document, load_document
 
 __all__ = [
+    "ASSESSMENT_KEYS",
+    "Assessment",
     "DEFAULT_SIZE_THRESHOLD",
     "DISC_COLOURS",
     "ROLES",
@@ -103,6 +108,24 @@ class Organisation:
     size_class: str | None  # "klein" | "groot" | None when employees is unknown
 
 
+#: The keys of a facts file's ``assessment:`` block, in output order.
+ASSESSMENT_KEYS = ("date", "consultant", "client_contact", "round")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@attrs.frozen
+class Assessment:
+    """Who assessed when: the ``assessment:`` block (all optional; ``date`` as YYYY-MM-DD)."""
+
+    date: str | None = None
+    consultant: str | None = None
+    client_contact: str | None = None
+    round: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        return {key: value for key in ASSESSMENT_KEYS if (value := getattr(self, key)) is not None}
+
+
 @attrs.frozen
 class Respondent:
     """One person's answers, when a facts file holds several respondents."""
@@ -151,6 +174,9 @@ class Facts:
     disputes: Mapping[str, Dispute] = attrs.field(factory=dict)
     consensus: Mapping[str, Answer] = attrs.field(factory=dict)  # the file's own `answers:`
     people_complete: bool = False
+    assessment: Assessment | None = None
+    notes: Mapping[str, str] = attrs.field(factory=dict)  # `toelichting:` question id -> note
+    targets: Mapping[str, int] = attrs.field(factory=dict)  # `doelen:` pillar id -> target stage
 
     def holders(self, role: str) -> tuple[Person, ...]:
         return tuple(p for p in self.people or () if role in p.roles)
@@ -163,6 +189,10 @@ class Facts:
         if self.organisation.employees is not None:
             org["employees"] = self.organisation.employees
         result: dict[str, Any] = {"organisation": org}
+        if self.assessment is not None:
+            result["assessment"] = self.assessment.to_dict()
+        if self.targets:
+            result["doelen"] = dict(self.targets)
         if self.people_complete:
             result["people_complete"] = True
         if self.people is not None:
@@ -179,6 +209,8 @@ class Facts:
             result["answers"] = {k: plain(v) for k, v in sorted(self.consensus.items())}
         else:
             result["answers"] = {k: plain(v) for k, v in sorted(self.answers.items())}
+        if self.notes:
+            result["toelichting"] = dict(sorted(self.notes.items()))
         return result
 
 
@@ -288,7 +320,7 @@ def _parse_at_least(question: Question, value: dict[str, Any], path: str, check:
 def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Facts:
     check = Checker(doc, InputError)
     top = check.mapping(doc.data, "")
-    check.keys(top, "", ["organisation"], ["people", "people_complete", "answers", "respondents"])
+    check.keys(top, "", ["organisation"], ["assessment", "people", "people_complete", "answers", "respondents", "toelichting", "doelen"])
 
     org = check.mapping(top["organisation"], "organisation")
     check.keys(org, "organisation", ["name"], ["sector", "employees"])
@@ -340,6 +372,9 @@ def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Fac
     combined, disputes = combine_answers(respondents, answers, kb)
 
     organisation = Organisation(name, sector, employees, _size_class(employees, size_threshold))
+    assessment = _parse_assessment(top["assessment"], check) if top.get("assessment") is not None else None
+    notes = _parse_notes(top.get("toelichting") or {}, kb, check)
+    targets = _parse_targets(top.get("doelen") or {}, kb, check)
     return Facts(
         organisation,
         people,
@@ -350,7 +385,53 @@ def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Fac
         disputes,
         dict(sorted(answers.items())) if respondents else {},
         people_complete,
+        assessment,
+        notes,
+        targets,
     )
+
+
+def _parse_assessment(raw: Any, check: Checker) -> Assessment:
+    block = check.mapping(raw, "assessment")
+    check.keys(block, "assessment", [], list(ASSESSMENT_KEYS))
+    values: dict[str, str] = {}
+    for key in ASSESSMENT_KEYS:
+        if block.get(key) is not None:
+            values[key] = check.text(str(block[key]) if key == "date" else block[key], f"assessment.{key}")
+    date = values.get("date")
+    if date is not None:
+        try:
+            valid = bool(_DATE.fullmatch(date)) and datetime.date.fromisoformat(date) is not None
+        except ValueError:
+            valid = False
+        if not valid:
+            raise check.fail("assessment.date", f"'{date}' is not a date; write it as YYYY-MM-DD", hint="2026-01-15")
+    return Assessment(**values)
+
+
+def _parse_notes(raw: Any, kb: KnowledgeBase, check: Checker) -> dict[str, str]:
+    notes: dict[str, str] = {}
+    for qid, text in check.mapping(raw, "toelichting").items():
+        path = f"toelichting.{qid}"
+        if qid not in kb.questions:
+            raise check.fail(path, f"unknown question id '{qid}'", hint=did_you_mean(str(qid), kb.questions))
+        notes[qid] = check.text(text, path)
+    return dict(sorted(notes.items()))
+
+
+def _parse_targets(raw: Any, kb: KnowledgeBase, check: Checker) -> dict[str, int]:
+    by_name = {s.id: s.number for s in kb.stages}
+    targets: dict[str, int] = {}
+    pillar_ids = [p.id for p in kb.pillars]
+    for pillar_id, value in check.mapping(raw, "doelen").items():
+        path = f"doelen.{pillar_id}"
+        if pillar_id not in pillar_ids:
+            raise check.fail(path, f"unknown pillar '{pillar_id}'", hint=did_you_mean(str(pillar_id), pillar_ids))
+        if isinstance(value, str) and value.strip().lower() in by_name:
+            targets[pillar_id] = by_name[value.strip().lower()]
+        else:
+            targets[pillar_id] = check.integer(value, path, 1, len(kb.stages))
+    return {p: targets[p] for p in pillar_ids if p in targets}
 
 
 def _parse_answers(raw: Any, prefix: str, kb: KnowledgeBase, check: Checker) -> dict[str, Answer]:
@@ -432,11 +513,40 @@ def load_facts(
         raise InputError(f"size threshold must be a whole number of at least 1, not {size_threshold!r}")
     if isinstance(source, Mapping):
         doc = Document(_plain(source, 0), {}, None)
+    elif isinstance(source, (str, Path)) and _is_workbook_source(Path(source)):
+        doc = _workbook_document(Path(source), kb)
     elif isinstance(source, (str, Path)):
         doc = load_document(source, make_error=InputError)
     else:
         raise InputError(f"facts must be a file path or a mapping, not {type(source).__name__}")
     return _from_document(doc, kb, size_threshold)
+
+
+def _is_workbook_source(path: Path) -> bool:
+    return path.suffix.lower() == ".xlsx" or path.is_dir()
+
+
+def _workbook_document(path: Path, kb: KnowledgeBase) -> Document:
+    """Filled-in questionnaire workbooks as one facts document (see zorgadvies.workbook).
+
+    ``path`` is one workbook, or a folder of them (one per respondent, ``*.xlsx``), optionally with
+    one facts file (``*.yaml``/``*.yml``/``*.json``) that gives everything but the respondents.
+    """
+    from .workbook import facts_from_workbooks
+
+    if path.is_dir():
+        books = sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and not p.name.startswith((".", "~$")))
+        bases = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json") and not p.name.startswith("."))
+        if not books:
+            raise InputError("the folder holds no questionnaire workbooks (*.xlsx)", file=str(path))
+        if len(bases) > 1:
+            raise InputError(f"the folder holds {len(bases)} facts files; keep one beside the workbooks", file=str(path))
+        base = load_document(bases[0], make_error=InputError).data if bases else None
+        if base is not None and not isinstance(base, Mapping):
+            raise InputError("the facts file is not a mapping", file=str(bases[0]))
+    else:
+        books, base = [path], None
+    return Document(facts_from_workbooks(books, kb, base=base), {}, str(path))
 
 
 def _plain(value: Any, depth: int) -> Any:
@@ -568,7 +678,14 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
     colour = {"enum": list(DISC_COLOURS)}
     # One organisation's answers and each respondent's answers have the same shape.
     answers_object = {"type": "object", "additionalProperties": False, "properties": answers}
-    return {
+    from .schema_docs import INPUT_FIELDS, describe
+
+    def by_id(name: str) -> str | None:  # questions and pillars describe themselves
+        if name in kb.questions:
+            return kb.questions[name].nl
+        return next((p.nl for p in kb.pillars if p.id == name), None)
+
+    schema: dict[str, Any] = describe({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://zorgadvies.invalid/schema/facts.json",
         "title": "zorgadvies facts file",
@@ -584,6 +701,32 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
                     "name": {"type": "string", "minLength": 1},
                     "sector": {"enum": [*SECTORS, "onbekend"]},
                     "employees": {"anyOf": [{"type": "integer", "minimum": 0}, {"const": "onbekend"}]},
+                },
+            },
+            "assessment": {
+                "type": "object",
+                "additionalProperties": False,
+                "description": "Who assessed when; shown on the report's cover",
+                "properties": {
+                    "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Date of the assessment, YYYY-MM-DD"},
+                    "consultant": {"type": "string", "minLength": 1, "description": "The consultant who led the assessment"},
+                    "client_contact": {"type": "string", "minLength": 1, "description": "The contact person at the organisation"},
+                    "round": {"type": "string", "minLength": 1, "description": "Name of the assessment round, e.g. 'nulmeting 2026'"},
+                },
+            },
+            "toelichting": {
+                "type": "object",
+                "additionalProperties": False,
+                "description": "A note per answer (question id -> text), e.g. the document that shows it",
+                "properties": {qid: {"type": "string", "minLength": 1} for qid in sorted(kb.questions)},
+            },
+            "doelen": {
+                "type": "object",
+                "additionalProperties": False,
+                "description": "Target stage per pillar (pillar id -> 1..4 or a stage id such as 'georganiseerd')",
+                "properties": {
+                    p.id: {"anyOf": [{"type": "integer", "minimum": 1, "maximum": len(kb.stages)}, {"enum": [st.id for st in kb.stages]}]}
+                    for p in kb.pillars
                 },
             },
             "people_complete": {
@@ -633,4 +776,5 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
                 },
             },
         },
-    }
+    }, INPUT_FIELDS, by_id)
+    return schema

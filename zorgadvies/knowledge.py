@@ -112,6 +112,7 @@ class SourceDocument:
     publisher: str | None
     authors: tuple[str, ...]
     sections: tuple[Section, ...]
+    year: int | None = None  # when the document states it (none of the seeds does)
 
 
 @attrs.frozen
@@ -310,7 +311,7 @@ def _load_sources(root: Path) -> tuple[tuple[SourceDocument, ...], dict[str, Sec
         path = f"documents.{i}"
         raw = check.mapping(raw, path)
         check.keys(
-            raw, path, ["id", "seed", "title", "title_en", "publisher", "sections"], ["authors"]
+            raw, path, ["id", "seed", "title", "title_en", "publisher", "sections"], ["authors", "year"]
         )
         doc_id = check.text(raw["id"], f"{path}.id")
         if not _SLUG.match(doc_id):
@@ -342,6 +343,7 @@ def _load_sources(root: Path) -> tuple[tuple[SourceDocument, ...], dict[str, Sec
                 publisher=publisher,
                 authors=check.text_list(raw.get("authors", []), f"{path}.authors"),
                 sections=tuple(doc_sections),
+                year=check.integer(raw["year"], f"{path}.year", 1900, 2100) if raw.get("year") is not None else None,
             )
         )
     return tuple(documents), sections

@@ -336,6 +336,9 @@ class Report:
     respondents: Mapping[str, Any] | None = None  # names and disputes, when several respondents answered
     focus: tuple[FocusItem, ...] = ()  # at most 7 recommendations to start with (docs/ranking.md)
     ask_next: tuple[AskNext, ...] | None = None  # None: not computed (docs/ask-next.md)
+    assessment: Mapping[str, str] | None = None  # the facts file's `assessment:` block (date, consultant, ...)
+    targets: Mapping[str, int] = attrs.field(factory=dict)  # `doelen:` pillar id -> target stage
+    notes: Mapping[str, str] = attrs.field(factory=dict)  # `toelichting:` question id -> note
 
     def pillar(self, pillar_id: str) -> PillarResult:
         return next(p for p in self.pillars if p.id == pillar_id)
@@ -345,6 +348,9 @@ class Report:
             "schema_version": self.schema_version,
             "knowledge": {"version": self.knowledge_version, "sha256": self.knowledge_sha256},
             "organisation": dict(self.organisation),
+            "assessment": None if self.assessment is None else dict(self.assessment),
+            "targets": dict(self.targets),
+            "notes": dict(self.notes),
             "pillars": [p.to_dict() for p in self.pillars],
             "ask_next": None if self.ask_next is None else [a.to_dict() for a in self.ask_next],
             "focus": [f.to_dict() for f in self.focus],

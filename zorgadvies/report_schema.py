@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .report import ESTIMATE_BASES, SCHEMA_VERSION
+from .schema_docs import REPORT_FIELDS, describe
 
 __all__ = ["report_schema"]
 
@@ -140,6 +141,18 @@ def report_schema() -> dict[str, Any]:
                     "size_threshold": {"type": "integer", "minimum": 1},
                 }
             ),
+            "assessment": {
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {k: _STR for k in ("date", "consultant", "client_contact", "round")},
+                    },
+                ]
+            },
+            "targets": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 4}},
+            "notes": {"type": "object", "additionalProperties": _STR},
             "pillars": {"type": "array", "minItems": 6, "maxItems": 6, "items": pillar},
             # null when not computed (the library computes it on request, docs/ask-next.md)
             "ask_next": {"oneOf": [{"type": "null"}, {"type": "array", "items": ask}]},
@@ -168,5 +181,5 @@ def report_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://zorgadvies.invalid/schema/report.json",
         "title": "zorgadvies report",
-        **schema,
+        **describe(schema, REPORT_FIELDS),
     }

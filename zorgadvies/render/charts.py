@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -37,6 +38,65 @@ _GREY = "#6b6b6b"
 _RULE = "#c8c8c8"
 _STAGE = "#1d4e89"  # determined stage
 _OPEN = "#b34700"  # undetermined ("at least")
+_TARGET = "#1b7837"  # target stage (a square)
+_PREVIOUS = "#8c8c8c"  # previous assessment (a triangle)
+_ESTIMATE = "#6a3d9a"  # an estimate (a diamond, so not told apart by colour alone)
+
+
+def _legend_dot(x: float, y: float) -> str:
+    return f'<circle cx="{_f(x)}" cy="{_f(y)}" r="6" fill="{_STAGE}"/>'
+
+
+def _legend_open(x: float, y: float) -> str:
+    return f'<circle cx="{_f(x)}" cy="{_f(y)}" r="6" fill="#ffffff" stroke="{_OPEN}" stroke-width="3"/>'
+
+
+def _legend_dash(x: float, y: float) -> str:
+    return f'<line x1="{_f(x - 8)}" y1="{_f(y)}" x2="{_f(x + 16)}" y2="{_f(y)}" stroke="{_OPEN}" stroke-width="2.5" stroke-dasharray="6 4"/>'
+
+
+def _legend_estimate(x: float, y: float) -> str:
+    return _diamond(x, y, _ESTIMATE, 6)
+
+
+def _legend_target(x: float, y: float) -> str:
+    return _square(x, y, _TARGET, 5.5)
+
+
+def _legend_previous(x: float, y: float) -> str:
+    return _triangle(x, y, _PREVIOUS, 6.5)
+
+
+def _square(x: float, y: float, colour: str, size: float = 6.5) -> str:
+    return (
+        f'<rect class="target" x="{_f(x - size)}" y="{_f(y - size)}" width="{_f(2 * size)}" height="{_f(2 * size)}" '
+        f'fill="none" stroke="{colour}" stroke-width="2.5"/>'
+    )
+
+
+def _triangle(x: float, y: float, colour: str, size: float = 7.5) -> str:
+    points = f"{_f(x)},{_f(y - size)} {_f(x + size * 0.9)},{_f(y + size * 0.6)} {_f(x - size * 0.9)},{_f(y + size * 0.6)}"
+    return f'<polygon class="previous" points="{points}" fill="{colour}" stroke="#ffffff" stroke-width="1"/>'
+
+
+def _legend_rows(items: list[tuple[Any, str]], width: float) -> list[list[tuple[Any, str]]]:
+    """The legend's entries in rows no wider than ``width`` (greedy, in the given order)."""
+    rows: list[list[tuple[Any, str]]] = [[]]
+    used = 0.0
+    for item in items:
+        need = 32 + _text_width(item[1], 14) + (24 if rows[-1] else 0)
+        if rows[-1] and used + need > width:
+            rows.append([])
+            used, need = 0.0, 32 + _text_width(item[1], 14)
+        rows[-1].append(item)
+        used += need
+    return rows
+
+
+def _diamond(x: float, y: float, colour: str, size: float = 7.5) -> str:
+    points = f"{_f(x)},{_f(y - size)} {_f(x + size)},{_f(y)} {_f(x)},{_f(y + size)} {_f(x - size)},{_f(y)}"
+    return f'<polygon class="estimate" points="{points}" fill="#ffffff" stroke="{colour}" stroke-width="3"/>'
+
 
 _T: dict[str, dict[str, Any]] = {
     "nl": {
@@ -44,7 +104,11 @@ _T: dict[str, dict[str, Any]] = {
         "radar_desc": "Radardiagram met zes assen, een per pijler, en vier ringen voor de stadia 1 tot en met 4.",
         "determined": "stadium vastgesteld",
         "open": "onbepaald: minstens dit stadium",
-        "maybe": "kan hoger liggen",
+        "maybe": "kan tot hier liggen",
+        "estimate": "geschat",
+        "estimated": "geschat",
+        "target": "doel",
+        "previous": "vorige meting",
         "undetermined": "onbepaald",
         "at_least": "minstens",
         "graph": "Volgorde van de aanbevelingen",
@@ -62,7 +126,11 @@ _T: dict[str, dict[str, Any]] = {
         "radar_desc": "Radar chart with six axes, one per pillar, and four rings for stages 1 to 4.",
         "determined": "stage determined",
         "open": "undetermined: at least this stage",
-        "maybe": "may be higher",
+        "maybe": "may reach this far",
+        "estimate": "estimated",
+        "estimated": "estimated",
+        "target": "target",
+        "previous": "previous assessment",
         "undetermined": "undetermined",
         "at_least": "at least",
         "graph": "Order of the recommendations",
@@ -132,21 +200,47 @@ def _stage_words(kb: KnowledgeBase, pillar: PillarResult, lang: str) -> str:
     t = _T[lang]
     if pillar.stage is not None:
         return f"{pillar.stage} · {kb.stage(pillar.stage).name(lang)}"
-    if pillar.at_least:
-        return f"{t['undetermined']}, ≥ {pillar.at_least}"
-    return str(t["undetermined"])
+    words = f"{t['undetermined']}, {pillar.stage_min}–{pillar.stage_max}"
+    if pillar.stage_estimate.stage:
+        words += f", {t['estimated']} {pillar.stage_estimate.stage}"
+    return words
 
 
-def radar_svg(report: Report, kb: KnowledgeBase, lang: str = "nl", *, standalone: bool = True) -> str:
+def radar_svg(
+    report: Report,
+    kb: KnowledgeBase,
+    lang: str = "nl",
+    *,
+    standalone: bool = True,
+    previous: Mapping[str, int | None] | None = None,
+) -> str:
     """The stage of each pillar on a six-axis radar with four rings (stages 1–4).
 
-    An undetermined pillar is drawn at its ``at_least`` stage (0 when nothing is certain) with a
-    hollow marker and a dashed line along its axis up to stage 4: the stage may lie anywhere there.
+    An undetermined pillar is drawn at its ``stage_min`` with a hollow circle and a dashed line along
+    its axis up to ``stage_max``: the stage lies somewhere there. An estimate (``stage_estimate``
+    of an undetermined pillar) is a hollow diamond: another shape, not only another colour, so
+    that it reads apart from an established stage in grey print and for colour-blind readers.
+    A target (``report.targets``) is a green square, the previous assessment (``previous``: pillar
+    id -> stage) a grey triangle; each joined by its own line style (dotted, dashed) when all six
+    pillars have one.
     """
     t = _T[lang]
-    width, height = 700.0, 560.0
-    cx, cy, radius = width / 2, 242.0, 165.0
     pillars = report.pillars
+    legend: list[tuple[Any, str]] = [(_legend_dot, t["determined"])]
+    if any(p.stage is None for p in pillars):
+        legend += [(_legend_open, t["open"]), (_legend_dash, t["maybe"])]
+    if any(p.stage is None and p.stage_estimate.stage for p in pillars):
+        legend.append((_legend_estimate, t["estimate"]))
+    targets = {p.id: report.targets[p.id] for p in pillars if report.targets.get(p.id)}
+    before = {p.id: int(v) for p in pillars if (v := (previous or {}).get(p.id))}
+    if targets:
+        legend.append((_legend_target, t["target"]))
+    if before:
+        legend.append((_legend_previous, t["previous"]))
+    legend_rows = _legend_rows(legend, 660.0)
+    width, base_height = 700.0, 560.0  # with one row of legend markers; each further row adds 30
+    height = base_height + 30 * (len(legend_rows) - 1)
+    cx, cy, radius = width / 2, 242.0, 165.0
     n = len(pillars)
 
     def point(i: int, level: float) -> tuple[float, float]:
@@ -176,8 +270,13 @@ def radar_svg(report: Report, kb: KnowledgeBase, lang: str = "nl", *, standalone
             f'stroke-width="3" paint-order="stroke">{level}</text>'
         )
 
+    # The previous assessment and the targets, under the profile.
+    for marks, kind, dash, colour in ((before, "previous-line", "7 5", _PREVIOUS), (targets, "target-line", "2 4", _TARGET)):
+        if len(marks) == n:
+            line = " ".join(f"{_f(x)},{_f(y)}" for x, y in (point(i, marks[p.id]) for i, p in enumerate(pillars)))
+            out.append(f'<polygon class="{kind}" points="{line}" fill="none" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/>')
     # The profile polygon.
-    values = [p.stage if p.stage is not None else (p.at_least or 0) for p in pillars]
+    values = [p.stage if p.stage is not None else p.stage_min for p in pillars]
     shape = " ".join(f"{_f(x)},{_f(y)}" for x, y in (point(i, v) for i, v in enumerate(values)))
     out.append(f'<polygon points="{shape}" fill="{_STAGE}" fill-opacity="0.16" stroke="{_STAGE}" stroke-width="2.5" stroke-linejoin="round"/>')
     for i, (p, v) in enumerate(zip(pillars, values)):
@@ -185,12 +284,20 @@ def radar_svg(report: Report, kb: KnowledgeBase, lang: str = "nl", *, standalone
         if p.stage is not None:
             out.append(f'<circle cx="{_f(x)}" cy="{_f(y)}" r="6" fill="{_STAGE}" stroke="#ffffff" stroke-width="1.5"/>')
         else:
-            ex, ey = point(i, 4)
+            ex, ey = point(i, p.stage_max)
             out.append(
                 f'<line x1="{_f(x)}" y1="{_f(y)}" x2="{_f(ex)}" y2="{_f(ey)}" stroke="{_OPEN}" '
                 f'stroke-width="2.5" stroke-dasharray="6 4"/>'
             )
             out.append(f'<circle cx="{_f(x)}" cy="{_f(y)}" r="6.5" fill="#ffffff" stroke="{_OPEN}" stroke-width="3"/>')
+            if p.stage_estimate.stage:
+                out.append(_diamond(*point(i, p.stage_estimate.stage), _ESTIMATE))
+
+    for i, p in enumerate(pillars):
+        if p.id in before:
+            out.append(_triangle(*point(i, before[p.id]), _PREVIOUS))
+        if p.id in targets:
+            out.append(_square(*point(i, targets[p.id]), _TARGET))
 
     # Axis labels: the pillar name (wrapped) and its stage underneath.
     for i, p in enumerate(pillars):
@@ -213,22 +320,18 @@ def radar_svg(report: Report, kb: KnowledgeBase, lang: str = "nl", *, standalone
         colour = _STAGE if p.stage is not None else _OPEN
         out.append(_text_lines(lx, top + size * lead * len(name), [_stage_words(kb, p, lang)], size=15, anchor=anchor, fill=colour))
 
-    # Legend: the stage numbers, then the two markers.
-    y = height - 52
+    # Legend: the stage numbers, then a row (or two) of the markers in use.
+    y = base_height - 52
     stages = " · ".join(f"{s.number} {s.name(lang)}" for s in kb.stages)
     out.append(_text_lines(cx, y, [stages], size=14, anchor="middle", fill=_GREY))
-    y += 30
-    items = [t["determined"], t["open"], t["maybe"]]
-    total = sum(_text_width(item, 14) for item in items) + 3 * 32 + 2 * 24
-    x = cx - total / 2
-    out.append(f'<circle cx="{_f(x + 8)}" cy="{_f(y - 5)}" r="6" fill="{_STAGE}"/>')
-    out.append(_text_lines(x + 22, y, [items[0]], size=14))
-    x += 32 + _text_width(items[0], 14) + 24
-    out.append(f'<circle cx="{_f(x + 8)}" cy="{_f(y - 5)}" r="6" fill="#ffffff" stroke="{_OPEN}" stroke-width="3"/>')
-    out.append(_text_lines(x + 22, y, [items[1]], size=14))
-    x += 32 + _text_width(items[1], 14) + 24
-    out.append(f'<line x1="{_f(x)}" y1="{_f(y - 5)}" x2="{_f(x + 24)}" y2="{_f(y - 5)}" stroke="{_OPEN}" stroke-width="2.5" stroke-dasharray="6 4"/>')
-    out.append(_text_lines(x + 32, y, [items[2]], size=14))
+    for row in legend_rows:
+        y += 30
+        total = sum(32 + _text_width(label, 14) for _, label in row) + 24 * (len(row) - 1)
+        x = cx - total / 2
+        for symbol, label in row:
+            out.append(symbol(x + 8, y - 5))
+            out.append(_text_lines(x + 22 if symbol is not _legend_dash else x + 32, y, [label], size=14))
+            x += 32 + _text_width(label, 14) + 24
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

@@ -80,6 +80,7 @@ def _trace(trace: RuleTrace, lang: str) -> list[str]:
             lines.append(f"      → {t['no_suggestion']}")
     for source in trace.sources:
         lines.append(f"      {t['sources']}: {source.ref} — {source.document}, § {source.section}")
+        lines.append(f"          {source.summary}")
     return lines
 
 

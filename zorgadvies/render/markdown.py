@@ -1,12 +1,14 @@
-"""The full report as GitHub-flavoured Markdown, in Dutch (default) or English.
+"""The report as GitHub-flavoured Markdown, in Dutch (default) or English.
 
-The two charts cannot be drawn in Markdown itself. Written to a file (``zorgadvies report --format
-markdown -o rapport.md``), they go beside it as ``rapport-radar.svg`` and ``rapport-graaf.svg`` and
-the Markdown links them by relative name (GitHub, GitLab and most viewers show them). Printed to
-stdout there is nowhere to put a second file, so the SVGs are embedded as ``data:`` URIs instead
-(pandoc and most editors show those; GitHub does not). See docs/reports.md.
+Laid out by the Jinja2 template ``templates/report.md.j2`` from the view model of :mod:`.context`
+(client report by default, the audit trail with ``RenderOptions(audit=True)``). The radar cannot be
+drawn in Markdown itself. Written to a file (``zorgadvies report --format markdown -o rapport.md``),
+it goes beside it as ``rapport-radar.svg`` and the Markdown links it by relative name (GitHub,
+GitLab and most viewers show it). Printed to stdout there is nowhere to put a second file, so the
+SVG is embedded as a ``data:`` URI instead (pandoc and most editors show those; GitHub does not).
+The order of the advice is a "begin na" table. See docs/reports.md.
 
-This module also holds the label table and the small formatting helpers that the HTML renderer
+This module also holds the label table and the small formatting helpers that the view model
 shares, so both reports say the same things in the same words.
 """
 
@@ -18,10 +20,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
-from ..knowledge import PHASES, KnowledgeBase, Section
-from ..report import ConditionStatus, PillarResult, Recommendation, Report
-from .charts import graph_svg, radar_svg
+from ..knowledge import KnowledgeBase, Section
+from ..report import ConditionStatus, PillarResult, Report
+from .charts import radar_svg
 from .labels import stage_names, stage_text
+from .options import RenderOptions
+from .templating import Markup, md_escape, render_template
 
 __all__ = [
     "LABELS",
@@ -76,7 +80,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "stage": "Stadium",
         "number": "Nr.",
         "radar_alt": "Radardiagram van het ontwikkelstadium van de zes pijlers",
-        "radar_caption": "Het profiel over de zes pijlers. Een open rondje: het stadium is onbepaald en ligt minstens op dat niveau.",
+        "radar_caption": "Het profiel over de zes pijlers. Een open rondje met een stippellijn: het stadium is nog niet vastgesteld en ligt ergens op die lijn; een ruit: de schatting.",
         "undetermined": "onbepaald",
         "at_least": "minstens",
         "pillars": "Per pijler: waarom dit stadium en wat er nodig is",
@@ -122,6 +126,61 @@ LABELS: dict[str, dict[str, Any]] = {
         "knowledge": "Kennisbank",
         "version": "Versie",
         "none": "geen",
+        # -- client report (templates) --
+        "range": "{low} of {high}",
+        "bounds_text": "onbepaald: minstens {low}, hoogstens {high}",
+        "basis": {"criteria": "op grond van de criteria", "zelfinschatting": "eigen inschatting", "onbepaald": "onbepaald"},
+        "conflict": "De eigen inschatting ({placed}) past niet bij de antwoorden, die op {bounds} wijzen; de antwoorden gaan voor.",
+        "ask_next": "Vraag hierna",
+        "target": "Doel",
+        "target_line": "Doel: {name} ({n})",
+        "target_met": "bereikt",
+        "previous_line": "Vorige meting: {name} ({n})",
+        "projected": "Na de routekaart (verwacht): {name} ({n}), als de aanbevelingen voor deze pijler zijn uitgevoerd.",
+        "note": "Toelichting",
+        "notes": "Toelichtingen bij de antwoorden",
+        "ask_next_intro": "De vragen waarvan het antwoord het oordeel het meest verandert, met wie ze kan beantwoorden.",
+        "afgeleid": "afgeleid (onze gevolgtrekking, niet letterlijk in de bron)",
+        "range_long": "minstens {low}, hoogstens {high}",
+        "estimate_text": "geschat: {stage} ({number}), {basis}",
+        "estimate_note": "Geschat stadium",
+        "intro_default": "Dit rapport beschrijft waar uw organisatie staat in het organiseren van innovatie en marketing, langs de zes pijlers van het Zorgmarketing Ontwikkelmodel, en wat de volgende stappen zijn. Het rust op de antwoorden die u en uw collega's gaven.",
+        "management_summary": "Managementsamenvatting",
+        "date": "Datum",
+        "consultant": "Adviseur",
+        "contact": "Contactpersoon",
+        "round": "Ronde",
+        "focus": "Nu aan de slag",
+        "focus_intro": "De aanbevelingen om nu mee te beginnen, en waarom.",
+        "strongest": "Sterkste pijler",
+        "weakest": "Zwakste pijler",
+        "all_level": "Alle pijlers staan op hetzelfde niveau.",
+        "next_stage": "Volgende stadium",
+        "open_criteria": "nog {n} punten",
+        "open_criteria_1": "nog 1 punt",
+        "highest": "hoogste stadium bereikt",
+        "where": "Waar u staat",
+        "where_at_least": "Minstens dit stadium",
+        "seen": "Wat we zagen",
+        "towards": "Op weg naar {stage}",
+        "to_discuss": "Nog te bespreken",
+        "pillar_recs": "Aanbevelingen voor deze pijler",
+        "roadmap": "Routekaart",
+        "roadmap_intro": "Alle aanbevelingen in volgorde van prioriteit. Het label noemt de fase van de innovatieroute (Onderzoek, Richt, Plan, Doe); 'begin na' noemt wat eerst klaar moet zijn.",
+        "begin_after": "Begin na",
+        "begin_now": "kan direct beginnen",
+        "step": "Stap",
+        "steps": "Stappen",
+        "steps_intro": "Aanbevelingen die op elkaar voortbouwen, per stap: een stap kan beginnen zodra wat op de kaart onder 'begin na' staat klaar is.",
+        "free_intro": "Deze aanbevelingen hangen niet van andere af en kunnen op elk moment beginnen:",
+        "begin_after_table": "Begin na: de volgorde in een tabel",
+        "recommendation": "Aanbeveling",
+        "sources_client": "Bronnen",
+        "sources_client_intro": "De nummers tussen haken verwijzen naar deze onderdelen van de brondocumenten.",
+        "audit": "Verantwoording",
+        "audit_intro": "Voor de adviseur en de auditor: de regels, de antwoorden waarop ze rusten, de bronnen en de versie van de kennisbank.",
+        "audit_recs": "Aanbevelingen: regels en antwoorden",
+        "on_estimate": "rust op een schatting",
     },
     "en": {
         "respondents": "Respondents",
@@ -158,7 +217,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "stage": "Stage",
         "number": "No.",
         "radar_alt": "Radar chart of the development stage of the six pillars",
-        "radar_caption": "The profile across the six pillars. An open circle: the stage is undetermined and at least that level.",
+        "radar_caption": "The profile across the six pillars. An open circle with a dashed line: the stage is not established and lies somewhere on that line; a diamond: the estimate.",
         "undetermined": "undetermined",
         "at_least": "at least",
         "pillars": "Per pillar: why this stage and what is needed",
@@ -204,6 +263,61 @@ LABELS: dict[str, dict[str, Any]] = {
         "knowledge": "Knowledge base",
         "version": "Version",
         "none": "none",
+        # -- client report (templates) --
+        "range": "{low} or {high}",
+        "bounds_text": "undetermined: at least {low}, at most {high}",
+        "basis": {"criteria": "from the criteria", "zelfinschatting": "self-assessment", "onbepaald": "undetermined"},
+        "conflict": "The self-assessment ({placed}) does not fit the answers, which point to {bounds}; the answers prevail.",
+        "ask_next": "Ask next",
+        "target": "Target",
+        "target_line": "Target: {name} ({n})",
+        "target_met": "reached",
+        "previous_line": "Previous assessment: {name} ({n})",
+        "projected": "After the roadmap (expected): {name} ({n}), once the recommendations for this pillar are carried out.",
+        "note": "Note",
+        "notes": "Notes on the answers",
+        "ask_next_intro": "The questions whose answer changes the verdict most, with who can answer them.",
+        "afgeleid": "inferred (our conclusion, not literally in the source)",
+        "range_long": "at least {low}, at most {high}",
+        "estimate_text": "estimated: {stage} ({number}), {basis}",
+        "estimate_note": "Estimated stage",
+        "intro_default": "This report describes where your organisation stands in organising innovation and marketing, along the six pillars of the Care Marketing Development Model, and what the next steps are. It rests on the answers you and your colleagues gave.",
+        "management_summary": "Management summary",
+        "date": "Date",
+        "consultant": "Consultant",
+        "contact": "Contact",
+        "round": "Round",
+        "focus": "Start now",
+        "focus_intro": "The recommendations to start with now, and why.",
+        "strongest": "Strongest pillar",
+        "weakest": "Weakest pillar",
+        "all_level": "All pillars are at the same level.",
+        "next_stage": "Next stage",
+        "open_criteria": "{n} points to go",
+        "open_criteria_1": "1 point to go",
+        "highest": "highest stage reached",
+        "where": "Where you stand",
+        "where_at_least": "At least this stage",
+        "seen": "What we saw",
+        "towards": "Towards {stage}",
+        "to_discuss": "Still to discuss",
+        "pillar_recs": "Recommendations for this pillar",
+        "roadmap": "Roadmap",
+        "roadmap_intro": "All recommendations in order of priority. The tag names the phase of the innovation route (Research, Direct, Plan, Do); 'begin after' names what must be done first.",
+        "begin_after": "Begin after",
+        "begin_now": "can start right away",
+        "step": "Step",
+        "steps": "Steps",
+        "steps_intro": "Recommendations that build on each other, step by step: a step can begin once what its card lists under 'begin after' is done.",
+        "free_intro": "These recommendations depend on no other and can begin at any time:",
+        "begin_after_table": "Begin after: the order as a table",
+        "recommendation": "Recommendation",
+        "sources_client": "Sources",
+        "sources_client_intro": "The numbers in brackets refer to these parts of the source documents.",
+        "audit": "Audit trail",
+        "audit_intro": "For the consultant and the auditor: the rules, the answers they rest on, the sources and the version of the knowledge base.",
+        "audit_recs": "Recommendations: rules and answers",
+        "on_estimate": "rests on an estimate",
     },
 }
 
@@ -265,11 +379,21 @@ def condition_parts(kb: KnowledgeBase, cond: ConditionStatus, lang: str) -> tupl
 
 
 def stage_label(kb: KnowledgeBase, pillar: PillarResult, lang: str) -> tuple[str, str]:
-    """(stage text, stage number text): ('Georganiseerd', '3') or ('onbepaald (minstens …)', '≥ 1')."""
+    """(stage text, stage number text) with the bounds when the stage is not established.
+
+    ('Georganiseerd', '3'); ('onbepaald: minstens Geïnitieerd, hoogstens Gedefinieerd', '1 of 2');
+    ('onbepaald (minstens Geïnitieerd)', '≥ 1') when nothing above the floor is ruled out.
+    """
     if pillar.stage is not None:
         return kb.stage(pillar.stage).name(lang), str(pillar.stage)
-    text = stage_text(None, pillar.at_least, stage_names(kb), lang)
-    return text, f"≥ {pillar.at_least}" if pillar.at_least else "?"
+    t = LABELS[lang]
+    low, high = pillar.stage_min, pillar.stage_max
+    if high < 4 and high > low:
+        text = str(t["bounds_text"]).format(low=kb.stage(low).name(lang), high=kb.stage(high).name(lang))
+        number = str(t["range"]).format(low=low, high=high) if high == low + 1 else f"{low}–{high}"
+        return text, number
+    text = stage_text(None, low, stage_names(kb), lang)
+    return text, f"≥ {low}"
 
 
 def cited_sources(report: Report, kb: KnowledgeBase) -> dict[str, int]:
@@ -305,96 +429,24 @@ def chart_file_names(stem: str) -> dict[str, str]:
 
 # --- Markdown ---------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-
 
 def md(text: object) -> str:
     """Escape text for Markdown, so that knowledge-base text is shown literally."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
-    escaped = _ENTITY.sub(r"\\&", escaped)
-    return " ".join(escaped.split())
-
-
-def _code(text: str) -> str:
-    return f"`{text}`" if "`" not in text else f"`` {text} ``"
-
-
-def _cite(refs: Iterable[str], numbers: Mapping[str, int]) -> str:
-    return ", ".join(f"[\\[{n}\\]](#bron-{n})" for n in sorted({numbers[r] for r in refs}))
+    return md_escape(text)
 
 
 def _data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def markdown_images(report: Report, kb: KnowledgeBase, lang: str, stem: str) -> dict[str, str]:
-    """File name -> SVG for the charts of a Markdown report written as ``stem``.md."""
-    names = chart_file_names(stem)
-    files = {names["radar"]: radar_svg(report, kb, lang)}
-    if report.recommendations:
-        files[names["graph"]] = graph_svg(report, kb, lang)
-    return files
+def markdown_images(report: Report, kb: KnowledgeBase, lang: str, stem: str, options: RenderOptions | None = None) -> dict[str, str]:
+    """File name -> SVG for the chart of a Markdown report written as ``stem``.md (the radar).
 
-
-def _pillar_section(kb: KnowledgeBase, pillar: PillarResult, lang: str, numbers: Mapping[str, int]) -> list[str]:
-    t = LABELS[lang]
-    name = kb.pillar(pillar.id).name(lang)
-    stage, number = stage_label(kb, pillar, lang)
-    lines = [f"### {md(name)} — {md(stage)}" + (f" ({number})" if pillar.stage is not None else ""), ""]
-    if pillar.stage is not None:
-        lines += [f"> {md(kb.pillar(pillar.id).cells[pillar.stage][0 if lang == 'nl' else 1])}", ""]
-    lines += [f"**{t['why']}**", ""]
-    if not pillar.evidence:
-        lines += [t["no_evidence"], ""]
-    for ev in pillar.evidence:
-        lines.append(f"- ✓ {md(ev.title if lang == 'nl' else ev.title_en)} — {t['rule'].lower()} {_code(ev.rule)}")
-        for subject, question, answer in fact_pairs(kb, ev.facts, lang):
-            lines.append(f"  - {md(question)} {_code(subject)}: *{md(answer)}*")
-        lines.append(f"  - {t['source']}: {_cite(ev.sources, numbers)}")
-    lines.append("")
-    if pillar.missing_stage is None:
-        lines += [t["top"], ""]
-    elif pillar.missing:
-        target = f"{kb.stage(pillar.missing_stage).name(lang)} ({pillar.missing_stage})"
-        lines += [f"**{md(t['need'].format(stage=target))}**", ""]
-        for req in pillar.missing:
-            mark = "✗" if req.status == "fails" else "?"
-            lines.append(f"- {mark} {md(req.title if lang == 'nl' else req.title_en)} — {t['rule'].lower()} {_code(req.rule)}")
-            for cond in req.conditions:
-                question, now, need = condition_parts(kb, cond, lang)
-                lines.append(f"  - {md(question)} {_code(cond.subject)} — {t['now']}: *{md(now)}*; {t['needs']}: *{md(need)}*")
-            lines.append(f"  - {t['source']}: {_cite(req.sources, numbers)}")
-        lines.append("")
-    if pillar.settle:
-        lines += [f"**{t['settle']}**", ""]
-        lines += [f"- {md(subject_text(kb, s, lang))} {_code(s)}" for s in pillar.settle]
-        lines.append("")
-    return lines
-
-
-def _recommendation(rec: Recommendation, recs: Mapping[str, Recommendation], kb: KnowledgeBase, lang: str, numbers: Mapping[str, int]) -> list[str]:
-    t = LABELS[lang]
-
-    def ref(rec_id: str) -> str:
-        other = recs[rec_id]
-        return f"{other.rank}. {md(other.title if lang == 'nl' else other.title_en)}"
-
-    lines = [f"#### {rec.rank}. {md(rec.title if lang == 'nl' else rec.title_en)}", ""]
-    lines += [md(rec.body if lang == "nl" else rec.body_en), ""]
-    if rec.requires:
-        lines.append(f"- **{t['after']}:** " + "; ".join(ref(r) for r in rec.requires))
-    if rec.unblocks:
-        lines.append(f"- **{t['unblocks']}:** " + "; ".join(ref(r) for r in rec.unblocks))
-    facts = fact_pairs(kb, rec.facts, lang)
-    if facts:
-        lines.append(f"- **{t['based_on']}:** " + "; ".join(f"{md(q)} {_code(s)}: *{md(a)}*" for s, q, a in facts))
-    rule = _code(rec.rule) + (f" ({t['also']} {', '.join(_code(r) for r in rec.also_rules)})" if rec.also_rules else "")
-    lines.append(f"- **{t['rule']}:** {rule} · **{t['id']}:** {_code(rec.id)} · **{t['source']}:** {_cite(rec.sources, numbers)}")
-    if rec.disputed:
-        lines.append(f"- {t['disputed']}: {', '.join(_code(q) for q in rec.disputed)}")
-    lines.append("")
-    return lines
+    The order of the recommendations is a table in the Markdown itself (``Begin na``), so no
+    dependency picture is written beside it.
+    """
+    previous = options.previous if options else None
+    return {chart_file_names(stem)["radar"]: radar_svg(report, kb, lang, previous=previous)}
 
 
 def disputes(report: Report, kb: KnowledgeBase, lang: str) -> list[tuple[str, str, list[tuple[str, str]], str]]:
@@ -409,98 +461,34 @@ def disputes(report: Report, kb: KnowledgeBase, lang: str) -> list[tuple[str, st
     return result
 
 
-def render_markdown(report: Report, kb: KnowledgeBase, lang: str = "nl", *, image_stem: str | None = None) -> str:
-    """The report as GitHub-flavoured Markdown.
+def render_markdown(
+    report: Report,
+    kb: KnowledgeBase,
+    lang: str = "nl",
+    *,
+    image_stem: str | None = None,
+    options: RenderOptions | None = None,
+) -> str:
+    """The report as GitHub-flavoured Markdown, laid out by ``templates/report.md.j2``.
 
     Parameters
     ----------
     image_stem:
-        When given, the charts are linked as ``<image_stem>-radar.svg`` and
-        ``<image_stem>-graaf.svg`` (write them with :func:`markdown_images`); when None they are
-        embedded as ``data:`` URIs, so that the Markdown stands on its own.
+        When given, the radar is linked as ``<image_stem>-radar.svg`` (write it with
+        :func:`markdown_images`); when None it is embedded as a ``data:`` URI, so that the
+        Markdown stands on its own.
+    options:
+        Audience (``audit``), template folder and introduction text; see :class:`RenderOptions`.
     """
-    t = LABELS[lang]
-    numbers = cited_sources(report, kb)
-    recs = {r.id: r for r in report.recommendations}
+    from .context import report_context  # context imports the helpers above
+
+    options = options or RenderOptions()
+    context = report_context(report, kb, lang, options)
     if image_stem is not None:
-        names = chart_file_names(image_stem)
-        radar_src, graph_src = quote(names["radar"]), quote(names["graph"])
+        src = quote(chart_file_names(image_stem)["radar"])
     else:
-        radar_src = _data_uri(radar_svg(report, kb, lang))
-        graph_src = _data_uri(graph_svg(report, kb, lang)) if report.recommendations else ""
-
-    lines = [f"# {t['title']}: {md(report.organisation['name'])}", ""]
-    facts_line = " · ".join(md(p) for p in about(report, lang))
-    lines += [f"*{md(t['subtitle'])}*", ""]
-    if facts_line:
-        lines += [f"**{facts_line}**  ", f"{t['kb']} {md(report.knowledge_version)} · sha256 {_code(report.knowledge_sha256[:12])}", ""]
-    else:
-        lines += [f"{t['kb']} {md(report.knowledge_version)} · sha256 {_code(report.knowledge_sha256[:12])}", ""]
-    lines += [f"**{t['summary']}:** " + md(summary(report, lang)), ""]
-
-    # Stage profile.
-    lines += [f"## {t['profile']}", "", t["profile_intro"], ""]
-    lines += [f"| {t['pillar']} | {t['stage']} | {t['number']} |", "| --- | --- | :---: |"]
-    for pillar in report.pillars:
-        stage, stage_number = stage_label(kb, pillar, lang)
-        flag = f" {t['disputed']}: {', '.join(_code(q) for q in pillar.disputed)}" if pillar.disputed else ""
-        lines.append(f"| {md(kb.pillar(pillar.id).name(lang))} | {md(stage)}{flag} | {stage_number} |")
-    lines += ["", f"![{t['radar_alt']}]({radar_src})", "", f"*{t['radar_caption']}*", ""]
-    if report.respondents:
-        lines += [f"## {t['respondents']}: {md(', '.join(report.respondents['names']))}", "", t["disputes_intro"], ""]
-        rows = disputes(report, kb, lang)
-        if rows:
-            lines += [f"| {t['question']} | {t['answers_given']} | {t['counts']} |", "| --- | --- | --- |"]
-            for text, qid, said, counts in rows:
-                given = "<br>".join(f"{md(who)}: {md(label)}" for who, label in said)
-                lines.append(f"| ⚠ {md(text)} ({_code(qid)}) | {given} | {md(counts)} |")
-            lines.append("")
-
-    # Per pillar.
-    lines += [f"## {t['pillars']}", "", t["legend"], ""]
-    for pillar in report.pillars:
-        lines += _pillar_section(kb, pillar, lang, numbers)
-
-    # Recommendations by phase.
-    lines += [f"## {t['recs']}", ""]
-    if not report.recommendations:
-        lines += [t["no_recs"], ""]
-    else:
-        lines += [t["recs_intro"], ""]
-        for phase in PHASES:
-            in_phase = [r for r in report.recommendations if r.phase == phase]
-            if not in_phase:
-                continue
-            lines += [f"### {t['phases'][phase]}", "", f"*{t['phase_intro'][phase]}*", ""]
-            for rec in in_phase:
-                lines += _recommendation(rec, recs, kb, lang, numbers)
-
-        lines += [f"## {t['graph']}", "", t["graph_intro"], "", f"![{t['graph_alt']}]({graph_src})", ""]
-
-    if report.reflection_questions:
-        lines += [f"## {t['reflect']}", "", t["reflect_intro"], ""]
-        fields = list(dict.fromkeys(q.field for q in report.reflection_questions))
-        for field in fields:
-            lines += [f"### {t['fields'].get(field, field)}", ""]
-            for q in report.reflection_questions:
-                if q.field == field:
-                    lines.append(f"- {md(q.text if lang == 'nl' else q.text_en)} ({t['rule'].lower()} {_code(q.rule)}; {_cite(q.sources, numbers)})")
-            lines.append("")
-
-    # Appendix.
-    lines += [f"## {t['appendix']}", "", t["appendix_intro"], ""]
-    for doc_id, entries in sections_by_document(kb, numbers):
-        if doc_id is not None:
-            doc = kb.document(doc_id)
-            lines += [f"### {md(doc.title if lang == 'nl' else doc.title_en)}", ""]
-            who = ", ".join(doc.authors)
-            if doc.publisher or who:
-                lines += [f"*{md(', '.join(p for p in (who, doc.publisher or '') if p))}*", ""]
-        for number, ref, section in entries:
-            title = (section.title if lang == "nl" else section.title_en) if section else ref
-            lines.append(f'- <a id="bron-{number}"></a>**\\[{number}\\] {md(title)}** ({_code(ref)})')
-            if section:
-                lines.append(f"  {md(section.summary_nl if lang == 'nl' else section.summary_en)}")
-        lines.append("")
-    lines += [f"### {t['knowledge']}", "", f"- {t['version']}: {md(report.knowledge_version)}", f"- sha256: {_code(report.knowledge_sha256)}", ""]
-    return "\n".join(lines)
+        src = _data_uri(radar_svg(report, kb, lang, previous=options.previous))
+    context["radar_src"] = Markup(src)
+    text = render_template("markdown", "report.md.j2", context, options.template_dir)
+    # Blank lines from template control flow: at most one in a row, one newline at the end.
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
