@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import importlib
 import json
+from typing import Any
 
 import click
 
 from . import __version__
 from .api import advisor
-from .cliutil import errors_to_exit, rules_option, write_output
+from .cliutil import errors_to_exit, forgiving_streams, rules_option, write_output
 from .errors import ZorgadviesError
 from .facts import DEFAULT_SIZE_THRESHOLD, input_schema
 from .audit import audit_lines, facts_digest
@@ -42,6 +43,10 @@ LAZY_COMMANDS = {
 
 
 class _LazyGroup(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        forgiving_streams()  # before anything is printed, --help and --version included
+        return super().main(*args, **kwargs)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
 
@@ -109,7 +114,7 @@ def assess(
         if changes is not None:
             text = render_diff_text(changes, lang) + "\n" + text
     if audit_log:
-        write_output("".join(audit_lines(adv, facts, firings, report, source=file)), audit_log)
+        write_output("".join(audit_lines(adv, facts, firings, report, source=file)), audit_log, inputs=[file, db])
     if save:
         save_assessment(report, db, facts_digest=facts_digest(facts))
     write_output(text, None)

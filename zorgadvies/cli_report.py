@@ -47,13 +47,13 @@ def report(file: str, fmt: str | None, output: str | None, lang: str, size_thres
     adv = advisor(rules)
     result = adv.assess(file, size_threshold=size_threshold)
     if fmt == "html":
-        write_output(render_html(result, adv.kb, lang), output)
+        write_output(render_html(result, adv.kb, lang), output, inputs=[file])
         return
-    if output is None:
+    if output is None or output == "-":
         write_output(render_markdown(result, adv.kb, lang), None)
         return
     target = Path(output)
     # The charts first, so that the Markdown never links to a file that is not there yet.
     for name, svg in markdown_images(result, adv.kb, lang, target.stem).items():
-        write_output(svg, str(target.with_name(name)))
-    write_output(render_markdown(result, adv.kb, lang, image_stem=target.stem), output)
+        write_output(svg, str(target.with_name(name)), inputs=[file])
+    write_output(render_markdown(result, adv.kb, lang, image_stem=target.stem), output, inputs=[file])

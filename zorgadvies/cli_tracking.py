@@ -220,7 +220,7 @@ def batch(
     names = {p.id: (p.nl, p.en) for p in kb.pillars}
     view = peer_view(results, peer, min_group=min_group, pillar_names=names)
     text = results_to_json(results, view) if suffix == ".json" else results_to_csv(results)
-    write_output(text, out)
+    write_output(text, out, inputs=[source])
     failed = sum(1 for r in results if not r.ok)
     click.echo(t["summary"].format(ok=len(results) - failed, n=len(results), failed=failed, out=out), err=True)
     if peer is not None:

@@ -18,10 +18,8 @@ kept in a YAML comment line ``# interview-state: {...}``, so ``--resume`` contin
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
-import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
@@ -38,6 +36,7 @@ from .knowledge import PILLAR_IDS, Question
 from .logic import conditions
 from .render.labels import stage_names, stage_text
 from .report import PillarResult
+from .safeio import atomic_write
 from .stages import rule_outcomes
 
 __all__ = [
@@ -800,21 +799,7 @@ class Interview:
         target = Path(path) if path is not None else self.path
         if target is None or "name" not in self.organisation:
             return None
-        text = self.render(str(target))
-        folder = target.parent if str(target.parent) else Path(".")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            os.fchmod(fd, _file_mode(target))
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException as exc:  # also Ctrl-C halfway: never leave a temporary file behind
-            Path(tmp).unlink(missing_ok=True)
-            if isinstance(exc, OSError):
-                raise ZorgadviesError(f"cannot save ({exc.strerror})", file=str(target)) from None
-            raise
+        atomic_write(self.render(str(target)), target)
         return target
 
     def _save(self) -> None:
@@ -838,16 +823,6 @@ def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
 
 
 _Dumper.add_representer(list, _list)
-
-
-def _file_mode(target: Path) -> int:
-    """Keep an existing file's permissions; a new one gets the usual 0o666 minus the umask."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
 
 
 def is_help(raw: str) -> bool:

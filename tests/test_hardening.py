@@ -1,0 +1,218 @@
+"""Regression tests for the adversarial review of issue 10 (D1-D19, output encodings, line editing).
+
+Each test is named after what it guards and failed before its fix. The CLI is driven as a user
+drives it (CliRunner, or a real process where streams, encodings or concurrency matter), so that
+the tests keep their meaning when the internals change.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from zorgadvies.cli import main
+
+runner = CliRunner()
+EXAMPLE = ROOT / "examples" / "thuiszorg-de-linde.yaml"
+CLI = [sys.executable, "-m", "zorgadvies"]
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 120, encoding: str = "utf-8"
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "ZORGADVIES_CACHE": "0", **(env or {})}
+    return subprocess.run([*CLI, *args], capture_output=True, encoding=encoding, errors="replace", env=full_env, cwd=cwd, timeout=timeout)
+
+
+def one_error_line(text: str) -> None:
+    """The CLI's promise for bad input: one line, no traceback."""
+    assert "Traceback" not in text, text
+    assert len(text.strip().splitlines()) == 1, text
+
+
+def _yaml_string(text: str) -> str:
+    # YAML refuses raw C1 controls in a stream, but takes them escaped in a double-quoted string.
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def facts(tmp_path: Path, name: str = "Zorg Test", *, employees: object = 120, extra: str = "", filename: str = "f.yaml") -> Path:
+    path = tmp_path / filename
+    path.write_text(
+        "organisation:\n"
+        f"  name: {_yaml_string(name)}\n"
+        "  sector: thuiszorg\n"
+        f"  employees: {employees}\n"
+        "answers:\n"
+        "  mp_inzet: ad_hoc_communicatie\n" + extra,
+        encoding="utf-8",
+    )
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# D2, D3, D4: the output writer
+
+
+def test_output_writer_is_not_redirected_by_a_symlink_at_a_predictable_temp_name(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    out = tmp_path / "rapport.html"
+    for planted in (".rapport.html.tmp",):
+        (tmp_path / planted).symlink_to(victim)
+    result = run("report", str(EXAMPLE), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert victim.read_text() == "precious\n"
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def _write_audit_log(path: str, barrier: threading.Barrier) -> int:
+    barrier.wait()
+    return cli("assess", str(EXAMPLE), "--audit-log", path).returncode
+
+
+def test_concurrent_writers_of_one_output_leave_one_whole_file(tmp_path: Path) -> None:
+    log = tmp_path / "audit.jsonl"
+    for _ in range(2):
+        barrier = threading.Barrier(4)
+        codes: list[int] = []
+        threads = [threading.Thread(target=lambda: codes.append(_write_audit_log(str(log), barrier))) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert codes == [0, 0, 0, 0]
+        lines = log.read_text(encoding="utf-8").splitlines()
+        assert json.loads(lines[0])["type"] == "header" and json.loads(lines[-1])["type"] == "result"
+        assert all(json.loads(line) for line in lines)
+        assert run("replay", str(log)).exit_code == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["audit.jsonl"]  # no temporary file left behind
+
+
+def test_output_keeps_the_mode_of_an_existing_file(tmp_path: Path) -> None:
+    out = tmp_path / "schema.json"
+    out.write_text("old")
+    out.chmod(0o600)
+    assert run("schema", "-o", str(out)).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert json.loads(out.read_text())["$schema"]
+
+
+def test_output_to_a_fifo_is_streamed_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as handle:
+            received.append(handle.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    result = run("schema", "-o", str(fifo))
+    if not received:  # the old writer replaced the FIFO: unblock the reader
+        with open(fifo, "wb"):
+            pass
+    reader.join(10)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert json.loads(received[0])["$schema"]
+
+
+def test_output_to_a_directory_is_refused(tmp_path: Path) -> None:
+    result = cli("report", str(EXAMPLE), "-o", str(tmp_path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "is a directory" in result.stderr
+
+
+def test_dash_as_output_means_stdout(tmp_path: Path) -> None:
+    result = cli("schema", "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["$schema"]
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "{F}", "-o", "{F}"],
+        ["report", "{F}", "-o", "{LINK}"],
+        ["assess", "{F}", "--audit-log", "{F}"],
+        ["batch", "{CSV}", "--out", "{CSV}"],
+    ],
+    ids=["report-same-path", "report-hard-link", "audit-log", "batch-csv"],
+)
+def test_an_output_that_is_an_input_is_refused_and_left_intact(tmp_path: Path, command: list[str]) -> None:
+    f = facts(tmp_path)
+    link = tmp_path / "other-name.html"
+    os.link(f, link)
+    csv_file = tmp_path / "x.csv"
+    csv_file.write_text("name,sector\nZorg A,thuiszorg\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (f, csv_file)}
+    args = [a.replace("{F}", str(f)).replace("{LINK}", str(link)).replace("{CSV}", str(csv_file)) for a in command]
+    result = cli(*args)
+    assert result.returncode == 2, result.stderr
+    assert "input" in result.stderr
+    assert {p: p.read_bytes() for p in before} == before
+
+
+# ---------------------------------------------------------------------------------------------
+# D15: control characters from data; Windows-style stdout
+
+
+ESCAPES = "Zorg\x1b]0;owned\x07\x1b[2J\x9b31m\rX"
+
+
+def _raw_controls(text: str) -> list[str]:
+    return [c for c in text if (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_control_characters_from_data_never_reach_the_terminal(tmp_path: Path, fmt: str) -> None:
+    f = facts(tmp_path, ESCAPES)
+    result = cli("assess", str(f), "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert _raw_controls(result.stdout) == []
+    if fmt == "json":  # and JSON stays valid and lossless
+        assert json.loads(result.stdout)["organisation"]["name"] == ESCAPES
+
+
+def test_control_characters_in_an_error_message_are_neutralised(tmp_path: Path) -> None:
+    f = facts(tmp_path, extra='  "mp_x\\e]0;owned\\a\\e[2J": ja\n')
+    result = cli("assess", str(f))
+    assert result.returncode == 2
+    one_error_line(result.stderr)
+    assert _raw_controls(result.stderr) == []
+
+
+def test_control_characters_never_reach_the_terminal_in_any_renderer(tmp_path: Path) -> None:
+    f = facts(tmp_path, ESCAPES)
+    for args in (["report", str(f), "--format", "markdown"], ["report", str(f)], ["explain", str(f), "innovatie"], ["graph", str(f)]):
+        result = cli(*args)
+        assert result.returncode == 0, (args, result.stderr)
+        assert _raw_controls(result.stdout) == [], args
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii", "latin-1"])
+def test_no_output_encoding_crashes_a_command(tmp_path: Path, encoding: str) -> None:
+    f = facts(tmp_path, "Zorg ≥ ✓ 😀 Ünïcode")
+    for args in (["assess", str(f)], ["assess", str(f), "--format", "json"], ["report", str(f), "--format", "markdown"], ["rules", "list"], ["--help"]):
+        result = cli(*args, env={"PYTHONIOENCODING": encoding}, encoding=encoding)
+        assert result.returncode == 0, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    bad = cli("assess", str(tmp_path / "missing ✓.yaml"), env={"PYTHONIOENCODING": encoding}, encoding=encoding)
+    assert bad.returncode == 2
+    one_error_line(bad.stderr)
