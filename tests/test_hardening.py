@@ -216,3 +216,71 @@ def test_no_output_encoding_crashes_a_command(tmp_path: Path, encoding: str) -> 
     bad = cli("assess", str(tmp_path / "missing ✓.yaml"), env={"PYTHONIOENCODING": encoding}, encoding=encoding)
     assert bad.returncode == 2
     one_error_line(bad.stderr)
+
+
+# ---------------------------------------------------------------------------------------------
+# D1: the disk cache
+
+
+class _Plant:
+    """A pickle that, when loaded, creates the file ``marker``: stands in for any code."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (open, (str(self.marker), "w"))
+
+
+def _poison(folder: Path, marker: Path) -> int:
+    import pickle
+
+    planted = 0
+    for path in folder.glob("advisor-*.pickle"):
+        path.write_bytes(pickle.dumps(_Plant(marker)))
+        planted += 1
+    return planted
+
+
+def _cache_run(folder: Path) -> subprocess.CompletedProcess[str]:
+    return cli("assess", str(EXAMPLE), "--format", "json", env={"ZORGADVIES_CACHE": "1", "ZORGADVIES_CACHE_DIR": str(folder)})
+
+
+@pytest.mark.parametrize("how", ["folder-world-writable", "file-world-writable", "file-of-another-user"])
+def test_cache_never_unpickles_a_file_another_user_could_have_written(tmp_path: Path, how: str) -> None:
+    folder = tmp_path / "cache"
+    marker = tmp_path / "code-ran"
+    assert _cache_run(folder).returncode == 0
+    assert _poison(folder, marker) == 1
+    if how == "folder-world-writable":
+        folder.chmod(0o777)
+    for path in folder.glob("advisor-*.pickle"):
+        if how == "file-world-writable":
+            path.chmod(0o666)
+        elif how == "file-of-another-user":
+            if os.geteuid() != 0:
+                pytest.skip("chown to another user needs root")
+            os.chown(path, 54321, 54321)
+    result = _cache_run(folder)
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists()
+
+
+def test_cache_folder_is_created_private_whatever_the_umask(tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "cache"
+    old = os.umask(0)
+    try:
+        assert _cache_run(folder).returncode == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert [stat.S_IMODE(p.stat().st_mode) for p in folder.glob("advisor-*.pickle")] == [0o600]
+
+
+def test_cache_in_a_private_folder_is_still_used(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    assert _cache_run(folder).returncode == 0
+    marker = tmp_path / "code-ran"
+    assert _poison(folder, marker) == 1  # our own file: trusted, so the planted object is loaded ...
+    _cache_run(folder)
+    assert marker.exists()  # ... which shows the refusals above are the checks, not a dead cache
