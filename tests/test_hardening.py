@@ -284,3 +284,134 @@ def test_cache_in_a_private_folder_is_still_used(tmp_path: Path) -> None:
     assert _poison(folder, marker) == 1  # our own file: trusted, so the planted object is loaded ...
     _cache_run(folder)
     assert marker.exists()  # ... which shows the refusals above are the checks, not a dead cache
+
+
+# ---------------------------------------------------------------------------------------------
+# D8, D9: replay of a malformed or tampered log
+
+
+@pytest.fixture(scope="module")
+def audit_log(tmp_path_factory: pytest.TempPathFactory) -> str:
+    log = tmp_path_factory.mktemp("log") / "audit.jsonl"
+    assert run("assess", str(EXAMPLE), "--audit-log", str(log)).exit_code == 0
+    return log.read_text(encoding="utf-8")
+
+
+def _edit(text: str, line: int, change) -> str:  # type: ignore[no-untyped-def]
+    lines = text.splitlines()
+    entry = json.loads(lines[line])
+    change(entry)
+    lines[line] = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "\n".join(lines) + "\n"
+
+
+MALFORMED = {
+    "header-without-input": lambda e: e.pop("input"),
+    "header-input-not-an-object": lambda e: e.update(input=[1]),
+    "header-without-knowledge": lambda e: e.pop("knowledge"),
+    "header-threshold-a-string": lambda e: e["input"].update(size_threshold="x"),
+    "header-facts-a-number": lambda e: e.update(facts=5),
+}
+
+
+@pytest.mark.parametrize("change", list(MALFORMED), ids=list(MALFORMED))
+def test_replay_of_a_malformed_log_is_exit_2_with_one_line(tmp_path: Path, audit_log: str, change: str) -> None:
+    log = tmp_path / "bad.jsonl"
+    log.write_text(_edit(audit_log, 0, MALFORMED[change]), encoding="utf-8")
+    result = cli("replay", str(log))
+    assert result.returncode == 2, result.stdout + result.stderr
+    one_error_line(result.stderr)
+
+
+@pytest.mark.parametrize("where", ["result-without-stages", "result-stages-a-list", "firing-without-rule"])
+def test_replay_of_a_malformed_result_or_firing_is_exit_2(tmp_path: Path, audit_log: str, where: str) -> None:
+    last = len(audit_log.splitlines()) - 1
+    change = {
+        "result-without-stages": (last, lambda e: e.pop("stages")),
+        "result-stages-a-list": (last, lambda e: e.update(stages=[])),
+        "firing-without-rule": (1, lambda e: e.pop("rule")),
+    }[where]
+    log = tmp_path / "bad.jsonl"
+    log.write_text(_edit(audit_log, *change), encoding="utf-8")
+    result = cli("replay", str(log))
+    assert result.returncode == 2, result.stdout + result.stderr
+    one_error_line(result.stderr)
+
+
+def test_replay_reads_no_file_the_header_names(tmp_path: Path, audit_log: str) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("organisation:\n  name: GEHEIM-1234\n", encoding="utf-8")
+    log = tmp_path / "evil.jsonl"
+    log.write_text(_edit(audit_log, 0, lambda e: e.update(facts=str(secret))), encoding="utf-8")
+    result = cli("replay", str(log))
+    assert result.returncode == 2
+    assert "GEHEIM" not in result.stdout + result.stderr
+
+
+def test_replay_verifies_the_input_digest(tmp_path: Path, audit_log: str) -> None:
+    log = tmp_path / "changed.jsonl"
+    log.write_text(_edit(audit_log, 0, lambda e: e["input"].update(sha256="0" * 64)), encoding="utf-8")
+    result = cli("replay", str(log))
+    assert result.returncode == 2 and "sha256" in result.stderr
+    one_error_line(result.stderr)
+
+
+def test_replay_detects_a_firing_removed_from_the_log(tmp_path: Path, audit_log: str) -> None:
+    lines = audit_log.splitlines(keepends=True)
+    log = tmp_path / "cut.jsonl"
+    log.write_text("".join(lines[:1] + lines[2:]), encoding="utf-8")
+    result = cli("replay", str(log))
+    assert result.returncode == 2
+    one_error_line(result.stderr)
+
+
+def _key(tmp_path: Path, name: str = "key", value: str = "k" * 32) -> Path:
+    key = tmp_path / name
+    key.write_text(value + "\n")
+    return key
+
+
+def test_a_signed_log_replays_with_its_key_and_is_refused_with_another(tmp_path: Path) -> None:
+    log = tmp_path / "signed.jsonl"
+    key = _key(tmp_path)
+    assert run("assess", str(EXAMPLE), "--audit-log", str(log), "--audit-key", str(key)).exit_code == 0
+    ok = run("replay", str(log), "--audit-key", str(key), "--format", "json")
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.output)["integrity"]["signature"] == "verified"
+    unchecked = run("replay", str(log), "--format", "json")
+    assert json.loads(unchecked.output)["integrity"]["signature"] == "not_checked"
+    wrong = cli("replay", str(log), "--audit-key", str(_key(tmp_path, "other", "o" * 32)))
+    assert wrong.returncode == 2 and "signature" in wrong.stderr
+    one_error_line(wrong.stderr)
+
+
+def test_a_signed_log_changed_and_rehashed_is_caught_by_the_key(tmp_path: Path) -> None:
+    """An attacker who recomputes every plain digest still cannot make the signature fit."""
+    import hashlib
+
+    log = tmp_path / "signed.jsonl"
+    key = _key(tmp_path)
+    assert run("assess", str(EXAMPLE), "--audit-log", str(log), "--audit-key", str(key)).exit_code == 0
+    lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
+    result = json.loads(lines[-2])
+    result["recommendations"] = result["recommendations"][:1]
+    result["lines_sha256"] = hashlib.sha256("".join(lines[:-2]).encode()).hexdigest()
+    lines[-2] = json.dumps(result, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    log.write_text("".join(lines), encoding="utf-8")
+    assert cli("replay", str(log)).returncode == 1  # the plain digests fit: only "differs"
+    signed = cli("replay", str(log), "--audit-key", str(key))
+    assert signed.returncode == 2 and "signature" in signed.stderr
+
+
+def test_an_unsigned_log_is_refused_when_a_key_is_given(tmp_path: Path, audit_log: str) -> None:
+    log = tmp_path / "plain.jsonl"
+    log.write_text(audit_log, encoding="utf-8")
+    result = cli("replay", str(log), "--audit-key", str(_key(tmp_path)))
+    assert result.returncode == 2 and "not signed" in result.stderr
+
+
+def test_a_short_audit_key_is_refused(tmp_path: Path) -> None:
+    result = cli("assess", str(EXAMPLE), "--audit-log", str(tmp_path / "a.jsonl"), "--audit-key", str(_key(tmp_path, value="short")))
+    assert result.returncode == 2
+    one_error_line(result.stderr)
+    assert not (tmp_path / "a.jsonl").exists()

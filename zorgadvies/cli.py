@@ -17,7 +17,7 @@ from .api import advisor
 from .cliutil import errors_to_exit, forgiving_streams, rules_option, write_output
 from .errors import ZorgadviesError
 from .facts import DEFAULT_SIZE_THRESHOLD, input_schema
-from .audit import audit_lines, facts_digest
+from .audit import audit_lines, facts_digest, read_key
 from .history import save_assessment
 from .report_schema import report_schema
 from .tracking import diff_reports, render_diff_text
@@ -71,6 +71,7 @@ def main() -> None:
 @click.option("--all", "show_all", is_flag=True, help="Text output with every recommendation, not only the top.")
 @click.option("--set", "assignments", multiple=True, metavar="QUESTION=VALUE", help="What-if: change an answer and show what changes (repeatable).")
 @click.option("--audit-log", type=click.Path(dir_okay=False), help="Write every rule firing and the input's digest to this JSON-lines file.")
+@click.option("--audit-key", type=click.Path(dir_okay=False), help="Sign the audit log with the HMAC-SHA256 key in this file (see docs/auditor-guide.md).")
 @click.option("--save", is_flag=True, help="Record the assessment in the history database.")
 @click.option("--db", type=click.Path(dir_okay=False), help="History database (default: in the user's data directory).")
 @rules_option
@@ -84,6 +85,7 @@ def assess(
     show_all: bool,
     assignments: tuple[str, ...],
     audit_log: str | None,
+    audit_key: str | None,
     save: bool,
     db: str | None,
     rules: tuple[str, ...],
@@ -92,6 +94,9 @@ def assess(
     if save and assignments:
         # A what-if is not an assessment of the organisation: it must not enter its history.
         raise ZorgadviesError("--save cannot be combined with --set: a what-if is not a real assessment", field="--save")
+    if audit_key and not audit_log:
+        raise ZorgadviesError("--audit-key signs the audit log: give --audit-log too", field="--audit-key")
+    key = read_key(audit_key) if audit_key else None
     adv = advisor(rules)
     facts = adv.load(file, size_threshold=size_threshold)
     changes = None
@@ -114,7 +119,7 @@ def assess(
         if changes is not None:
             text = render_diff_text(changes, lang) + "\n" + text
     if audit_log:
-        write_output("".join(audit_lines(adv, facts, firings, report, source=file)), audit_log, inputs=[file, db])
+        write_output("".join(audit_lines(adv, facts, firings, report, source=file, key=key)), audit_log, inputs=[file, db, audit_key])
     if save:
         save_assessment(report, db, facts_digest=facts_digest(facts))
     write_output(text, None)
