@@ -415,3 +415,172 @@ def test_a_short_audit_key_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     one_error_line(result.stderr)
     assert not (tmp_path / "a.jsonl").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# D5, D19: batch CSV in and out
+
+
+@pytest.mark.parametrize("name", ["=1+2", "+1", "-2+3", "@SUM(A1:A2)", "\tcmd", "\r=cmd"])
+def test_batch_csv_output_neutralises_spreadsheet_formulas(tmp_path: Path, name: str) -> None:
+    import csv
+
+    src = tmp_path / "in.csv"
+    with src.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["name", "sector"], [name, "thuiszorg"], ["Gewoon", "nieuw=fout"]])
+    out = tmp_path / "out.csv"
+    cli("batch", str(src), "--out", str(out), "--jobs", "1")
+    rows = list(csv.reader(out.open(encoding="utf-8", newline="")))
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), row
+    stored = name.strip()  # the reader strips cells; what remains must still be neutralised
+    assert rows[1][1] == ("'" + stored if stored[0] in "=+-@" else stored)
+
+
+def test_batch_isolates_a_csv_row_with_an_unterminated_quote(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text('name,sector\nA,thuiszorg\n"B,thuiszorg\nC,thuiszorg\nD,ggz\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = cli("batch", str(src), "--out", str(out), "--jobs", "1")
+    assert result.returncode == 2  # some failed
+    assert f"{src}:3" in result.stderr
+    body = out.read_text(encoding="utf-8")
+    for name in ("A", "C", "D"):
+        assert f",{name},thuiszorg," in body or f",{name},ggz," in body, body
+
+
+def test_batch_isolates_a_csv_row_with_a_huge_cell(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("name,sector\nA,thuiszorg\nB" + "x" * 200_000 + ",thuiszorg\nC,ggz\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = cli("batch", str(src), "--out", str(out), "--jobs", "1")
+    assert result.returncode == 2
+    assert f"{src}:3" in result.stderr and "Traceback" not in result.stderr
+    body = out.read_text(encoding="utf-8")
+    assert ",A,thuiszorg," in body and ",C,ggz," in body
+
+
+# ---------------------------------------------------------------------------------------------
+# D7: size limit; D12: bounded numbers; D16: rules as one path
+
+
+def test_a_facts_file_over_the_limit_is_refused_before_parsing(tmp_path: Path) -> None:
+    import time
+
+    big = tmp_path / "big.yaml"
+    big.write_text("organisation:\n  name: X\n# " + "x" * (6 * 2**20) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    result = cli("assess", str(big))
+    assert result.returncode == 2 and "MB" in result.stderr
+    one_error_line(result.stderr)
+    assert time.monotonic() - started < 20
+    raised = cli("--max-input-mb", "10", "assess", str(big))
+    assert "MB" not in raised.stderr  # over the default, under the raised limit: read
+
+
+def test_a_device_is_read_with_the_same_bound() -> None:
+    result = cli("assess", "/dev/zero", timeout=60)
+    assert result.returncode == 2 and "MB" in result.stderr
+    one_error_line(result.stderr)
+
+
+def test_stdin_is_read_with_the_same_bound() -> None:
+    proc = subprocess.run(
+        [*CLI, "assess", "-"], input=b"organisation:\n  name: X\n" + b"#" * (6 * 2**20), capture_output=True, timeout=60,
+        env={**os.environ, "ZORGADVIES_CACHE": "0"},
+    )
+    assert proc.returncode == 2 and b"MB" in proc.stderr
+    ok = subprocess.run([*CLI, "assess", "-", "--format", "json"], input=EXAMPLE.read_bytes(), capture_output=True, timeout=60)
+    assert ok.returncode == 0 and json.loads(ok.stdout)["organisation"]["name"] == "Thuiszorg De Linde"
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_a_huge_number_is_a_clear_error_not_a_traceback(tmp_path: Path, suffix: str) -> None:
+    digits = "9" * 5000
+    path = tmp_path / f"f{suffix}"
+    if suffix == ".json":
+        path.write_text('{"organisation": {"name": "X", "employees": %s}}' % digits)
+    else:
+        path.write_text(f"organisation:\n  name: X\n  employees: {digits}\n")
+    result = cli("assess", str(path))
+    assert result.returncode == 2
+    one_error_line(result.stderr)
+    assert "employees" in result.stderr or "digits" in result.stderr
+
+
+def test_a_huge_number_from_the_api_is_an_input_error() -> None:
+    import zorgadvies
+    from zorgadvies.errors import InputError
+
+    with pytest.raises(InputError, match="employees"):
+        zorgadvies.assess({"organisation": {"name": "X", "employees": 10**5000}})
+
+
+def test_api_takes_one_rule_pack_path_as_one_folder(tmp_path: Path) -> None:
+    import zorgadvies
+    from zorgadvies.errors import RulePackError
+
+    base = zorgadvies.assess(EXAMPLE)
+    empty = tmp_path / "pack"
+    empty.mkdir()
+    try:
+        same = zorgadvies.assess(EXAMPLE, rules=str(empty))
+    except RulePackError as exc:  # an empty pack may be refused; then it must name that folder
+        assert str(empty) in str(exc)
+    else:
+        assert same.to_dict()["pillars"] == base.to_dict()["pillars"]
+    with pytest.raises(TypeError):
+        zorgadvies.assess(EXAMPLE, rules=5)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------
+# D10, D18: the history database, driven through the CLI
+
+
+def test_parallel_first_saves_to_a_new_history_database_lose_nothing(tmp_path: Path) -> None:
+    for trial in range(3):
+        db = tmp_path / f"history-{trial}.sqlite3"
+        procs = [
+            subprocess.Popen(
+                [*CLI, "assess", str(EXAMPLE), "--save", "--db", str(db)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env={**os.environ, "ZORGADVIES_CACHE": "0"},
+            )
+            for _ in range(6)
+        ]
+        errors = [p.communicate(timeout=180)[1].decode() for p in procs]
+        assert [p.returncode for p in procs] == [0] * 6, errors
+        listed = cli("history", "Thuiszorg De Linde", "--db", str(db), "--format", "json")
+        assert listed.returncode == 0, listed.stderr
+        assert len(json.loads(listed.stdout)["assessments"]) == 6
+
+
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [[1, 2], {"pillars": "x"}, {"pillars": [5]}, {"pillars": [{"id": "innovatie", "stage": "drie"}]}, {"recommendations": 3}],
+    ids=["list", "pillars-text", "pillar-number", "stage-text", "recommendations-number"],
+)
+def test_history_skips_a_stored_report_of_the_wrong_shape_with_a_warning(tmp_path: Path, shape: object) -> None:
+    db = tmp_path / "h.sqlite3"
+    for _ in range(2):
+        assert run("assess", str(EXAMPLE), "--save", "--db", str(db)).exit_code == 0
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:  # damage only the first saved row
+        table, column, rowid = None, None, None
+        for name in [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]:
+            columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
+            for row in conn.execute(f'SELECT rowid, * FROM "{name}" ORDER BY rowid').fetchall():
+                for col, cell in zip(columns, row[1:]):
+                    if table is None and isinstance(cell, str) and '"pillars"' in cell:
+                        table, column, rowid = name, col, row[0]
+        conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', (json.dumps(shape), rowid))
+    for fmt in ("text", "json"):
+        result = cli("history", "Thuiszorg De Linde", "--db", str(db), "--format", fmt)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr and "warning" in result.stderr and "1" in result.stderr
+    assert len(json.loads(result.stdout)["assessments"]) == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 from typing import Any
 
 import click
@@ -16,7 +17,7 @@ from . import __version__
 from .api import advisor
 from .cliutil import errors_to_exit, forgiving_streams, rules_option, write_output
 from .errors import ZorgadviesError
-from .facts import DEFAULT_SIZE_THRESHOLD, input_schema
+from .facts import DEFAULT_MAX_FACTS_MB, DEFAULT_SIZE_THRESHOLD, MAX_INPUT_ENV, input_schema
 from .audit import audit_lines, facts_digest, read_key
 from .history import save_assessment
 from .report_schema import report_schema
@@ -58,8 +59,16 @@ class _LazyGroup(click.Group):
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="zorgadvies")
-def main() -> None:
+@click.option(
+    "--max-input-mb",
+    type=click.FloatRange(min=0, min_open=True, max=4096),
+    default=None,
+    help=f"Largest facts file to read, in MB (default {DEFAULT_MAX_FACTS_MB}; also ${MAX_INPUT_ENV}).",
+)
+def main(max_input_mb: float | None) -> None:
     """Explainable advice for care organisations on organising innovation and marketing."""
+    if max_input_mb is not None:
+        os.environ[MAX_INPUT_ENV] = str(max_input_mb)  # read by facts.max_facts_bytes, also in batch workers
 
 
 @main.command()

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 from typing import Any
 
-from .cliutil import errors_to_exit, rules_option, write_output
+from .cliutil import errors_to_exit, rules_option, say, write_output
 from .errors import InputError, did_you_mean
 from .facts import DEFAULT_SIZE_THRESHOLD
 
@@ -110,12 +110,15 @@ def history(organisation: str | None, db: str | None, fmt: str, lang: str) -> No
         write_output("\n".join(lines) + "\n", None)
         return
 
-    entries: list[HistoryEntry] = load_history(organisation, db_path)
+    def damaged(message: str) -> None:
+        say(f"zorgadvies: warning: {message}", err=True)
+
+    entries: list[HistoryEntry] = load_history(organisation, db_path, on_damaged=damaged)
     if not entries:
         # Forgive case and surrounding spaces when exactly one saved name matches that way.
         loose = [n for n, _ in known if n.casefold().strip() == organisation.casefold().strip()]
         if len(loose) == 1:
-            organisation, entries = loose[0], load_history(loose[0], db_path)
+            organisation, entries = loose[0], load_history(loose[0], db_path, on_damaged=damaged)
     if not entries:
         if not known:
             raise InputError(t["none_db"].format(db=db_path))
