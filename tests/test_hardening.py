@@ -584,3 +584,77 @@ def test_history_skips_a_stored_report_of_the_wrong_shape_with_a_warning(tmp_pat
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr and "warning" in result.stderr and "1" in result.stderr
     assert len(json.loads(result.stdout)["assessments"]) == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# D6: a normal form that explodes; D17: validate what assess refuses
+
+RULE = """title: Extra regel
+title_en: Extra rule
+id: {id}
+status: stable
+description: d
+description_en: d
+sources: [organiseren-om-te-innoveren#visie]
+modified: 2026-11-23
+when:
+{when}
+then:
+  recommend: visie-formuleren
+"""
+
+
+def _pack(tmp_path: Path, rule_id: str, when: str) -> Path:
+    pack = tmp_path / "pack"
+    path = pack / f"{rule_id}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(RULE.format(id=rule_id, when=when), encoding="utf-8")
+    return pack
+
+
+def test_a_rule_whose_normal_form_explodes_is_refused_quickly_with_file_and_line(tmp_path: Path) -> None:
+    import time
+
+    pair = "      - any:\n          - {question: visie_aanwezig, is: ja}\n          - {question: visie_aanwezig, is: nee}\n"
+    pack = _pack(tmp_path, "extra/groot", "  all:\n" + pair * 24)
+    for args in (["rules", "validate", str(pack), "--only"], ["assess", str(EXAMPLE), "--rules", str(pack)]):
+        started = time.monotonic()
+        result = cli(*args, timeout=60)
+        elapsed = time.monotonic() - started
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        assert "groot.yaml:" in result.stdout + result.stderr and "alternatives" in result.stdout + result.stderr
+        assert elapsed < 15, elapsed  # the process, with start-up; the check itself is microseconds
+
+
+def test_dnf_refuses_before_expanding() -> None:
+    import time
+
+    from zorgadvies.logic import All, Any, Cond, FormulaTooLarge, dnf, dnf_size
+
+    c = Cond("question", "visie_aanwezig", "is", "ja")
+    formula = All(tuple(Any((c, c)) for _ in range(40)))
+    started = time.monotonic()
+    assert dnf_size(formula) == 2**40
+    with pytest.raises(FormulaTooLarge):
+        dnf(formula)
+    assert time.monotonic() - started < 1
+
+
+def test_validate_only_reports_an_id_that_collides_with_a_built_in_rule(tmp_path: Path) -> None:
+    taken = "advies/borging/geen-implementatieplan"
+    assert (ROOT / "rules" / f"{taken}.yaml").is_file()
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    # A clean scaffold (passes validate --only), then given the id of a built-in rule.
+    assert cli("new-rule", "extra/mijn-regel", "--conclusion", "recommend:visie-formuleren", "--dir", str(pack)).returncode == 0
+    (pack / "advies" / "borging").mkdir(parents=True)
+    for suffix in (".yaml", ".cases.yaml", ".md"):
+        text = (pack / "extra" / f"mijn-regel{suffix}").read_text(encoding="utf-8").replace("extra/mijn-regel", taken)
+        (pack / f"{taken}{suffix}").write_text(text, encoding="utf-8")
+        (pack / "extra" / f"mijn-regel{suffix}").unlink()
+    (pack / "extra").rmdir()
+    refused = cli("assess", str(EXAMPLE), "--rules", str(pack))
+    assert refused.returncode == 2
+    validated = cli("rules", "validate", str(pack), "--only")
+    assert validated.returncode == 2, validated.stdout
+    assert taken in validated.stdout + validated.stderr
