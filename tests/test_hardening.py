@@ -658,3 +658,99 @@ def test_validate_only_reports_an_id_that_collides_with_a_built_in_rule(tmp_path
     validated = cli("rules", "validate", str(pack), "--only")
     assert validated.returncode == 2, validated.stdout
     assert taken in validated.stdout + validated.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# D11, D12, D13, D14: the interview; line editing at the prompts
+
+
+def _interview_file(tmp_path: Path, name: str) -> Path:
+    """A saved interview (as the interview writes it) for an organisation called ``name``."""
+    from zorgadvies.api import advisor
+    from zorgadvies.interview import Interview
+
+    iv = Interview(advisor(), path=tmp_path / "iv.yaml")
+    iv.organisation["name"] = name  # as a resumed or hand-edited file can hold it
+    iv.save()
+    return tmp_path / "iv.yaml"
+
+
+@pytest.mark.parametrize("name", ["Zorg\nB.V.", "Zorg\rX", "Zorg\x85X", "Zorg\u2028X", "Zorg\x1b]0;t\x07", "Zorg # '\"{}: x"])
+def test_an_interview_file_survives_any_character_in_a_name(tmp_path: Path, name: str) -> None:
+    from zorgadvies.api import advisor
+    from zorgadvies.interview import Interview, read_state
+
+    path = _interview_file(tmp_path, name)
+    assert advisor().load(path).organisation.name == name
+    resumed = Interview.resume(advisor(), path)
+    assert resumed.organisation["name"] == name
+    assert read_state(path.read_text(encoding="utf-8"))["people"] == "todo"
+    assert cli("assess", str(path)).returncode == 0
+
+
+@pytest.mark.parametrize("typed", ["Zorg\x1b[D\x1b[DXX", "Zorg\x07"])
+def test_the_interview_refuses_a_name_with_control_characters_at_the_prompt(typed: str) -> None:
+    from zorgadvies.api import advisor
+    from zorgadvies.interview import AnswerError, Interview
+
+    iv = Interview(advisor())
+    with pytest.raises(AnswerError):
+        iv.answer(iv.next(), typed)  # type: ignore[arg-type]
+
+
+def _piped_interview(tmp_path: Path, answers: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CLI, "interview", "--out", str(tmp_path / "iv.yaml")],
+        input="\n".join(answers) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "ZORGADVIES_CACHE": "0"},
+    )
+
+
+@pytest.mark.parametrize("typed", ["²", "٣", "9" * 5000, "-" + "9" * 5000])
+def test_the_interview_answers_odd_digits_and_huge_numbers_with_a_reason(tmp_path: Path, typed: str) -> None:
+    # name, then the sector (a choice prompt), then employees (a number prompt)
+    result = _piped_interview(tmp_path, ["Zorg Test", typed, "5", typed, "85"])
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "!" in result.stdout  # the odd answers were refused with a reason ...
+    saved = (tmp_path / "iv.yaml").read_text(encoding="utf-8")
+    assert "employees: 85" in saved  # ... and the good ones after them were taken
+
+
+@pytest.mark.parametrize(
+    "state",
+    ['{"unknown": 5}', '{"unknown": [1, {"a": 2}]}', '{"people": 7, "pending_person": ["x"]}', '[1, 2]', '{"pending_person": "a\\nb"}'],
+)
+def test_resume_survives_a_damaged_state_line(tmp_path: Path, state: str) -> None:
+    from zorgadvies.interview import STATE_MARK
+
+    path = _interview_file(tmp_path, "Zorg Test")
+    lines = [STATE_MARK + state if line.startswith(STATE_MARK) else line for line in path.read_text(encoding="utf-8").split("\n")]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = subprocess.run(
+        [*CLI, "interview", "--resume", str(path)], input="", capture_output=True, text=True, timeout=120,
+        env={**os.environ, "ZORGADVIES_CACHE": "0"},
+    )
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert result.returncode in (0, 130), result.stderr
+
+
+def test_arrow_keys_edit_the_line_at_an_interview_prompt(tmp_path: Path) -> None:
+    from test_interview import Terminal
+
+    out = tmp_path / "iv.yaml"
+    term = Terminal(["interview", "--out", str(out)], tmp_path)
+    try:
+        term.expect(r"Naam van de organisatie: ")
+        left = "\x1b[D"
+        term.type(f"Zorgrg{left}{left}\x7f\x7fXX")  # type "Zorgrg", back two, delete two, type XX
+        term.expect(r"Sector \(1-8.*\): ")
+        term.ctrl_c()
+        term.wait()
+    finally:
+        term.close()
+    from zorgadvies.api import advisor
+
+    assert advisor().load(out).organisation.name == "ZoXXrg"
