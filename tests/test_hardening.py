@@ -754,3 +754,57 @@ def test_arrow_keys_edit_the_line_at_an_interview_prompt(tmp_path: Path) -> None
     from zorgadvies.api import advisor
 
     assert advisor().load(out).organisation.name == "ZoXXrg"
+
+
+# ---------------------------------------------------------------------------------------------
+# Installing: make checks the build tools first; demo installs only the tool; metadata; LICENSE
+
+
+def _make(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_make_explains_a_missing_compiler_for_every_os_before_pip_runs() -> None:
+    result = _make("check-build", "COMPILERS=no-such-compiler")
+    assert result.returncode != 0
+    message = result.stdout.strip()
+    assert len(message.splitlines()) == 1  # one paragraph
+    for needle in ("C compiler", "Debian/Ubuntu", "build-essential", "Fedora", "macOS", "xcode-select", "Windows", "Build Tools"):
+        assert needle in message, needle
+    dry = _make("-n", "-B", ".venv-check/.tool", "VENV=.venv-check")
+    lines = dry.stdout.splitlines()
+    assert any("check-build" in line for line in lines)
+    check = next(i for i, line in enumerate(lines) if "check-build" in line)
+    pip = next(i for i, line in enumerate(lines) if "pip install" in line)
+    assert check < pip
+
+
+def test_make_demo_installs_only_the_tool_and_make_test_the_dev_extras() -> None:
+    demo = _make("-n", "-B", "demo", "VENV=.venv-check")
+    assert "pip install" in demo.stdout and "[dev]" not in demo.stdout
+    test = _make("-n", "-B", "test", "VENV=.venv-check")
+    assert "'.[dev]'" in test.stdout
+
+
+def test_the_package_metadata_is_complete_and_its_description_links_nowhere_relative() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["authors"] and project["keywords"]
+    assert "License :: OSI Approved :: MIT License" in project["classifiers"]
+    assert {"Programming Language :: Python :: 3.11", "Programming Language :: Python :: 3.12"} <= set(project["classifiers"])
+    assert "urls" not in project or all(u.startswith("https://") and "example" not in u for u in project["urls"].values())
+    description = (ROOT / project["readme"]).read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)]+)\)", description)
+    assert all(link.startswith("https://") for link in links), links
+    license_text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert license_text.startswith("MIT License") and "the zorgadvies developers" in license_text
+    assert project["license"] == {"text": "MIT"}
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/handleiding-adviseur.md"])
+def test_the_docs_give_an_install_route_without_make_for_each_os(doc: str) -> None:
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    assert "uv tool install --python 3.12" in text and "pipx install --python" in text
+    assert "~/.local/bin/zorgadvies" in text and "%USERPROFILE%\\.local\\bin\\zorgadvies.exe" in text
+    assert "Windows" in text and "macOS" in text

@@ -223,7 +223,7 @@ def _parse_log(path: str | Path) -> _Log:
         except (json.JSONDecodeError, RecursionError) as exc:
             msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
             raise InputError(f"not a JSON line: {msg}", file=name, line=number) from None
-        if not isinstance(entry, dict) or entry.get("type") not in _SHAPES:
+        if not isinstance(entry, dict) or not isinstance(entry.get("type"), str) or entry["type"] not in _SHAPES:
             raise InputError("an audit-log line is an object whose 'type' is header, firing, result or signature", file=name, line=number)
         entries.append((number, entry, start))
     if not entries or entries[0][1]["type"] != "header" or entries[0][1].get("format") != LOG_FORMAT:

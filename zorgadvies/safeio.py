@@ -75,7 +75,7 @@ def atomic_write(text: str, output: str | Path, *, inputs: Iterable[str | Path |
     target = Path(output)
     name = str(target)
     refuse_same_file(target, inputs)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", errors="replace")  # a lone surrogate cannot be UTF-8: '?'.
     try:
         info: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
