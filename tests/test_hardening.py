@@ -589,26 +589,19 @@ def test_history_skips_a_stored_report_of_the_wrong_shape_with_a_warning(tmp_pat
 # ---------------------------------------------------------------------------------------------
 # D6: a normal form that explodes; D17: validate what assess refuses
 
-RULE = """title: Extra regel
-title_en: Extra rule
-id: {id}
-status: stable
-description: d
-description_en: d
-sources: [organiseren-om-te-innoveren#visie]
-modified: 2026-11-23
-when:
-{when}
-then:
-  recommend: visie-formuleren
-"""
+def _rule_text(rule_id: str, when: str) -> str:
+    """test_audit's rule, with another id and condition."""
+    from test_audit import RULE
+
+    head, rest = RULE.split("when:\n", 1)
+    return head.replace("extra/test-regel", rule_id) + "when:\n" + when + "then:" + rest.split("then:", 1)[1]
 
 
 def _pack(tmp_path: Path, rule_id: str, when: str) -> Path:
     pack = tmp_path / "pack"
     path = pack / f"{rule_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(RULE.format(id=rule_id, when=when), encoding="utf-8")
+    path.write_text(_rule_text(rule_id, when), encoding="utf-8")
     return pack
 
 

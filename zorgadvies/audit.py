@@ -31,6 +31,7 @@ from .engine import Firing
 from .errors import InputError
 from .facts import Facts
 from .report import Report
+from .yamlio import read_bounded
 
 __all__ = [
     "LOG_FORMAT",
@@ -92,12 +93,7 @@ def _sign(key: bytes, body: str) -> str:
 def read_key(path: str | Path) -> bytes:
     """The HMAC key in ``path``: its bytes without surrounding whitespace, 16 to 4096 of them."""
     name = str(path)
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_KEY_BYTES + 1024)
-    except OSError as exc:
-        raise InputError(f"the audit key cannot be read ({exc.strerror})", file=name) from None
-    key = raw.strip()
+    key = read_bounded(path, MAX_KEY_BYTES + 1024, make_error=InputError, what="audit key").strip()
     if not MIN_KEY_BYTES <= len(key) <= MAX_KEY_BYTES:
         raise InputError(
             f"an audit key holds {MIN_KEY_BYTES} to {MAX_KEY_BYTES} bytes (make one with: openssl rand -hex 32 > FILE)", file=name
@@ -200,13 +196,7 @@ def _check_shape(entry: dict[str, Any], file: str, line: int) -> None:
 
 def _parse_log(path: str | Path) -> _Log:
     name = str(path)
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_LOG_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"cannot be read as an audit log ({exc.strerror})", file=name) from None
-    if len(raw) > MAX_LOG_BYTES:
-        raise InputError(f"is larger than an audit log can be ({MAX_LOG_BYTES // 2**20} MB)", file=name)
+    raw = read_bounded(path, MAX_LOG_BYTES, make_error=InputError, what="audit log")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

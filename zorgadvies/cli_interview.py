@@ -249,19 +249,19 @@ class _Front:
         _say(t["done"].format(**counts) if skipped else t["done_all"].format(**counts))
         _line(t["saved"].format(file=shown))
         _say()
-        click.echo(t["summary"])
+        say(t["summary"])
         pillars = iv.pillars()
         width = max(len(iv.kb.pillar(p.id).name(self.lang)) for p in pillars)
         for pillar in pillars:
             level = pillar.stage or pillar.at_least or 0
             bar = "█" * level + "░" * (4 - level)
-            click.echo(f"  {iv.kb.pillar(pillar.id).name(self.lang):<{width}}  {bar}  {iv.stage_label(pillar)}")
+            say(f"  {iv.kb.pillar(pillar.id).name(self.lang):<{width}}  {bar}  {iv.stage_label(pillar)}")
         if any(p.stage is None for p in pillars):
             _say(t["undetermined"], indent="  ")
         report = iv.adv.assess(iv.facts())
         _say()
         _say(t["full"].format(n=len(report.recommendations)))
-        click.echo("  " + _command("zorgadvies", "assess", shown, *self.extra_args()))
+        say("  " + _command("zorgadvies", "assess", shown, *self.extra_args()))
 
 
 @click.command()

@@ -218,14 +218,14 @@ def batch(
         results = run_batch(items, jobs=jobs, rules=rules, size_threshold=size_threshold, progress=bar.update)
     for result in results:
         if result.error:
-            click.echo(result.error, err=True)
+            say(result.error, err=True)
 
     names = {p.id: (p.nl, p.en) for p in kb.pillars}
     view = peer_view(results, peer, min_group=min_group, pillar_names=names)
     text = results_to_json(results, view) if suffix == ".json" else results_to_csv(results)
     write_output(text, out, inputs=[source])
     failed = sum(1 for r in results if not r.ok)
-    click.echo(t["summary"].format(ok=len(results) - failed, n=len(results), failed=failed, out=out), err=True)
+    say(t["summary"].format(ok=len(results) - failed, n=len(results), failed=failed, out=out), err=True)
     if peer is not None:
         write_output(render_peers_text(view, lang), None)
     if any(r.internal for r in results):
