@@ -168,3 +168,27 @@ def test_replay_of_any_mutated_log_is_a_result_or_an_input_error(text: str, with
     if with_key and text != "".join(LOG):
         # With the key, no change to the signed bytes can pass: only blank-line edits outside them.
         assert text.replace("\n\n", "\n").strip() == "".join(LOG).strip() or result.integrity["signature"] == "verified"
+
+
+def _write_many(args: tuple[str, int]) -> str | None:
+    path, i = args
+    try:
+        write_output(f"writer {i}\n" * 20000, path)
+    except ZorgadviesError as exc:  # a writer may fail cleanly, never leave a mixed file
+        return str(exc)
+    return None
+
+
+def test_concurrent_writers_of_one_path_always_leave_one_whole_file(tmp_path: Path) -> None:
+    import multiprocessing
+
+    path = tmp_path / "out.txt"
+    failures = []
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        for _ in range(60):
+            errors = pool.map(_write_many, [(str(path), i) for i in range(4)])
+            text = path.read_text()
+            if len(set(text.splitlines())) != 1 or text.count("\n") != 20000 or any(errors):
+                failures.append(errors)
+    assert failures == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
