@@ -801,3 +801,19 @@ def test_the_docs_give_an_install_route_without_make_for_each_os(doc: str) -> No
     assert "uv tool install --python 3.12" in text and "pipx install --python" in text
     assert "~/.local/bin/zorgadvies" in text and "%USERPROFILE%\\.local\\bin\\zorgadvies.exe" in text
     assert "Windows" in text and "macOS" in text
+
+
+def test_batch_and_rule_tool_lines_on_the_terminal_hold_no_raw_control_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "in\x1b]0;owned\x07"
+    folder.mkdir()
+    src = folder / "rows.csv"
+    src.write_text('name,sector\nA,thuiszorg\n"B,thuiszorg\n', encoding="utf-8")
+    result = cli("batch", str(src), "--out", str(tmp_path / "out.json"), "--jobs", "1")
+    assert result.returncode == 2 and "rows.csv:3" in result.stderr
+    assert _raw_controls(result.stderr) == []
+    pack = folder / "pack"
+    (pack / "extra").mkdir(parents=True)
+    (pack / "extra" / "x.yaml").write_text("title: x\n", encoding="utf-8")
+    validated = cli("rules", "validate", str(pack), "--only")
+    assert validated.returncode == 2 and "x.yaml" in validated.stdout
+    assert _raw_controls(validated.stdout) == []
