@@ -28,9 +28,22 @@ from .stages import classify
 if TYPE_CHECKING:  # networkx is only imported when the full graph is asked for
     import networkx as nx
 
-__all__ = ["Advisor", "advice_stage", "advisor", "assess"]
+__all__ = ["Advisor", "advice_stage", "advisor", "assess", "rule_folders"]
 
 FactsSource = str | Path | Mapping[str, Any]
+
+
+def rule_folders(rules: str | Path | Iterable[str | Path]) -> list[str]:
+    """``rules`` as a list of folder names: one path (str or Path) is one folder, not its characters."""
+    if isinstance(rules, (str, Path)):
+        return [str(rules)]
+    if isinstance(rules, (bytes, Mapping)) or not isinstance(rules, Iterable):
+        raise TypeError(f"rules must be a folder path or a list of them, not {type(rules).__name__}")
+    folders = list(rules)
+    for folder in folders:
+        if not isinstance(folder, (str, Path)):
+            raise TypeError(f"each rule pack must be a folder path (str or Path), not {type(folder).__name__}")
+    return [str(f) for f in folders]
 
 
 class Advisor:
@@ -46,8 +59,8 @@ class Advisor:
         Also load every rule's test cases (for rule tooling and tests; assessments do not need them).
     """
 
-    def __init__(self, rules: Iterable[str | Path] = (), *, knowledge: str | Path | None = None, cases: bool = True) -> None:
-        self.kb, self.pack, self.closure, self.sha256 = cached(_load, [str(r) for r in rules], knowledge, cases)
+    def __init__(self, rules: str | Path | Iterable[str | Path] = (), *, knowledge: str | Path | None = None, cases: bool = True) -> None:
+        self.kb, self.pack, self.closure, self.sha256 = cached(_load, rule_folders(rules), knowledge, cases)
         self.engine = Engine(self.pack, orders=ordered_values(self.kb))
         self.rules = self.pack.by_id()  # looked up for every firing: build the map once
         self._graph: nx.DiGraph | None = None
@@ -253,9 +266,9 @@ _ADVISORS: dict[tuple[tuple[str, ...], bool], Advisor] = {}
 _ADVISORS_LOCK = threading.Lock()
 
 
-def advisor(rules: Iterable[str | Path] = (), *, cases: bool = False) -> Advisor:
+def advisor(rules: str | Path | Iterable[str | Path] = (), *, cases: bool = False) -> Advisor:
     """The shared Advisor for the built-in pack plus ``rules`` (built on first use, then reused)."""
-    key = (tuple(str(Path(r).resolve()) for r in rules), cases)
+    key = (tuple(str(Path(r).resolve()) for r in rule_folders(rules)), cases)
     with _ADVISORS_LOCK:
         if key not in _ADVISORS:
             _ADVISORS[key] = Advisor(key[0], cases=cases)
@@ -265,7 +278,7 @@ def advisor(rules: Iterable[str | Path] = (), *, cases: bool = False) -> Advisor
 def assess(
     source: FactsSource,
     *,
-    rules: Iterable[str | Path] = (),
+    rules: str | Path | Iterable[str | Path] = (),
     size_threshold: int = DEFAULT_SIZE_THRESHOLD,
     ask_next: bool = False,
 ) -> Report:
@@ -276,7 +289,7 @@ def assess(
     source:
         A facts file (YAML or JSON) or a mapping in the same format.
     rules:
-        Folders of extra rule packs to load beside the built-in one.
+        A folder of an extra rule pack, or a list of them, loaded beside the built-in one.
     size_threshold:
         Employees from which an organisation counts as ``groot`` (default 250).
     ask_next:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import multiprocessing
 import os
@@ -29,6 +30,7 @@ import attrs
 
 from .errors import InputError, ZorgadviesError, did_you_mean
 from .facts import DEFAULT_SIZE_THRESHOLD
+from .yamlio import read_bounded
 from .knowledge import PILLAR_IDS, KnowledgeBase
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "results_to_csv",
     "results_to_json",
     "run_batch",
+    "spreadsheet_safe",
     "summarise",
 ]
 
@@ -156,7 +159,7 @@ def run_batch(
     items: Sequence[BatchItem],
     *,
     jobs: int | None = None,
-    rules: Iterable[str | Path] = (),
+    rules: str | Path | Iterable[str | Path] = (),
     size_threshold: int = DEFAULT_SIZE_THRESHOLD,
     progress: Callable[[int], None] | None = None,
 ) -> list[BatchResult]:
@@ -165,7 +168,9 @@ def run_batch(
     ``jobs`` worker processes (default: every core; never more than there are items). With one job
     everything runs in this process. ``progress`` is called with 1 after each item completes.
     """
-    rules_key = tuple(str(Path(r).resolve()) for r in rules)
+    from .api import rule_folders
+
+    rules_key = tuple(str(Path(r).resolve()) for r in rule_folders(rules))
     results: list[BatchResult | None] = [None] * len(items)
     todo: list[int] = []
     payloads: dict[int, str | Mapping[str, Any]] = {}
@@ -255,11 +260,12 @@ def collect_inputs(path: str | Path, kb: KnowledgeBase | None = None, *, exclude
 _ORG_COLUMNS = ("name", "sector", "employees")
 
 
+#: The largest CSV file read (a row is about a kilobyte: room for tens of thousands).
+MAX_CSV_BYTES = 64 * 2**20
+
+
 def _decode(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", file=str(path)) from None
+    raw = read_bounded(path, MAX_CSV_BYTES, make_error=InputError, what="batch CSV file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -291,28 +297,51 @@ def read_csv(path: str | Path, kb: KnowledgeBase) -> list[BatchItem]:
     if not text.strip():
         raise InputError("the file is empty", file=name)
     first = text.lstrip("\r\n").splitlines()[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
+    delimiter = _delimiter(first)
+    # Physical lines (universal newlines, kept), so that a row that cannot be parsed is skipped
+    # and reading starts again after it: one bad row never hides or stops the rows after it.
+    lines = io.StringIO(text, newline="").readlines()
     header: list[str] | None = None
     header_line = 0
     items: list[BatchItem] = []
-    previous = 0
-    try:
-        for row in reader:
-            start, previous = previous + 1, reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
+    pos = 0  # index of the first line the current reader reads
+    while pos < len(lines):
+        reader = csv.reader(itertools.islice(lines, pos, None), delimiter=delimiter, strict=True)
+        previous = 0
+        try:
+            for row in reader:
+                start, previous = pos + previous + 1, reader.line_num
+                if not any(cell.strip() for cell in row):
+                    continue
+                if header is None:
+                    header, header_line = [cell.strip() for cell in row], start
+                    _check_header(header, kb, name, header_line)
+                    continue
+                items.append(_row_item(row, header, kb, f"{name}:{start}"))
+            break
+        except csv.Error as exc:
+            start = pos + previous + 1
             if header is None:
-                header, header_line = [cell.strip() for cell in row], start
-                _check_header(header, kb, name, header_line)
-                continue
-            items.append(_row_item(row, header, kb, f"{name}:{start}"))
-    except csv.Error as exc:
-        raise InputError(f"malformed CSV: {exc}", file=name, line=reader.line_num) from None
+                raise InputError(f"malformed CSV header: {_csv_problem(exc)}", file=name, line=start) from None
+            source = f"{name}:{start}"
+            items.append(BatchItem(source, None, None, f"{source}: malformed CSV row: {_csv_problem(exc)}"))
+            # Go on at the physical line after the bad record's first line: an unterminated quote
+            # reaches the end of the file, and every row it swallowed is read again.
+            pos = start
     if header is None:
         raise InputError("the file is empty", file=name)
     if not items:
         raise InputError("the file has a header but no organisations", file=name, line=header_line)
     return items
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return f"a cell is longer than {csv.field_size_limit() // 1024} KB"
+    if "unexpected end of data" in text or "EOF" in text:
+        return "a quoted cell is never closed (a \" is missing)"
+    return text
 
 
 def _check_header(header: list[str], kb: KnowledgeBase, file: str, line: int) -> None:
@@ -386,10 +415,35 @@ def _stage_cell(stage: int | None) -> str:
     return "?" if stage is None else str(stage)
 
 
+#: A cell that starts with one of these is a formula to a spreadsheet (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    """csv.writer whose every text cell goes through :func:`spreadsheet_safe`."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+
 def results_to_csv(results: Sequence[BatchResult]) -> str:
-    """One row per item, in input order; a failed item has only source, name and error."""
+    """One row per item, in input order; a failed item has only source, name and error.
+
+    Text cells that start with ``= + - @``, a tab or a carriage return are prefixed with ``'`` so
+    that a spreadsheet shows them instead of running them (docs/tracking.md).
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _SafeWriter(out)
     writer.writerow(_csv_columns())
     for result in results:
         s = result.summary

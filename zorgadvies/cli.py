@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
+from typing import Any
 
 import attrs
 import click
@@ -16,10 +18,10 @@ from . import __version__
 from .api import advisor
 from .asknext import ASK_FIRST_BELOW, answered_share, ask_next
 from .atleast import plain
-from .cliutil import errors_to_exit, rules_option, write_output
+from .cliutil import errors_to_exit, forgiving_streams, rules_option, write_output
 from .errors import ZorgadviesError
-from .facts import DEFAULT_SIZE_THRESHOLD, input_schema
-from .audit import audit_lines, facts_digest
+from .facts import DEFAULT_MAX_FACTS_MB, DEFAULT_SIZE_THRESHOLD, MAX_INPUT_ENV, input_schema
+from .audit import audit_lines, facts_digest, read_key
 from .history import save_assessment
 from .report_schema import report_schema
 from .tracking import diff_reports, render_diff_text
@@ -48,6 +50,10 @@ LAZY_COMMANDS = {
 
 
 class _LazyGroup(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        forgiving_streams()  # before anything is printed, --help and --version included
+        return super().main(*args, **kwargs)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
 
@@ -59,8 +65,16 @@ class _LazyGroup(click.Group):
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="zorgadvies")
-def main() -> None:
+@click.option(
+    "--max-input-mb",
+    type=click.FloatRange(min=0, min_open=True, max=4096),
+    default=None,
+    help=f"Largest facts file to read, in MB (default {DEFAULT_MAX_FACTS_MB}; also ${MAX_INPUT_ENV}).",
+)
+def main(max_input_mb: float | None) -> None:
     """Explainable advice for care organisations on organising innovation and marketing."""
+    if max_input_mb is not None:
+        os.environ[MAX_INPUT_ENV] = str(max_input_mb)  # read by facts.max_facts_bytes, also in batch workers
 
 
 @main.command()
@@ -72,6 +86,7 @@ def main() -> None:
 @click.option("--all", "show_all", is_flag=True, help="Text output with every recommendation, not only the top.")
 @click.option("--set", "assignments", multiple=True, metavar="QUESTION=VALUE", help="What-if: change an answer and show what changes (repeatable).")
 @click.option("--audit-log", type=click.Path(dir_okay=False), help="Write every rule firing and the input's digest to this JSON-lines file.")
+@click.option("--audit-key", type=click.Path(dir_okay=False), help="Sign the audit log with the HMAC-SHA256 key in this file (see docs/auditor-guide.md).")
 @click.option("--save", is_flag=True, help="Record the assessment in the history database.")
 @click.option("--db", type=click.Path(dir_okay=False), help="History database (default: in the user's data directory).")
 @rules_option
@@ -85,6 +100,7 @@ def assess(
     show_all: bool,
     assignments: tuple[str, ...],
     audit_log: str | None,
+    audit_key: str | None,
     save: bool,
     db: str | None,
     rules: tuple[str, ...],
@@ -93,6 +109,9 @@ def assess(
     if save and assignments:
         # A what-if is not an assessment of the organisation: it must not enter its history.
         raise ZorgadviesError("--save cannot be combined with --set: a what-if is not a real assessment", field="--save")
+    if audit_key and not audit_log:
+        raise ZorgadviesError("--audit-key signs the audit log: give --audit-log too", field="--audit-key")
+    key = read_key(audit_key) if audit_key else None
     adv = advisor(rules)
     facts = adv.load(file, size_threshold=size_threshold)
     changes = None
@@ -118,7 +137,7 @@ def assess(
         if changes is not None:
             text = render_diff_text(changes, lang) + "\n" + text
     if audit_log:
-        write_output("".join(audit_lines(adv, facts, firings, report, source=file)), audit_log)
+        write_output("".join(audit_lines(adv, facts, firings, report, source=file, key=key)), audit_log, inputs=[file, db, audit_key])
     if save:
         save_assessment(report, db, facts_digest=facts_digest(facts))
     if fmt == "text":

@@ -7,6 +7,7 @@ import json
 import click
 
 from .api import advisor
+from .audit import read_key
 from .audit import replay as replay_log
 from .cliutil import errors_to_exit, rules_option, write_output
 from .explain import explain as explain_item
@@ -71,13 +72,19 @@ def path(file: str, pillar: str, target: int, fmt: str, lang: str, size_threshol
 
 @click.command()
 @click.argument("log", type=click.Path(dir_okay=False))
+@click.option("--audit-key", type=click.Path(dir_okay=False), help="Verify the log's HMAC-SHA256 signature with the key in this file.")
 @_format
 @_lang
 @rules_option
 @errors_to_exit
-def replay(log: str, fmt: str, lang: str, rules: tuple[str, ...]) -> None:
-    """Re-run the assessment recorded in an audit LOG and confirm the result (exit 1 if it differs)."""
-    result = replay_log(advisor(rules), log)
+def replay(log: str, audit_key: str | None, fmt: str, lang: str, rules: tuple[str, ...]) -> None:
+    """Re-run the assessment recorded in an audit LOG and confirm the result (exit 1 if it differs).
+
+    Every digest in the log is checked first; with --audit-key also its signature. A log that
+    fails a check is refused (exit 2). See docs/auditor-guide.md for what each mode proves.
+    """
+    key = read_key(audit_key) if audit_key else None
+    result = replay_log(advisor(rules), log, key=key)
     if fmt == "json":
         write_output(_dump(result.to_dict()), None)
     else:

@@ -18,7 +18,8 @@ from typing import Any
 import click
 
 from .api import advisor
-from .cliutil import errors_to_exit, rules_option
+from .cliutil import errors_to_exit, rules_option, say
+from .safeio import terminal_safe
 from .errors import ZorgadviesError
 from .interview import INNOVATION_ROLES, AnswerError, Interview, Step, default_path, is_back, is_help
 from .quickscan import QUICK_LIMIT, QuickInterview
@@ -146,14 +147,23 @@ def _say(text: str = "", indent: str = "", hang: str | None = None) -> None:
     if not text:
         click.echo()
         return
-    click.echo(
-        textwrap.fill(text, _width(), initial_indent=indent, subsequent_indent=hang if hang is not None else indent)
-    )
+    say(textwrap.fill(text, _width(), initial_indent=indent, subsequent_indent=hang if hang is not None else indent))
 
 
 def _line(text: str) -> None:
     """A line with a file name or a command: never wrapped, so it can be copied as it is."""
-    click.echo(text)
+    say(text)
+
+
+def _line_editing() -> None:
+    """Arrow keys, Home/End and history at every prompt: click.prompt reads with input(), which
+    uses GNU readline (or libedit) once the module is imported. Only on a terminal; Windows'
+    console has its own line editing."""
+    if sys.stdin.isatty():
+        try:
+            import readline  # noqa: F401 - imported for its side effect on input()
+        except ImportError:  # pragma: no cover - Windows, or Python built without readline
+            pass
 
 
 def _command(*parts: str) -> str:
@@ -184,13 +194,13 @@ class _Front:
             self.part = step.part
             title = iv.t[f"part_{step.part}"]
             _say()
-            click.echo(f"== {title} ==")
+            say(f"== {title} ==")
             lead = self.t.get(f"lead_{step.part}")
             if lead:
                 _say(lead)
         if step.heading:
             _say()
-            click.echo(f"── {step.heading} " + "─" * max(3, min(60, _width()) - len(step.heading) - 4))
+            say(f"── {step.heading} " + "─" * max(3, min(60, _width()) - len(step.heading) - 4))
         if step.is_question:
             position, total = step.progress or (0, 0)
             prefix = f"[{position + 1}/≈{total}] "
@@ -236,7 +246,7 @@ class _Front:
     def ask(self, step: Step) -> bool:
         """Ask until an answer is accepted; False when the user went back instead."""
         while True:
-            raw = click.prompt(self.prompt_text(step), default="", show_default=False, prompt_suffix=": ")
+            raw = click.prompt(terminal_safe(self.prompt_text(step)), default="", show_default=False, prompt_suffix=": ")
             if is_help(raw):
                 self.help(step)
                 continue
@@ -273,19 +283,19 @@ class _Front:
         _say(t["done"].format(**counts) if skipped else t["done_all"].format(**counts))
         _line(t["saved"].format(file=shown))
         _say()
-        click.echo(t["summary"])
+        say(t["summary"])
         pillars = iv.pillars()
         width = max(len(iv.kb.pillar(p.id).name(self.lang)) for p in pillars)
         for pillar in pillars:
             level = pillar.stage or pillar.at_least or 0
             bar = "█" * level + "░" * (4 - level)
-            click.echo(f"  {iv.kb.pillar(pillar.id).name(self.lang):<{width}}  {bar}  {iv.stage_label(pillar)}")
+            say(f"  {iv.kb.pillar(pillar.id).name(self.lang):<{width}}  {bar}  {iv.stage_label(pillar)}")
         if any(p.stage is None for p in pillars):
             _say(t["undetermined"], indent="  ")
         report = iv.adv.assess(iv.facts())
         _say()
         _say(t["full"].format(n=len(report.recommendations)))
-        click.echo("  " + _command("zorgadvies", "assess", shown, *self.extra_args()))
+        say("  " + _command("zorgadvies", "assess", shown, *self.extra_args()))
 
     def quick_summary(self, shown: str) -> None:
         """Estimates for the six pillars, the focus list and how to continue."""
@@ -339,6 +349,7 @@ def interview(out: str | None, resume: str | None, lang: str, quick: bool, rules
     only the quick scan (docs/interview.md); the full interview can --resume from its file.
     """
     t = _T[lang]
+    _line_editing()
     if out is not None and resume is None and Path(out).exists():
         raise ZorgadviesError(t["exists"].format(file=out), file=out)
     _say(t["intro"])

@@ -18,6 +18,7 @@ from .render.markdown import markdown_images, render_markdown
 from .render.options import RenderOptions, load_intro, load_logo, parse_colour
 from .render.pdf import render_pdf
 from .report import Report
+from .safeio import atomic_write
 
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -44,20 +45,13 @@ def _free_name(organisation: str, fmt: str) -> Path:
     return candidate
 
 
-def _write_bytes(data: bytes, output: str | None) -> None:
-    """Binary output (the PDF): to stdout, or atomically to ``output`` like write_output."""
-    if output is None:
+def _write_bytes(data: bytes, output: str | None, *, inputs: list[str]) -> None:
+    """Binary output (the PDF): to stdout, or safely to ``output`` like write_output."""
+    if output is None or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    target = Path(output)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ZorgadviesError(f"cannot write ({exc.strerror})", file=str(target)) from None
+    atomic_write(data, output, inputs=inputs)
 
 
 def register(group: click.Group) -> None:
@@ -129,16 +123,16 @@ def report(
     if previous:
         options = attrs.evolve(options, previous=previous_stages(result, db))
     if fmt == "html":
-        write_output(render_html(result, adv.kb, lang, options), output)
+        write_output(render_html(result, adv.kb, lang, options), output, inputs=[file])
         if named:
             click.echo(f"{output}")
         return
     if fmt == "pdf":
-        _write_bytes(render_pdf(result, adv.kb, lang, options), output)
+        _write_bytes(render_pdf(result, adv.kb, lang, options), output, inputs=[file])
         if named:
             click.echo(f"{output}")
         return
-    if output is None:
+    if output is None or output == "-":
         write_output(render_markdown(result, adv.kb, lang, options=options), None)
         return
     target = Path(output)
@@ -146,5 +140,5 @@ def report(
     # nothing behind and the Markdown never links to a file that is not there yet.
     text = render_markdown(result, adv.kb, lang, image_stem=target.stem, options=options)
     for name, svg in markdown_images(result, adv.kb, lang, target.stem, options).items():
-        write_output(svg, str(target.with_name(name)))
-    write_output(text, output)
+        write_output(svg, str(target.with_name(name)), inputs=[file])
+    write_output(text, output, inputs=[file])

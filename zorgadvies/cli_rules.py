@@ -13,7 +13,7 @@ import click
 
 from . import ruletools
 from .api import Advisor
-from .cliutil import errors_to_exit, rules_option, write_output
+from .cliutil import errors_to_exit, rules_option, say, write_output
 from .knowledge import load_knowledge
 from .paths import RULES_DIR
 from .rulepack import load_rules
@@ -96,8 +96,8 @@ def validate_command(directory: str | None, only: bool, knowledge: str | None, r
         raise click.UsageError("--only needs DIR (or --rules DIR): there would be nothing to validate")
     result = ruletools.validate(packs, builtin=not only, knowledge=knowledge)
     for line in result.lines():
-        click.echo(line)
-    click.echo(result.summary)
+        say(line)
+    say(result.summary)
     if not result.ok:
         sys.exit(2)
 
@@ -119,10 +119,10 @@ def test_command(directory: str | None, only: bool, verbose: bool, rules: tuple[
     result = ruletools.run_tests(Advisor(packs), only=packs if only else None)
     for run in result.runs:
         if not run.passed:
-            click.echo(run.failure_line())
+            say(run.failure_line())
         elif verbose:
-            click.echo(f"PASSED {run.rule.id}::{run.case.name}")
-    click.echo(result.summary)
+            say(f"PASSED {run.rule.id}::{run.case.name}")
+    say(result.summary)
     if result.failures:
         sys.exit(2)
 
@@ -190,11 +190,11 @@ def new_rule_command(rule_id: str, conclusion: str, directory: str | None, title
         target = Path(directory)
     written = ruletools.new_rule(rule_id, conclusion, target, title=title)
     for path in written:
-        click.echo(f"created {ruletools.display_path(path)}")
+        say(f"created {ruletools.display_path(path)}")
     builtin = target.resolve() == RULES_DIR.resolve()
     pack = "" if builtin else f" {ruletools.display_path(target)}"
     rule, cases, doc = (ruletools.display_path(p) for p in written)
-    click.echo(
+    say(
         "\nNext:\n"
         f"  1. {rule}: write the title, title_en, descriptions, sources and the real `when:`\n"
         "     (the condition marked 'TODO placeholder' only stands in for it).\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 from typing import Any
 
-from .cliutil import errors_to_exit, rules_option, write_output
+from .cliutil import errors_to_exit, rules_option, say, write_output
 from .errors import InputError, did_you_mean
 from .facts import DEFAULT_SIZE_THRESHOLD
 
@@ -110,12 +110,15 @@ def history(organisation: str | None, db: str | None, fmt: str, lang: str) -> No
         write_output("\n".join(lines) + "\n", None)
         return
 
-    entries: list[HistoryEntry] = load_history(organisation, db_path)
+    def damaged(message: str) -> None:
+        say(f"zorgadvies: warning: {message}", err=True)
+
+    entries: list[HistoryEntry] = load_history(organisation, db_path, on_damaged=damaged)
     if not entries:
         # Forgive case and surrounding spaces when exactly one saved name matches that way.
         loose = [n for n, _ in known if n.casefold().strip() == organisation.casefold().strip()]
         if len(loose) == 1:
-            organisation, entries = loose[0], load_history(loose[0], db_path)
+            organisation, entries = loose[0], load_history(loose[0], db_path, on_damaged=damaged)
     if not entries:
         if not known:
             raise InputError(t["none_db"].format(db=db_path))
@@ -215,7 +218,7 @@ def batch(
         results = run_batch(items, jobs=jobs, rules=rules, size_threshold=size_threshold, progress=bar.update)
     for result in results:
         if result.error:
-            click.echo(result.error, err=True)
+            say(result.error, err=True)
 
     names = {p.id: (p.nl, p.en) for p in kb.pillars}
     view = peer_view(results, peer, min_group=min_group, pillar_names=names)
@@ -223,11 +226,12 @@ def batch(
         from .batch_xlsx import results_to_xlsx
         from .cli_report import _write_bytes
 
-        _write_bytes(results_to_xlsx(results, view, lang), out)
+        _write_bytes(results_to_xlsx(results, view, lang), out, inputs=[source])
     else:
-        write_output(results_to_json(results, view) if suffix == ".json" else results_to_csv(results), out)
+        text = results_to_json(results, view) if suffix == ".json" else results_to_csv(results)
+        write_output(text, out, inputs=[source])
     failed = sum(1 for r in results if not r.ok)
-    click.echo(t["summary"].format(ok=len(results) - failed, n=len(results), failed=failed, out=out), err=True)
+    say(t["summary"].format(ok=len(results) - failed, n=len(results), failed=failed, out=out), err=True)
     if peer is not None:
         write_output(render_peers_text(view, lang), None)
     if any(r.internal for r in results):

@@ -1,20 +1,45 @@
-"""Helpers shared by the CLI modules: error mapping, atomic output, common options."""
+"""Helpers shared by the CLI modules: error mapping, safe output, common options."""
 
 from __future__ import annotations
 
 import functools
+import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from .errors import ZorgadviesError
+from .safeio import atomic_write, terminal_safe
 
-__all__ = ["errors_to_exit", "rules_option", "write_output"]
+__all__ = ["STDOUT", "errors_to_exit", "forgiving_streams", "rules_option", "say", "write_output"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: An output path that means "print to stdout".
+STDOUT = "-"
+
+
+def forgiving_streams() -> None:
+    """Make stdout and stderr replace what their encoding cannot hold instead of raising.
+
+    ``PYTHONIOENCODING=cp1252`` (a Windows console or a redirect there) cannot encode every
+    character a report holds; a command must still finish. Files written with ``-o`` are always
+    UTF-8 and lose nothing.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # a closed or detached stream: nothing to protect
+                pass
+
+
+def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Echo ``text`` with data control characters neutralised (see safeio.terminal_safe)."""
+    click.echo(terminal_safe(text), err=err, nl=nl)
 
 
 def errors_to_exit(func: F) -> F:
@@ -25,25 +50,21 @@ def errors_to_exit(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ZorgadviesError as exc:
-            click.echo(f"zorgadvies: {exc}", err=True)
+            say(f"zorgadvies: {exc}", err=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Print, or write to ``output`` atomically so that a failure never leaves half a file."""
-    if output is None:
-        click.echo(text, nl=False)
+def write_output(text: str, output: str | None, *, inputs: Iterable[str | Path | None] = ()) -> None:
+    """Print (``output`` None or ``-``), or write ``output`` safely (see zorgadvies.safeio).
+
+    ``inputs`` are the files the command read: an output that is one of them is refused.
+    """
+    if output is None or output == STDOUT:
+        say(text, nl=False)
         return
-    target = Path(output)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ZorgadviesError(f"cannot write ({exc.strerror})", file=str(target)) from None
+    atomic_write(terminal_safe(text), output, inputs=inputs)
 
 
 rules_option = click.option(
@@ -53,5 +74,3 @@ rules_option = click.option(
     type=click.Path(file_okay=False),
     help="Extra rule-pack folder to load beside the built-in pack (repeatable).",
 )
-
-

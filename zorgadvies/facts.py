@@ -9,6 +9,7 @@ not give it the chance.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 
 from collections.abc import Mapping
@@ -496,6 +497,28 @@ def _order_key(question: Question, value: Answer) -> tuple[int, int]:
     return (question.rank(value) or 0, 1)
 
 
+#: The default limit on a facts file: a real one is a few kilobytes; 5 MB leaves room for long
+#: free texts and many respondents, and parses in well under a second.
+DEFAULT_MAX_FACTS_MB = 5
+#: Environment variable that raises (or lowers) the limit, in MB; the CLI's --max-input-mb sets it.
+MAX_INPUT_ENV = "ZORGADVIES_MAX_INPUT_MB"
+
+
+def max_facts_bytes() -> int:
+    """The largest facts file read: ``$ZORGADVIES_MAX_INPUT_MB`` MB, else 5 MB."""
+    text = os.environ.get(MAX_INPUT_ENV, "")
+    try:
+        mb = float(text) if text else DEFAULT_MAX_FACTS_MB
+    except ValueError:
+        raise InputError(f"must be a number of megabytes, not {text[:20]!r}", field=f"${MAX_INPUT_ENV}") from None
+    if not 0 < mb <= 4096:
+        raise InputError(f"must be between 0 and 4096 megabytes, not {text[:20]!r}", field=f"${MAX_INPUT_ENV}")
+    return int(mb * 2**20)
+
+
+__all__ += ["DEFAULT_MAX_FACTS_MB", "MAX_INPUT_ENV", "max_facts_bytes"]
+
+
 def load_facts(
     source: str | Path | Mapping[str, Any],
     kb: KnowledgeBase,
@@ -516,7 +539,13 @@ def load_facts(
     elif isinstance(source, (str, Path)) and _is_workbook_source(Path(source)):
         doc = _workbook_document(Path(source), kb)
     elif isinstance(source, (str, Path)):
-        doc = load_document(source, make_error=InputError)
+        doc = load_document(
+            source,
+            make_error=InputError,
+            max_bytes=max_facts_bytes(),
+            what="facts file",
+            raise_with=f" (raise it with --max-input-mb or ${MAX_INPUT_ENV})",
+        )
     else:
         raise InputError(f"facts must be a file path or a mapping, not {type(source).__name__}")
     return _from_document(doc, kb, size_threshold)

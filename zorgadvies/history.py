@@ -19,7 +19,8 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator, Mapping
+import warnings
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -114,29 +115,49 @@ def _error(message: str, db: Path) -> ZorgadviesError:
     return ZorgadviesError(message, file=str(db))
 
 
+#: How long a process waits for another one's write lock (a first save, a migration) before failing.
+LOCK_TIMEOUT = 30.0
+
+
 def _migrate(conn: sqlite3.Connection, db: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise _error(
-            f"history database has schema version {version}; this zorgadvies knows up to {SCHEMA_VERSION} (upgrade zorgadvies)",
-            db,
-        )
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        with conn:  # one transaction per step; PRAGMA user_version is transactional in SQLite
-            for statement in _MIGRATIONS[target]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {target}")
+    if version == SCHEMA_VERSION:
+        return
+    # Several processes may open a new database at once (parallel first saves). The version is
+    # read again under a write lock (BEGIN IMMEDIATE), so exactly one of them migrates and the
+    # others wait for it and then find nothing to do.
+    previous = conn.isolation_level
+    conn.isolation_level = None  # explicit transactions below
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise _error(
+                    f"history database has schema version {version}; this zorgadvies knows up to {SCHEMA_VERSION} (upgrade zorgadvies)",
+                    db,
+                )
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in _MIGRATIONS[target]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {target}")  # transactional in SQLite
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.isolation_level = previous
 
 
 @contextmanager
 def _connect(db: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
     if create:
         try:
-            db.parent.mkdir(parents=True, exist_ok=True)
+            db.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the history holds client data
         except OSError as exc:
             raise _error(f"cannot create the folder for the history database ({exc.strerror})", db) from None
     try:
-        with closing(sqlite3.connect(db)) as conn:
+        with closing(sqlite3.connect(db, timeout=LOCK_TIMEOUT)) as conn:
             _migrate(conn, db)
             yield conn
     except sqlite3.DatabaseError as exc:
@@ -194,10 +215,14 @@ def save_assessment(
     return HistoryEntry(row_id, name, stamp, version, sha256, facts_digest, data)
 
 
-def load_history(organisation_name: str, db_path: str | Path | None = None) -> list[HistoryEntry]:
+def load_history(
+    organisation_name: str, db_path: str | Path | None = None, *, on_damaged: Callable[[str], None] | None = None
+) -> list[HistoryEntry]:
     """The saved assessments of one organisation (exact name), oldest first.
 
-    A database that does not exist yet holds no history: the result is an empty list.
+    A database that does not exist yet holds no history: the result is an empty list. A stored
+    report that is not JSON or not of a report's shape is skipped; ``on_damaged`` (default: a
+    RuntimeWarning) gets a one-line message naming its row.
     """
     db = _resolve(db_path)
     if not db.exists():
@@ -210,12 +235,41 @@ def load_history(organisation_name: str, db_path: str | Path | None = None) -> l
         ).fetchall()
     entries = []
     for row in rows:
-        try:
-            report = json.loads(row[6])
-        except json.JSONDecodeError:
-            raise _error(f"saved assessment {row[0]} holds a damaged report", db) from None
+        report = _stored_report(row[6])
+        if report is None:
+            (on_damaged or _warn)(f"{db}: saved assessment {row[0]} ({row[2]}) holds a damaged report; skipped")
+            continue
         entries.append(HistoryEntry(row[0], row[1], row[2], row[3], row[4], row[5], report))
     return entries
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, RuntimeWarning, stacklevel=3)
+
+
+def _stored_report(text: object) -> dict[str, Any] | None:
+    """The stored report when it has the shape every reader of the history relies on, else None."""
+    try:
+        report = json.loads(text) if isinstance(text, (str, bytes)) else None
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    if not isinstance(report, dict):
+        return None
+    pillars = report.get("pillars", [])
+    recommendations = report.get("recommendations", [])
+    if not isinstance(pillars, list) or not isinstance(recommendations, list):
+        return None
+    for pillar in pillars:
+        if not isinstance(pillar, dict) or not isinstance(pillar.get("id"), str):
+            return None
+        if not all(isinstance(pillar.get(k, ""), str) for k in ("name", "name_en")):
+            return None
+        stage = pillar.get("stage")
+        if stage is not None and (isinstance(stage, bool) or not isinstance(stage, int)):
+            return None
+    if not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in recommendations):
+        return None
+    return report
 
 
 def list_organisations(db_path: str | Path | None = None) -> list[tuple[str, int]]:

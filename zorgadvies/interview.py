@@ -18,10 +18,8 @@ kept in a YAML comment line ``# interview-state: {...}``, so ``--resume`` contin
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
-import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
@@ -39,6 +37,7 @@ from .logic import Formula, Truth, conditions, evaluate
 from .rulepack import Rule
 from .render.labels import stage_names, stage_text
 from .report import PillarResult
+from .safeio import atomic_write
 from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 
 __all__ = [
@@ -149,6 +148,7 @@ _T: dict[str, dict[str, str]] = {
         "did_you_mean": " (bedoelt u '{hint}'?)",
         "no_nvt": "'nvt' past hier niet; typ 'onbekend' als u het niet weet",
         "need_name": "de naam mag niet leeg zijn",
+        "control_chars": "dit bevat een stuurteken (een pijltjestoets?); typ het opnieuw",
         "need_role": "kies minstens één rol: typ een of meer nummers van 1 tot {n}",
         "bad_role": "'{raw}' is geen rol: typ nummers van 1 tot {n} of de namen uit de lijst",
         "role_twice": "rol '{raw}' staat er twee keer in",
@@ -197,6 +197,7 @@ _T: dict[str, dict[str, str]] = {
         "did_you_mean": " (did you mean '{hint}'?)",
         "no_nvt": "'n/a' does not fit here; type 'unknown' if you do not know",
         "need_name": "the name cannot be empty",
+        "control_chars": "this holds a control character (an arrow key?); type it again",
         "need_role": "choose at least one role: type one or more numbers from 1 to {n}",
         "bad_role": "'{raw}' is not a role: type numbers from 1 to {n} or the names in the list",
         "role_twice": "role '{raw}' is given twice",
@@ -277,14 +278,18 @@ def default_path(name: str, folder: str | Path = ".") -> Path:
 
 
 def read_state(text: str) -> dict[str, Any]:
-    """The ``# interview-state:`` comment of a saved file, or ``{}`` when it has none."""
-    for line in text.splitlines():
+    """The ``# interview-state:`` comment of a saved file, or ``{}`` when it has none.
+
+    The line is hand-editable, so every entry is checked: one of the wrong type or value is left
+    out (the interview then falls back to what the facts themselves say), never a crash.
+    """
+    for line in text.split("\n"):
         if line.startswith(STATE_MARK):
             try:
                 state = json.loads(line[len(STATE_MARK):])
-            except ValueError:
+            except (ValueError, RecursionError):
                 return {}
-            return state if isinstance(state, dict) else {}
+            return _clean_state(state) if isinstance(state, dict) else {}
     return {}
 
 
@@ -295,6 +300,29 @@ def advice_aims(adv: Advisor, rule: Rule) -> tuple[Formula, ...]:
         return ()
     found = (rule.moot_when, adv.pack.moot.get(rule.then.target or ""), rule.chosen_otherwise[0] if rule.chosen_otherwise else None)
     return tuple(f for f in found if f is not None)
+
+
+def _clean_state(state: dict[str, Any]) -> dict[str, Any]:
+    clean: dict[str, Any] = {}
+    if state.get("people") in ("todo", "open", "done"):
+        clean["people"] = state["people"]
+    unknown = state.get("unknown")
+    if isinstance(unknown, list):
+        clean["unknown"] = [u for u in unknown if isinstance(u, str)]
+    pending = state.get("pending_person")
+    if isinstance(pending, str) and _printable_line(pending):
+        clean["pending_person"] = pending
+    return clean
+
+
+def _printable_line(text: str) -> bool:
+    """No control character and no line or paragraph separator (category Cc, Zl, Zp)."""
+    return not any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text)
+
+
+def _comment(text: str) -> str:
+    """``text`` made safe for one YAML comment line: YAML also ends a line at NEL, LS and PS."""
+    return "".join(c if unicodedata.category(c) not in ("Cc", "Zl", "Zp") else f"\\u{ord(c):04x}" for c in text)
 
 
 def live_questions(adv: Advisor, facts: Facts) -> set[str]:
@@ -605,6 +633,8 @@ class Interview:
         if key == "organisation.name":
             if not text:
                 raise AnswerError(self.t["need_name"])
+            if not _printable_line(text):
+                raise AnswerError(self.t["control_chars"])
             self.organisation["name"] = " ".join(text.split())
             self._save()
             return self.organisation["name"]
@@ -676,6 +706,8 @@ class Interview:
             return None
         if low in _UNKNOWN or low in _NVT:
             raise AnswerError(self.t["unknown_later"])
+        if not _printable_line(text):
+            raise AnswerError(self.t["control_chars"])
         if not re.search(r"[^\W\d_]", text):  # no letter at all: a mistyped answer, not a name
             raise AnswerError(self._reason("name_number", text))
         self.pending_person = " ".join(text.split())
@@ -702,8 +734,11 @@ class Interview:
         plain = text.replace("_", "")
         if re.fullmatch(r"\d{1,3}([., ]\d{3})+", plain):  # 1.200, 1,200 or 1 200
             plain = re.sub(r"[., ]", "", plain)
-        if not re.fullmatch(r"-?\d+", plain):
+        if not re.fullmatch(r"-?\d+", plain, re.ASCII):
             raise AnswerError(self._reason("not_a_number", text))
+        if len(plain.lstrip("-")) > 18:  # int() of a 5,000-digit string is a ValueError
+            bound, word = (minimum, "min") if plain.startswith("-") else (maximum, "max")
+            raise AnswerError(self.t[word].format(n=bound) if bound is not None else self._reason("not_a_number", text))
         value = int(plain)
         if minimum is not None and value < minimum:
             raise AnswerError(self.t["min"].format(n=minimum))
@@ -713,8 +748,8 @@ class Interview:
 
     def _match_option(self, token: str, options: tuple[Option, ...]) -> str | None:
         low = token.strip().lower()
-        if low.isdigit():
-            n = int(low)
+        if low.isascii() and low.isdigit():  # '²' and '٣' are digits to isdigit(), not to int()
+            n = int(low) if len(low) <= 6 else 0
             return options[n - 1].id if 1 <= n <= len(options) else None
         for option in options:
             if low in (option.id.lower(), option.label.lower()):
@@ -814,10 +849,12 @@ class Interview:
         if self.lang != "nl":
             file += f" --lang {self.lang}"
         name = self.organisation.get("name", "?")
-        lines = [f"# {t['header'].format(name=name)}"]
-        lines.append(f"# {t['header_done']}" if self.finished else f"# {t['header_busy'].format(file=file)}")
-        lines.append(f"# {t['header_assess'].format(file=file)}")
-        lines.append(STATE_MARK + json.dumps(self.state(), ensure_ascii=False, sort_keys=True))
+        # Names and paths are data: each comment stays one line whatever characters they hold, and
+        # the state line is ASCII (json escapes everything), so the file always loads and resumes.
+        lines = [f"# {_comment(t['header'].format(name=name))}"]
+        lines.append(f"# {t['header_done']}" if self.finished else f"# {_comment(t['header_busy'].format(file=file))}")
+        lines.append(f"# {_comment(t['header_assess'].format(file=file))}")
+        lines.append(STATE_MARK + json.dumps(self.state(), ensure_ascii=True, sort_keys=True))
         data = self.facts().to_dict() if "name" in self.organisation else self.data()
         body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
         return "\n".join(lines) + "\n" + body
@@ -827,21 +864,7 @@ class Interview:
         target = Path(path) if path is not None else self.path
         if target is None or "name" not in self.organisation:
             return None
-        text = self.render(str(target))
-        folder = target.parent if str(target.parent) else Path(".")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            os.fchmod(fd, _file_mode(target))
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException as exc:  # also Ctrl-C halfway: never leave a temporary file behind
-            Path(tmp).unlink(missing_ok=True)
-            if isinstance(exc, OSError):
-                raise ZorgadviesError(f"cannot save ({exc.strerror})", file=str(target)) from None
-            raise
+        atomic_write(self.render(str(target)), target)
         return target
 
     def _save(self) -> None:
@@ -864,17 +887,16 @@ def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
 
 
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    # A text with a control character or a line/paragraph separator in it goes double-quoted,
+    # where every such character is escaped (\N, \L, \e, ...): in a plain or single-quoted
+    # scalar YAML would fold NEL, LS and PS into spaces and the text would not come back as typed.
+    style = '"' if not _printable_line(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
 _Dumper.add_representer(list, _list)
-
-
-def _file_mode(target: Path) -> int:
-    """Keep an existing file's permissions; a new one gets the usual 0o666 minus the umask."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+_Dumper.add_representer(str, _str)
 
 
 def is_help(raw: str) -> bool:

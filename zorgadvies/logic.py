@@ -23,7 +23,20 @@ import attrs
 
 from .atleast import AtLeast
 
-__all__ = ["OPERATORS", "All", "Any", "Cond", "Formula", "Truth", "dnf", "evaluate", "negate_dnf"]
+__all__ = [
+    "MAX_DNF",
+    "OPERATORS",
+    "All",
+    "Any",
+    "Cond",
+    "Formula",
+    "FormulaTooLarge",
+    "Truth",
+    "dnf",
+    "dnf_size",
+    "evaluate",
+    "negate_dnf",
+]
 
 OPERATORS = ("is", "is_not", "in", "not_in", "at_least", "at_most")
 
@@ -109,16 +122,53 @@ def evaluate(formula: Formula, facts: Mapping[str, tuple[object, int | None]]) -
     return other
 
 
-def dnf(formula: Formula, positive: bool = True) -> list[tuple[Literal, ...]]:
+#: The most conjunctions :func:`dnf` expands. A normal form grows as the product of its ``any``
+#: groups (24 pairs under one ``all`` are 16 million conjunctions): it is measured first, by
+#: :func:`dnf_size`, and refused above this bound before any memory is spent on it.
+MAX_DNF = 4096
+
+
+class FormulaTooLarge(ValueError):
+    """The normal form of a formula would have more than the allowed number of conjunctions."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"the condition expands to {size} alternatives (at most {limit})")
+        self.size = size
+        self.limit = limit
+
+
+def dnf_size(formula: Formula, positive: bool = True) -> int:
+    """The number of conjunctions ``dnf(formula, positive)`` has, computed without expanding it."""
+    if isinstance(formula, Cond):
+        return 1
+    sizes = [dnf_size(item, positive) for item in formula.items]
+    if isinstance(formula, All) != positive:
+        return sum(sizes)
+    total = 1
+    for size in sizes:
+        total = min(total * size, 2**63)  # only compared with small bounds: cap the arithmetic
+    return total
+
+
+def dnf(formula: Formula, positive: bool = True, *, limit: int = MAX_DNF) -> list[tuple[Literal, ...]]:
     """Disjunctive normal form of ``formula`` (or of its negation when ``positive`` is False).
 
     Each conjunction is a tuple of literals; a negated literal means "the subject is known and the
     condition does not hold" — the three-valued negation, which is what makes a rule *fail*.
+
+    Raises :class:`FormulaTooLarge` when the form would have more than ``limit`` conjunctions.
     """
+    size = dnf_size(formula, positive)
+    if size > limit:
+        raise FormulaTooLarge(size, limit)
+    return _dnf(formula, positive)
+
+
+def _dnf(formula: Formula, positive: bool) -> list[tuple[Literal, ...]]:
     if isinstance(formula, Cond):
         return [((formula, positive),)]
     conjunctive = isinstance(formula, All) == positive  # De Morgan: not(all) == any(not)
-    parts = [dnf(item, positive) for item in formula.items]
+    parts = [_dnf(item, positive) for item in formula.items]
     if not conjunctive:
         return [conj for part in parts for conj in part]
     return [tuple(lit for conj in combo for lit in conj) for combo in product(*parts)]

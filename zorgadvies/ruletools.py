@@ -567,9 +567,10 @@ def validate(
         errors.append(exc)
     errors += _graph_errors(kb)
     if not errors:
-        # A last guard: the pack must also load the way an assessment loads it.
+        # A last guard: the packs must also load the way an assessment loads them, which is
+        # always beside the built-in pack (so --only still catches an id that collides with it).
         try:
-            load_rules(kb, extra, builtin=builtin)
+            load_rules(kb, extra, builtin=builtin or knowledge is None)
         except RulePackError as exc:
             errors.append(exc)
     return Validation(len(checked), tuple(sorted(errors, key=_sort_key)))

@@ -63,9 +63,9 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(path, f"must be a whole number, not {_describe(value)}")
         if low is not None and value < low:
-            raise self.fail(path, f"must be at least {low}, not {value}")
+            raise self.fail(path, f"must be at least {low}, not {_describe(value)}")
         if high is not None and value > high:
-            raise self.fail(path, f"must be at most {high}, not {value}")
+            raise self.fail(path, f"must be at most {high}, not {_describe(value)}")
         return value
 
     def choice(self, value: Any, path: str, choices: Iterable[str]) -> str:
@@ -92,5 +92,8 @@ def _describe(value: Any) -> str:
         return "nothing"
     if isinstance(value, (dict, list)):
         return _TYPE_NAMES[type(value)]
+    if isinstance(value, int) and value.bit_length() > 64:
+        # repr() of a huge int costs quadratic time and fails beyond 4300 digits: describe it.
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."

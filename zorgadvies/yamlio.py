@@ -10,6 +10,7 @@ value's line is remembered so that later validation can point at ``file:line``.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,12 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: No facts file, rule or knowledge file needs more; deeper input is refused before it is built (the
 #: builder is recursive, and a deeply nested document is a classic denial-of-service input).
 MAX_DEPTH = 32
+#: The most digits a whole number may have: no count, year or rank needs more, and Python refuses
+#: to convert more than 4300 (a traceback otherwise).
+MAX_DIGITS = 18
+#: The default largest file :func:`load_document` reads (knowledge and rule files). Facts files
+#: have their own, smaller limit (zorgadvies.facts.max_facts_bytes).
+MAX_DOCUMENT_BYTES = 16 * 2**20
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -96,6 +103,8 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates stay text: JSON has no date type
+        if node.tag == "tag:yaml.org,2002:int" and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
+            raise self.fail(node, f"a whole number of more than {MAX_DIGITS} digits is not usable")
         if node.tag == "tag:yaml.org,2002:float" and node.value.lower().lstrip("+-") in (
             ".inf",
             ".nan",
@@ -165,8 +174,13 @@ def _parse_json(text: str, file: str | None, make_error: Callable[..., Zorgadvie
     def constant(name: str) -> Any:
         raise make_error(f"'{name}' is not a usable number", file=file)
 
+    def integer(digits: str) -> int:
+        if len(digits.lstrip("-")) > MAX_DIGITS:
+            raise make_error(f"a whole number of more than {MAX_DIGITS} digits is not usable", file=file)
+        return int(digits)
+
     try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant, parse_int=integer)
         _check_depth(data, file, make_error)
     except json.JSONDecodeError as exc:
         raise make_error(f"malformed JSON: {exc.msg}", file=file, line=exc.lineno) from None
@@ -186,20 +200,51 @@ def _check_depth(data: Any, file: str | None, make_error: Callable[..., Zorgadvi
             stack.extend((item, depth + 1) for item in items)
 
 
-def load_document(
-    path: str | Path, *, make_error: Callable[..., ZorgadviesError] = ZorgadviesError
-) -> Document:
-    """Read ``path`` (``.json`` is JSON, anything else YAML) as strict UTF-8 and parse it."""
-    path = Path(path)
+def _size(count: int) -> str:
+    return f"{count / 2**20:g} MB" if count >= 2**20 else f"{count} bytes"
+
+
+def read_bounded(
+    path: str | Path,
+    max_bytes: int,
+    *,
+    make_error: Callable[..., ZorgadviesError] = ZorgadviesError,
+    what: str = "file",
+    raise_with: str = "",
+) -> bytes:
+    """The bytes of ``path`` (``-`` is stdin), refusing more than ``max_bytes`` before parsing.
+
+    The read itself is bounded, so a device (``/dev/zero``), a FIFO or stdin cannot exhaust memory.
+    """
     name = str(path)
     try:
-        raw = path.read_bytes()
+        if name == "-":
+            raw = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with open(path, "rb") as handle:
+                raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise make_error("no such file", file=name) from None
     except IsADirectoryError:
         raise make_error("is a directory, not a file", file=name) from None
     except OSError as exc:
         raise make_error(f"cannot be read ({exc.strerror})", file=name) from None
+    if len(raw) > max_bytes:
+        raise make_error(f"is larger than {_size(max_bytes)}, the limit for a {what}{raise_with}", file=name)
+    return raw
+
+
+def load_document(
+    path: str | Path,
+    *,
+    make_error: Callable[..., ZorgadviesError] = ZorgadviesError,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+    what: str = "file",
+    raise_with: str = "",
+) -> Document:
+    """Read ``path`` (``.json`` is JSON, anything else YAML; ``-`` is stdin) as strict UTF-8 and parse it."""
+    name = str(path)
+    raw = read_bounded(path, max_bytes, make_error=make_error, what=what, raise_with=raise_with)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -209,5 +254,5 @@ def load_document(
         ) from None
     if "\x00" in text:
         raise make_error("is not a text file (it holds a NUL byte)", file=name)
-    fmt = "json" if path.suffix.lower() == ".json" else "yaml"
+    fmt = "json" if Path(name).suffix.lower() == ".json" else "yaml"
     return parse_text(text, file=name, fmt=fmt, make_error=make_error)

@@ -158,6 +158,19 @@ def render_replay(result: ReplayResult, lang: str = "nl") -> str:
              if en else f"De kennisbank is gewijzigd sinds het logboek: {result.logged_knowledge['version']} ({result.logged_knowledge['sha256'][:12]}…) → ")
             + f"{result.current_knowledge['version']} ({result.current_knowledge['sha256'][:12]}…)"
         )
+    signature = result.integrity.get("signature")
+    if signature == "verified":
+        lines.append("Signature: verified with the given key." if en else "Handtekening: geverifieerd met de opgegeven sleutel.")
+    elif signature == "not_checked":
+        lines.append(
+            "Signature: present but not checked (give --audit-key)." if en else "Handtekening: aanwezig maar niet gecontroleerd (geef --audit-key)."
+        )
+    elif signature == "absent":
+        lines.append(
+            "Signature: none; the digests only show the log is undamaged, not who wrote it."
+            if en
+            else "Handtekening: geen; de controlegetallen tonen alleen dat het logboek onbeschadigd is, niet wie het schreef."
+        )
     for pillar, old, new in result.stage_changes:
         lines.append(f"  {'stage' if en else 'stadium'} {pillar}: {old} → {new}")
     for entry in result.only_in_log:
