@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/thuiszorg-de-linde.yaml
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench serve clean
 
 demo: $(VENV)/.installed
 	$(BIN)/zorgadvies assess $(EXAMPLE)
@@ -12,6 +12,9 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
+
+serve: $(VENV)/.installed
+	$(BIN)/zorgadvies serve
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench.py

@@ -38,6 +38,7 @@ LAZY_COMMANDS = {
     "diff": "cli_tracking",
     "history": "cli_tracking",
     "batch": "cli_tracking",
+    "serve": "cli_serve",
 }
 
 

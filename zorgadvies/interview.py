@@ -225,6 +225,9 @@ _T: dict[str, dict[str, str]] = {
 }
 
 
+_META_KEYS = ("organisation.name", "organisation.sector", "organisation.employees", "person.name", "person.roles", "person.disc")
+
+
 class AnswerError(ValueError):
     """An answer that does not fit the step; ``str()`` is a one-line reason for the user."""
 
@@ -488,6 +491,12 @@ class Interview:
             heading = self._group_label(group) if step.is_question else None
         self._last_group = group
         return attrs.evolve(step, heading=heading)
+
+    def step(self, key: str) -> Step:
+        """The step that asks ``key`` (any key :meth:`next_key` can return), e.g. to change an answer."""
+        if key not in self.kb.questions and key not in _META_KEYS:
+            raise AnswerError(f"onbekende vraag '{key}'" if self.lang == "nl" else f"unknown question '{key}'")
+        return self._step(key)
 
     def _group(self, qid: str) -> str:
         return qid.split("_", 1)[0]
