@@ -76,8 +76,16 @@ def list_organisations(session: Session, account_id: int) -> Sequence[Organisati
     ).scalars().all()
 
 
+#: Row ids are 32-bit integers on both databases; a larger number in a URL is simply not there.
+_MAX_ID = 2**31 - 1
+
+
+def _valid_id(n: int) -> bool:
+    return 1 <= n <= _MAX_ID
+
+
 def get_organisation(session: Session, account_id: int, org_id: int) -> Organisation:
-    org = session.get(Organisation, org_id)
+    org = session.get(Organisation, org_id) if _valid_id(org_id) else None
     if org is None or org.owner_id != account_id:
         raise NotFound
     return org
@@ -141,7 +149,7 @@ def create_round(session: Session, org: Organisation, name: str) -> Round:
 
 
 def get_round(session: Session, account_id: int, round_id: int) -> tuple[Round, Organisation]:
-    rnd = session.get(Round, round_id)
+    rnd = session.get(Round, round_id) if _valid_id(round_id) else None
     if rnd is None:
         raise NotFound
     return rnd, get_organisation(session, account_id, rnd.organisation_id)
@@ -170,7 +178,7 @@ def add_respondent(session: Session, rnd: Round, name: str, role: str | None) ->
 
 
 def get_respondent(session: Session, rnd: Round, respondent_id: int) -> Respondent:
-    resp = session.get(Respondent, respondent_id)
+    resp = session.get(Respondent, respondent_id) if _valid_id(respondent_id) else None
     if resp is None or resp.round_id != rnd.id:
         raise NotFound
     return resp
