@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/thuiszorg-de-linde.yaml
 
-.PHONY: demo test bench serve clean
+.PHONY: demo test bench bench-serve serve clean
 
 demo: $(VENV)/.installed
 	$(BIN)/zorgadvies assess $(EXAMPLE)
@@ -12,6 +12,10 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
+
+# 200 simulated respondents against `zorgadvies serve` with 2 workers (SQLite; --database for PostgreSQL).
+bench-serve: $(VENV)/.installed
+	$(BIN)/python benchmarks/serve_bench.py
 
 serve: $(VENV)/.installed
 	$(BIN)/zorgadvies serve
