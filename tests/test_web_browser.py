@@ -143,7 +143,9 @@ def test_a_round_in_the_browser(tmp_path: Path) -> None:
 
         # The consultant sees completion and disputes, records a consensus, closes, downloads.
         page.goto(round_url)
-        shots.take(page, "round-progress", expect="5 van")
+        shots.take(page, "round-progress", expect="Vragen beantwoord")
+        rows = page.locator("table").first.inner_text()
+        assert "Bestuurder\tbestuurder\t5" in rows and "Wijkverpleegkundige\tzorgprofessional\t3" in rows, rows
         assert page.get_by_role("heading", name="Geschillen").count() == 1
         dispute = page.locator("article.dispute").first
         assert "Bestuurder:" in dispute.inner_text() and "Teamleider:" in dispute.inner_text()

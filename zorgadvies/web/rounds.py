@@ -339,7 +339,7 @@ class RoundView:
 
     report: Report
     facts: dict[str, Any]
-    completion: list[tuple[Respondent, int, int]]  # respondent, answered, answered + still relevant
+    completion: list[tuple[Respondent, int]]  # respondent, questions answered
     pillars: list[tuple[str, str, list[str]]]  # pillar name, stage in words, disputed questions
     disputes: list[dict[str, Any]]  # question, text, answers [(name, label)], combined label, consensus
     options: dict[str, list[tuple[str, str]]]  # disputed question -> (value, label) for the consensus form
@@ -351,10 +351,13 @@ def round_view(session: Session, adv: Advisor, rnd: Round, org: Organisation) ->
 
     facts = round_facts(session, rnd, org)
     report = adv.assess(facts)
-    completion = []
-    for resp in respondents_of(session, rnd):
-        done, total = respondent_interview(adv, session, org, resp).progress()
-        completion.append((resp, done, total))
+    # Answered per respondent, counted in the database: the remaining questions per respondent would
+    # cost an engine run each on every page view (the respondent's own page shows them).
+    counts = dict(session.execute(
+        select(Answer.respondent_id, func.count()).join(Respondent, Respondent.id == Answer.respondent_id)
+        .where(Respondent.round_id == rnd.id).group_by(Answer.respondent_id)
+    ).all())
+    completion = [(resp, int(counts.get(resp.id, 0))) for resp in respondents_of(session, rnd)]
     names = stage_names(adv.kb)
     pillars = [(adv.kb.pillar(p.id).name("nl"), stage_text(p.stage, p.at_least, names, "nl"), list(p.disputed)) for p in report.pillars]
     labels = answer_labels(adv)
