@@ -1,7 +1,7 @@
 """Benchmark of `zorgadvies serve`: simulated respondents answering concurrently over localhost.
 
 Run:  make bench-serve   (or .venv/bin/python benchmarks/serve_bench.py [--respondents 200]
-                          [--questions 0] [--think 2.0 6.0] [--workers 2] [--time-limit 900]
+                          [--questions 0] [--think 1.5 4.5] [--workers 2] [--time-limit 900]
                           [--database postgresql://...])
 
 Starts `zorgadvies serve` on a fresh database (a temporary SQLite file, or the given URL) on a
@@ -65,7 +65,7 @@ def prepare(base: str, setup_link: str, n: int) -> tuple[str, int, list[str]]:
 
 
 async def respondent(base: str, token: str, seed: int, limit: int, think: tuple[float, float], deadline: float,
-                     timings: list[float], sent: dict[str, dict[str, str]], name: str, errors: list[str]) -> None:
+                     timings: list[float], sent: dict[str, dict[str, str]], name: str, errors: list[str], retries: list[str]) -> None:
     rng = random.Random(seed)
     answers: dict[str, str] = {}
     sent[name] = answers
@@ -80,9 +80,15 @@ async def respondent(base: str, token: str, seed: int, limit: int, think: tuple[
             value = rng.choice(options) if 'id="answer-number"' not in page.text else str(rng.randint(0, 50))
             csrf = _CSRF.search(page.text).group(1)  # type: ignore[union-attr]
             await asyncio.sleep(rng.uniform(*think))
+            form = {"question": question.group(1), "answer": value, "note": "", "_csrf_token": csrf}
             start = time.perf_counter()
-            page = await client.post(f"/r/{token}", data={"question": question.group(1), "answer": value, "note": "", "_csrf_token": csrf},
-                                     follow_redirects=True)
+            try:
+                page = await client.post(f"/r/{token}", data=form, follow_redirects=True)
+            except httpx.TransportError:
+                # The server closed an idle keep-alive connection just as it was reused: send again
+                # on a new one, as a browser does (the same answer twice is stored once).
+                retries.append(name)
+                page = await client.post(f"/r/{token}", data=form, follow_redirects=True)
             elapsed = time.perf_counter() - start
             if page.status_code != 200:
                 errors.append(f"{name}: {page.status_code} on {question.group(1)}")
@@ -113,7 +119,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--respondents", type=int, default=200)
     parser.add_argument("--questions", type=int, default=0, help="answers per respondent (0: the whole questionnaire)")
-    parser.add_argument("--think", type=float, nargs=2, default=(2.0, 6.0), metavar=("MIN", "MAX"))
+    parser.add_argument("--think", type=float, nargs=2, default=(1.5, 4.5), metavar=("MIN", "MAX"))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--time-limit", type=float, default=900)
     parser.add_argument("--database", help="a postgresql:// URL (default: a temporary SQLite file)")
@@ -126,12 +132,13 @@ def main() -> None:
             timings: list[float] = []
             sent: dict[str, dict[str, str]] = {}
             errors: list[str] = []
+            retries: list[str] = []
             started = time.monotonic()
             deadline = started + args.time_limit
 
             async def run() -> None:
                 await asyncio.gather(*(
-                    respondent(base, token, i, args.questions, tuple(args.think), deadline, timings, sent, f"Respondent {i + 1:03d}", errors)
+                    respondent(base, token, i, args.questions, tuple(args.think), deadline, timings, sent, f"Respondent {i + 1:03d}", errors, retries)
                     for i, token in enumerate(tokens)
                 ))
 
@@ -140,7 +147,7 @@ def main() -> None:
             total, wrong = check_stored(base, api_token, round_id, sent)
     backend = "PostgreSQL" if args.database else "SQLite"
     print(f"backend {backend}, {args.workers} workers, {args.respondents} respondents, think {args.think[0]}-{args.think[1]} s")
-    print(f"answers: {len(timings)} in {wall:.0f} s ({len(timings) / wall:.1f}/s); errors: {len(errors)}")
+    print(f"answers: {len(timings)} in {wall:.0f} s ({len(timings) / wall:.1f}/s); errors: {len(errors)}; resent on a new connection: {len(retries)}")
     if timings:
         print(f"save+next: median {statistics.median(timings) * 1000:.1f} ms, p95 {pct(timings, 95) * 1000:.1f} ms, "
               f"p99 {pct(timings, 99) * 1000:.1f} ms, max {max(timings) * 1000:.1f} ms")

@@ -113,6 +113,10 @@ def _sqlite_engine(url: str) -> Engine:
         dbapi_conn.isolation_level = None
         dbapi_conn.execute("PRAGMA foreign_keys = ON")
         dbapi_conn.execute("PRAGMA busy_timeout = 30000")
+        # Write-ahead log: readers do not wait for the writer, and a commit is one append (with
+        # synchronous=NORMAL a power cut may lose the last commits, never the database's integrity).
+        dbapi_conn.execute("PRAGMA journal_mode = WAL")
+        dbapi_conn.execute("PRAGMA synchronous = NORMAL")
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:

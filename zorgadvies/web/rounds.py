@@ -340,7 +340,7 @@ class RoundView:
     report: Report
     facts: dict[str, Any]
     completion: list[tuple[Respondent, int]]  # respondent, questions answered
-    pillars: list[tuple[str, str, list[str]]]  # pillar name, stage in words, disputed questions
+    pillars: list[tuple[str, str, list[str]]]  # pillar name, stage in words, texts of the disputed questions
     disputes: list[dict[str, Any]]  # question, text, answers [(name, label)], combined label, consensus
     options: dict[str, list[tuple[str, str]]]  # disputed question -> (value, label) for the consensus form
 
@@ -359,7 +359,10 @@ def round_view(session: Session, adv: Advisor, rnd: Round, org: Organisation) ->
     ).all())
     completion = [(resp, int(counts.get(resp.id, 0))) for resp in respondents_of(session, rnd)]
     names = stage_names(adv.kb)
-    pillars = [(adv.kb.pillar(p.id).name("nl"), stage_text(p.stage, p.at_least, names, "nl"), list(p.disputed)) for p in report.pillars]
+    pillars = [
+        (adv.kb.pillar(p.id).name("nl"), stage_text(p.stage, p.at_least, names, "nl"), [adv.kb.questions[q].text("nl") for q in p.disputed])
+        for p in report.pillars
+    ]
     labels = answer_labels(adv)
     disputes, options = [], {}
     for d in (report.respondents or {}).get("disputed", []):
