@@ -87,6 +87,16 @@ def test_history_on_both_backends(db_url: str) -> None:
     # Sorted by the program, not the database collation: the same on both backends.
     save_assessment({**zorgadvies.assess(LINDE).to_dict(), "organisation": {"name": "abc zorg"}}, db_url)
     assert list_organisations(db_url) == [("GGZ Polderland", 1), ("Thuiszorg De Linde", 2), ("abc zorg", 1)]
+    # The CLI takes the URL too, with --db or $ZORGADVIES_DB.
+    from click.testing import CliRunner
+
+    from zorgadvies.cli import main
+
+    shown = CliRunner().invoke(main, ["history", "Thuiszorg De Linde", "--db", db_url, "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    assert len(json.loads(shown.output)["assessments"]) == 2
+    listing = CliRunner(env={"ZORGADVIES_DB": db_url}).invoke(main, ["history"])
+    assert listing.exit_code == 0 and "abc zorg" in listing.output
 
 
 def test_a_history_database_of_the_previous_version_is_migrated(tmp_path: Path) -> None:

@@ -47,6 +47,26 @@ def default_db_path() -> Path:
     return store_default()
 
 
+def db_target(db: str | None) -> str | Path:
+    """The database the CLI means: ``--db`` (a path or a URL), else ``$ZORGADVIES_DB``, else the default file."""
+    import os
+
+    return db or os.environ.get(DB_ENV) or default_db_path()
+
+
+def db_label(target: str | Path) -> str:
+    """``target`` for messages: a URL without its password."""
+    text = str(target)
+    if "://" not in text:
+        return text
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except Exception:  # not a URL after all: show it as given
+        return text
+
+
 @attrs.frozen
 class HistoryEntry:
     """One saved assessment. ``report`` is the report's JSON form (``Report.to_dict()``)."""
