@@ -132,13 +132,16 @@ def test_refuses_a_newer_schema_and_foreign_databases(tmp_path: Path) -> None:
         save_assessment(zorgadvies.assess(LINDE), other)
 
 
-def test_a_damaged_report_row_is_a_clear_error(tmp_path: Path) -> None:
+def test_a_damaged_report_row_is_skipped_with_a_message(tmp_path: Path) -> None:
     db = tmp_path / "h.sqlite3"
     save_assessment(zorgadvies.assess(LINDE), db)
     with sqlite3.connect(db) as conn:
         conn.execute("INSERT INTO assessments (organisation, saved_at, knowledge_version, knowledge_sha256, report_json)"
                      " VALUES ('Thuiszorg De Linde', '2027-01-01T00:00:00Z', '1', 'x', '[1, 2]')")
-    with pytest.raises(ZorgadviesError, match="damaged report"):
+    messages: list[str] = []
+    assert len(load_history("Thuiszorg De Linde", db, on_damaged=messages.append)) == 1
+    assert len(messages) == 1 and "saved assessment 2" in messages[0] and "damaged report; skipped" in messages[0]
+    with pytest.warns(RuntimeWarning, match="damaged report"):
         load_history("Thuiszorg De Linde", db)
 
 

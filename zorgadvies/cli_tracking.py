@@ -111,12 +111,15 @@ def history(organisation: str | None, db: str | None, fmt: str, lang: str) -> No
         write_output("\n".join(lines) + "\n", None)
         return
 
-    entries: list[HistoryEntry] = load_history(organisation, target)
+    def damaged(message: str) -> None:
+        click.echo(f"zorgadvies: warning: {message}", err=True)
+
+    entries: list[HistoryEntry] = load_history(organisation, target, on_damaged=damaged)
     if not entries:
         # Forgive case and surrounding spaces when exactly one saved name matches that way.
         loose = [n for n, _ in known if n.casefold().strip() == organisation.casefold().strip()]
         if len(loose) == 1:
-            organisation, entries = loose[0], load_history(loose[0], target)
+            organisation, entries = loose[0], load_history(loose[0], target, on_damaged=damaged)
     if not entries:
         if not known:
             raise InputError(t["none_db"].format(db=db_path))

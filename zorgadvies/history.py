@@ -17,7 +17,8 @@ only field that is not a function of the report itself.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import warnings
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -160,21 +161,43 @@ def save_assessment(
     return HistoryEntry(row_id, name, when, version, sha256, facts_digest, data)
 
 
-def entry_from_row(row: Any, label: str) -> HistoryEntry:
-    """A HistoryEntry from an ``assessments`` row; a damaged report is a clear error."""
+def _stored_report(text: object) -> dict[str, Any] | None:
+    """The stored report when it has the shape every reader of the history relies on, else None."""
     try:
-        report = json.loads(row.report_json)
-    except (json.JSONDecodeError, TypeError):
-        raise ZorgadviesError(f"saved assessment {row.id} holds a damaged report", file=label) from None
+        report = json.loads(text) if isinstance(text, (str, bytes)) else None
+    except (json.JSONDecodeError, RecursionError):
+        return None
     if not isinstance(report, dict):
-        raise ZorgadviesError(f"saved assessment {row.id} holds a damaged report (not a JSON object)", file=label)
-    return HistoryEntry(row.id, row.organisation, row.saved_at, row.knowledge_version, row.knowledge_sha256, row.facts_digest, report)
+        return None
+    pillars = report.get("pillars", [])
+    recommendations = report.get("recommendations", [])
+    if not isinstance(pillars, list) or not isinstance(recommendations, list):
+        return None
+    for pillar in pillars:
+        if not isinstance(pillar, dict) or not isinstance(pillar.get("id"), str):
+            return None
+        if not all(isinstance(pillar.get(k, ""), str) for k in ("name", "name_en")):
+            return None
+        stage = pillar.get("stage")
+        if stage is not None and (isinstance(stage, bool) or not isinstance(stage, int)):
+            return None
+    if not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in recommendations):
+        return None
+    return report
 
 
-def load_history(organisation_name: str, db_path: str | Path | None = None) -> list[HistoryEntry]:
+def _warn(message: str) -> None:
+    warnings.warn(message, RuntimeWarning, stacklevel=3)
+
+
+def load_history(
+    organisation_name: str, db_path: str | Path | None = None, *, on_damaged: Callable[[str], None] | None = None
+) -> list[HistoryEntry]:
     """The saved assessments of one organisation (exact name), oldest first.
 
-    A database that does not exist yet holds no history: the result is an empty list.
+    A database that does not exist yet holds no history: the result is an empty list. A stored
+    report that is not JSON or not of a report's shape is skipped; ``on_damaged`` (default: a
+    RuntimeWarning) gets a one-line message naming its row.
     """
     from sqlalchemy import select
 
@@ -188,7 +211,15 @@ def load_history(organisation_name: str, db_path: str | Path | None = None) -> l
         rows = session.execute(
             select(Assessment).where(Assessment.organisation == organisation_name).order_by(Assessment.saved_at, Assessment.id)
         ).scalars().all()
-        return [entry_from_row(row, store.label) for row in rows]
+        entries = []
+        for row in rows:
+            report = _stored_report(row.report_json)
+            if report is None:
+                (on_damaged or _warn)(f"{store.label}: saved assessment {row.id} ({row.saved_at}) holds a damaged report; skipped")
+                continue
+            entries.append(HistoryEntry(row.id, row.organisation, row.saved_at, row.knowledge_version, row.knowledge_sha256,
+                                        row.facts_digest, report))
+        return entries
 
 
 def list_organisations(db_path: str | Path | None = None) -> list[tuple[str, int]]:

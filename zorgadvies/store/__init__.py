@@ -238,7 +238,7 @@ def open_store(target: str | Path | None = None, *, create: bool = True) -> Stor
                 if not create:
                     return None
                 try:
-                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the database holds client data
                 except OSError as exc:
                     raise StoreError(f"cannot create the folder for the database ({exc.strerror})", file=str(path)) from None
             engine = _sqlite_engine(url)
