@@ -30,7 +30,7 @@ def site(db_url: str) -> Iterator[tuple[Litestar, Any, str]]:
     yield app, open_store(db_url), db_url
 
 
-def test_a_round_from_start_to_report(site: tuple[Litestar, Any, str]) -> None:
+def test_a_round_from_start_to_report(site: tuple[Litestar, Any, str], tmp_path: Path) -> None:
     app, store, db_url = site
     admin = admin_client(app, store)
     org_id, round_id, links = make_round(admin, "Thuiszorg Het Anker", [("Directeur", "bestuurder"), ("Teamleider", "manager"), ("Wijkverpleegkundige", "zorgprofessional")])
@@ -74,7 +74,7 @@ def test_a_round_from_start_to_report(site: tuple[Litestar, Any, str]) -> None:
     assert export["rounds"][0]["respondents"][0]["notes"] == {q: "zie jaarplan" for q in asked}
 
     # The report JSON equals what the CLI makes of the round's facts.
-    facts_file = Path(store.path.parent if store.path else "/tmp") / f"round-{round_id}.json"
+    facts_file = tmp_path / f"round-{round_id}.json"
     facts_file.write_text(json.dumps(export["rounds"][0]["facts"], ensure_ascii=False), encoding="utf-8")
     cli = CliRunner().invoke(main, ["assess", str(facts_file), "--format", "json"])
     assert admin.get(f"/rounds/{round_id}/report/json").text == cli.output
