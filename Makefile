@@ -7,7 +7,7 @@ EXAMPLE ?= examples/thuiszorg-de-linde.yaml
 COMPILERS ?= $(CC) cc gcc clang
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: demo test bench clean check-build
+.PHONY: demo test bench bench-serve serve clean check-build
 
 demo: $(VENV)/.tool
 	$(BIN)/zorgadvies assess $(EXAMPLE)
@@ -15,6 +15,13 @@ demo: $(VENV)/.tool
 test: $(VENV)/.installed
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
+
+# 200 simulated respondents against `zorgadvies serve` with 2 workers (SQLite; --database for PostgreSQL).
+bench-serve: $(VENV)/.installed
+	$(BIN)/python benchmarks/serve_bench.py
+
+serve: $(VENV)/.installed
+	$(BIN)/zorgadvies serve
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench.py

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import itertools
+import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,3 +17,64 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 @pytest.fixture(scope="session")
 def adv() -> Advisor:
     return advisor()
+
+
+# --------------------------------------------------------------------------------------------
+# Databases: every store test runs on SQLite and on PostgreSQL.
+
+POSTGRES_ENV = "ZORGADVIES_TEST_POSTGRES"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str | None]:
+    """A PostgreSQL URL: $ZORGADVIES_TEST_POSTGRES (.ci/run sets it) or a cluster started here.
+
+    None (and the PostgreSQL tests skip, saying why) only where no server can be started.
+    """
+    url = os.environ.get(POSTGRES_ENV)
+    if url:
+        yield url
+        return
+    script = ROOT / ".ci" / "postgres"
+    result = subprocess.run(["bash", str(script), "start"], capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        _POSTGRES_WHY.append(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "unknown reason")
+        yield None
+        return
+    url = result.stdout.strip()
+    try:
+        yield url
+    finally:
+        subprocess.run(["bash", str(script), "stop", url], capture_output=True, timeout=120)
+
+
+_POSTGRES_WHY: list[str] = []
+_DB_COUNTER = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_server: str | None) -> Iterator[str]:
+    """A fresh, empty database URL on each backend."""
+    from zorgadvies.store import forget_stores
+
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        forget_stores()
+        return
+    if postgres_server is None:
+        pytest.skip(f"no PostgreSQL server could be started: {_POSTGRES_WHY[0] if _POSTGRES_WHY else 'unknown'}")
+    import sqlalchemy as sa
+
+    name = f"t{os.getpid()}_{next(_DB_COUNTER)}"
+    server = sa.make_url(postgres_server).set(drivername="postgresql+psycopg")
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    url = server.set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        forget_stores()
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()

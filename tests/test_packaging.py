@@ -33,6 +33,7 @@ def test_wheel_carries_knowledge_rules_and_types(dist: Path) -> None:
     for template in ("report.html.j2", "report.md.j2", "style.css.j2"):  # the report templates
         assert f"zorgadvies/render/templates/{template}" in names, template
     assert any(n.startswith("zorgadvies/_data/rules/stages/innovatie/") for n in names)
+    assert {"zorgadvies/store/migrations/env.py", "zorgadvies/store/migrations/versions/0001_history.py"} <= names
     assert not any(n.startswith(("tests/", "examples/")) for n in names)
 
 
@@ -62,5 +63,11 @@ def test_wheel_works_in_a_fresh_venv_outside_the_checkout(dist: Path, tmp_path: 
         cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
     )
     assert "Managementsamenvatting" in html.stdout  # the templates came along in the wheel
+    # The store's migrations travel in the wheel: a save creates the database from them.
+    saved = subprocess.run(
+        [str(venv / "bin" / "zorgadvies"), "assess", str(facts), "--save", "--db", str(tmp_path / "h.sqlite3")],
+        cwd=tmp_path, env=env, capture_output=True, text=True,
+    )
+    assert saved.returncode == 0, saved.stderr
     where = subprocess.run([str(py), "-c", "import zorgadvies.paths as p; print(p.RULES_DIR)"], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
     assert "_data" in where.stdout and str(ROOT) not in where.stdout

@@ -18,7 +18,8 @@ import zorgadvies
 from zorgadvies.batch import BatchItem, BatchResult, collect_inputs, peer_view, read_csv, run_batch
 from zorgadvies.cli import main
 from zorgadvies.errors import InputError, ZorgadviesError
-from zorgadvies.history import SCHEMA_VERSION, default_db_path, list_organisations, load_history, save_assessment
+from zorgadvies.store import HEAD
+from zorgadvies.history import default_db_path, list_organisations, load_history, save_assessment
 from zorgadvies.knowledge import PILLAR_IDS
 from zorgadvies.tracking import diff_reports, render_diff_text
 
@@ -214,7 +215,7 @@ def test_history_save_load_and_trend(tmp_path: Path, linde_later: Path) -> None:
     assert not (tmp_path / "absent.sqlite3").exists()  # reading never creates a database
     assert list_organisations(db) == [("GGZ Polderland", 1), ("Thuiszorg De Linde", 3)]
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
 
     result = run("history", "Thuiszorg De Linde", "--db", db)
     assert result.exit_code == 0, result.output
@@ -266,14 +267,14 @@ def test_history_default_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_history_refuses_unusable_databases(tmp_path: Path) -> None:
     not_a_db = tmp_path / "notes.sqlite3"
     not_a_db.write_text("this is not a database\n" * 20, encoding="utf-8")
-    with pytest.raises(ZorgadviesError, match="history database cannot be used"):
+    with pytest.raises(ZorgadviesError, match="database cannot be used"):
         save_assessment(zorgadvies.assess(LINDE), not_a_db)
     result = run("history", "X", "--db", not_a_db)
-    assert result.exit_code == 2 and "history database cannot be used" in result.stderr
+    assert result.exit_code == 2 and "database cannot be used" in result.stderr
 
     newer = tmp_path / "newer.sqlite3"
     with sqlite3.connect(newer) as conn:
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        conn.execute("PRAGMA user_version = 2")  # a pre-Alembic schema newer than this zorgadvies knows
     with pytest.raises(ZorgadviesError, match="upgrade zorgadvies"):
         load_history("X", newer)
     with pytest.raises(ZorgadviesError, match="not a zorgadvies report"):

@@ -46,6 +46,7 @@ LAZY_COMMANDS = {
     "diff": "cli_tracking",
     "history": "cli_tracking",
     "batch": "cli_tracking",
+    "serve": "cli_serve",
 }
 
 

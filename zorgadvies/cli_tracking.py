@@ -93,11 +93,12 @@ def history(organisation: str | None, db: str | None, fmt: str, lang: str) -> No
 
     Without ORGANISATION, list the organisations that have saved assessments.
     """
-    from .history import HistoryEntry, default_db_path, list_organisations, load_history
+    from .history import HistoryEntry, db_label, db_target, list_organisations, load_history
 
     t = _HISTORY_T[lang]
-    db_path = Path(db) if db else default_db_path()
-    known = list_organisations(db_path)
+    target = db_target(db)
+    db_path = db_label(target)  # shown in messages (a URL without its password)
+    known = list_organisations(target)
     if organisation is None:
         if fmt == "json":
             data: dict[str, Any] = {"db": str(db_path), "organisations": [{"name": n, "assessments": c} for n, c in known]}
@@ -113,16 +114,16 @@ def history(organisation: str | None, db: str | None, fmt: str, lang: str) -> No
     def damaged(message: str) -> None:
         say(f"zorgadvies: warning: {message}", err=True)
 
-    entries: list[HistoryEntry] = load_history(organisation, db_path, on_damaged=damaged)
+    entries: list[HistoryEntry] = load_history(organisation, target, on_damaged=damaged)
     if not entries:
         # Forgive case and surrounding spaces when exactly one saved name matches that way.
         loose = [n for n, _ in known if n.casefold().strip() == organisation.casefold().strip()]
         if len(loose) == 1:
-            organisation, entries = loose[0], load_history(loose[0], db_path, on_damaged=damaged)
+            organisation, entries = loose[0], load_history(loose[0], target, on_damaged=damaged)
     if not entries:
         if not known:
             raise InputError(t["none_db"].format(db=db_path))
-        raise InputError(t["none_org"].format(name=organisation), file=str(db_path), hint=did_you_mean(organisation, [n for n, _ in known]))
+        raise InputError(t["none_org"].format(name=organisation), file=db_path, hint=did_you_mean(organisation, [n for n, _ in known]))
 
     latest = entries[-1].report
     pillars = [(p["id"], p.get("name") or p["id"], p.get("name_en") or p.get("name") or p["id"]) for p in latest.get("pillars", [])]

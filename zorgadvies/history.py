@@ -1,27 +1,24 @@
-"""The assessment history: saved reports per organisation in a local SQLite database.
+"""The assessment history: saved reports per organisation, in the one zorgadvies database.
 
-Where the database lives (first match wins):
+The database is :mod:`zorgadvies.store`'s (the web server's too, so assessments saved here show in
+the web history and the other way round). Where it lives (first match wins):
 
-1. the ``db_path`` argument (the CLI's ``--db PATH``);
-2. the ``ZORGADVIES_DB`` environment variable;
+1. the ``db_path`` argument (the CLI's ``--db PATH``; a ``postgresql://`` URL also works);
+2. the ``ZORGADVIES_DB`` environment variable (a path or a URL);
 3. the user's data directory: ``%APPDATA%\\zorgadvies\\history.sqlite3`` on Windows, else
    ``$XDG_DATA_HOME/zorgadvies/history.sqlite3``, falling back to
    ``~/.local/share/zorgadvies/history.sqlite3``.
 
-The schema is created on first use; ``PRAGMA user_version`` records its version so that a later
-zorgadvies can migrate it (:data:`_MIGRATIONS`). ``saved_at`` (UTC) is the only field that is not a
-function of the report itself.
+The schema is created on first use and kept current by the store's Alembic migrations; a history
+database written by an earlier zorgadvies is migrated when it is opened. ``saved_at`` (UTC) is the
+only field that is not a function of the report itself.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
-import sys
 import warnings
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -42,41 +39,33 @@ __all__ = [
 
 #: Environment variable that overrides the default database location.
 DB_ENV = "ZORGADVIES_DB"
-DB_NAME = "history.sqlite3"
-
-#: Schema version -> the statements that bring a database from the previous version to it.
-_MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (
-        """
-        CREATE TABLE assessments (
-            id                INTEGER PRIMARY KEY AUTOINCREMENT,
-            organisation      TEXT NOT NULL,
-            saved_at          TEXT NOT NULL,
-            knowledge_version TEXT NOT NULL,
-            knowledge_sha256  TEXT NOT NULL,
-            facts_digest      TEXT,
-            report_json       TEXT NOT NULL
-        )
-        """,
-        "CREATE INDEX assessments_by_organisation ON assessments (organisation, saved_at, id)",
-    ),
-}
-SCHEMA_VERSION = max(_MIGRATIONS)
 
 
 def default_db_path() -> Path:
     """The database path when none is given: ``$ZORGADVIES_DB`` or the user's data directory."""
-    override = os.environ.get(DB_ENV)
-    if override:
-        return Path(override).expanduser()
-    if sys.platform == "win32":
-        appdata = os.environ.get("APPDATA")
-        base = Path(appdata) if appdata else Path.home() / "AppData" / "Roaming"
-    else:
-        xdg = os.environ.get("XDG_DATA_HOME")
-        # The XDG spec says to ignore a relative path.
-        base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return base / "zorgadvies" / DB_NAME
+    from .store import default_db_path as store_default
+
+    return store_default()
+
+
+def db_target(db: str | None) -> str | Path:
+    """The database the CLI means: ``--db`` (a path or a URL), else ``$ZORGADVIES_DB``, else the default file."""
+    import os
+
+    return db or os.environ.get(DB_ENV) or default_db_path()
+
+
+def db_label(target: str | Path) -> str:
+    """``target`` for messages: a URL without its password."""
+    text = str(target)
+    if "://" not in text:
+        return text
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except Exception:  # not a URL after all: show it as given
+        return text
 
 
 @attrs.frozen
@@ -111,61 +100,12 @@ class HistoryEntry:
         return result
 
 
-def _error(message: str, db: Path) -> ZorgadviesError:
-    return ZorgadviesError(message, file=str(db))
-
-
-#: How long a process waits for another one's write lock (a first save, a migration) before failing.
-LOCK_TIMEOUT = 30.0
-
-
-def _migrate(conn: sqlite3.Connection, db: Path) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version == SCHEMA_VERSION:
-        return
-    # Several processes may open a new database at once (parallel first saves). The version is
-    # read again under a write lock (BEGIN IMMEDIATE), so exactly one of them migrates and the
-    # others wait for it and then find nothing to do.
-    previous = conn.isolation_level
-    conn.isolation_level = None  # explicit transactions below
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise _error(
-                    f"history database has schema version {version}; this zorgadvies knows up to {SCHEMA_VERSION} (upgrade zorgadvies)",
-                    db,
-                )
-            for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in _MIGRATIONS[target]:
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {target}")  # transactional in SQLite
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    finally:
-        conn.isolation_level = previous
-
-
-@contextmanager
-def _connect(db: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
-    if create:
-        try:
-            db.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the history holds client data
-        except OSError as exc:
-            raise _error(f"cannot create the folder for the history database ({exc.strerror})", db) from None
-    try:
-        with closing(sqlite3.connect(db, timeout=LOCK_TIMEOUT)) as conn:
-            _migrate(conn, db)
-            yield conn
-    except sqlite3.DatabaseError as exc:
-        raise _error(f"history database cannot be used ({exc})", db) from None
-
-
-def _resolve(db_path: str | Path | None) -> Path:
-    return Path(db_path).expanduser() if db_path is not None else default_db_path()
+def stamp(moment: datetime | None) -> str:
+    """``moment`` (default now; naive means UTC) as the history writes it: ``2026-01-05T09:30:00Z``."""
+    moment = moment or datetime.now(timezone.utc)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def save_assessment(
@@ -174,23 +114,31 @@ def save_assessment(
     *,
     facts_digest: str | None = None,
     saved_at: datetime | None = None,
+    organisation_id: int | None = None,
+    round_id: int | None = None,
 ) -> HistoryEntry:
-    """Save ``report`` (a Report or its JSON form) in the history database and return the entry.
+    """Save ``report`` (a Report or its JSON form) in the history and return the entry.
 
     Parameters
     ----------
     db_path:
-        The database; ``None`` means :func:`default_db_path`. Created with its folder on first use.
+        The database (a path or a URL); ``None`` means :func:`default_db_path`. Created with its
+        folder on first use.
     facts_digest:
         An optional digest of the facts the report was made from (e.g. a sha256 of the file).
     saved_at:
         When it was saved; default now. A naive datetime is taken as UTC.
+    organisation_id, round_id:
+        The web app's organisation and round the assessment belongs to (None from the CLI).
 
     Raises
     ------
     ZorgadviesError
         When the database cannot be created, read or written.
     """
+    from .store import open_store
+    from .store.models import Assessment
+
     data = report.to_dict() if isinstance(report, Report) else dict(report)
     try:
         name = str(data["organisation"]["name"])
@@ -198,53 +146,19 @@ def save_assessment(
         sha256 = str(data["knowledge"]["sha256"])
     except (KeyError, TypeError):
         raise ZorgadviesError("not a zorgadvies report: it lacks organisation.name or knowledge") from None
-    moment = saved_at or datetime.now(timezone.utc)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    stamp = moment.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    when = stamp(saved_at)
     text = json.dumps(data, ensure_ascii=False, sort_keys=False)
-    db = _resolve(db_path)
-    with _connect(db, create=True) as conn, conn:
-        cursor = conn.execute(
-            "INSERT INTO assessments (organisation, saved_at, knowledge_version, knowledge_sha256, facts_digest, report_json)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (name, stamp, version, sha256, facts_digest, text),
+    store = open_store(db_path)
+    assert store is not None
+    with store.session() as session:
+        row = Assessment(
+            organisation=name, saved_at=when, knowledge_version=version, knowledge_sha256=sha256,
+            facts_digest=facts_digest, report_json=text, organisation_id=organisation_id, round_id=round_id,
         )
-        row_id = cursor.lastrowid
-    assert row_id is not None
-    return HistoryEntry(row_id, name, stamp, version, sha256, facts_digest, data)
-
-
-def load_history(
-    organisation_name: str, db_path: str | Path | None = None, *, on_damaged: Callable[[str], None] | None = None
-) -> list[HistoryEntry]:
-    """The saved assessments of one organisation (exact name), oldest first.
-
-    A database that does not exist yet holds no history: the result is an empty list. A stored
-    report that is not JSON or not of a report's shape is skipped; ``on_damaged`` (default: a
-    RuntimeWarning) gets a one-line message naming its row.
-    """
-    db = _resolve(db_path)
-    if not db.exists():
-        return []
-    with _connect(db, create=False) as conn:
-        rows = conn.execute(
-            "SELECT id, organisation, saved_at, knowledge_version, knowledge_sha256, facts_digest, report_json"
-            " FROM assessments WHERE organisation = ? ORDER BY saved_at, id",
-            (organisation_name,),
-        ).fetchall()
-    entries = []
-    for row in rows:
-        report = _stored_report(row[6])
-        if report is None:
-            (on_damaged or _warn)(f"{db}: saved assessment {row[0]} ({row[2]}) holds a damaged report; skipped")
-            continue
-        entries.append(HistoryEntry(row[0], row[1], row[2], row[3], row[4], row[5], report))
-    return entries
-
-
-def _warn(message: str) -> None:
-    warnings.warn(message, RuntimeWarning, stacklevel=3)
+        session.add(row)
+        session.flush()
+        row_id = row.id
+    return HistoryEntry(row_id, name, when, version, sha256, facts_digest, data)
 
 
 def _stored_report(text: object) -> dict[str, Any] | None:
@@ -272,13 +186,53 @@ def _stored_report(text: object) -> dict[str, Any] | None:
     return report
 
 
+def _warn(message: str) -> None:
+    warnings.warn(message, RuntimeWarning, stacklevel=3)
+
+
+def load_history(
+    organisation_name: str, db_path: str | Path | None = None, *, on_damaged: Callable[[str], None] | None = None
+) -> list[HistoryEntry]:
+    """The saved assessments of one organisation (exact name), oldest first.
+
+    A database that does not exist yet holds no history: the result is an empty list. A stored
+    report that is not JSON or not of a report's shape is skipped; ``on_damaged`` (default: a
+    RuntimeWarning) gets a one-line message naming its row.
+    """
+    from sqlalchemy import select
+
+    from .store import open_store
+    from .store.models import Assessment
+
+    store = open_store(db_path, create=False)
+    if store is None:
+        return []
+    with store.session() as session:
+        rows = session.execute(
+            select(Assessment).where(Assessment.organisation == organisation_name).order_by(Assessment.saved_at, Assessment.id)
+        ).scalars().all()
+        entries = []
+        for row in rows:
+            report = _stored_report(row.report_json)
+            if report is None:
+                (on_damaged or _warn)(f"{store.label}: saved assessment {row.id} ({row.saved_at}) holds a damaged report; skipped")
+                continue
+            entries.append(HistoryEntry(row.id, row.organisation, row.saved_at, row.knowledge_version, row.knowledge_sha256,
+                                        row.facts_digest, report))
+        return entries
+
+
 def list_organisations(db_path: str | Path | None = None) -> list[tuple[str, int]]:
     """Every organisation in the database with its number of saved assessments, by name."""
-    db = _resolve(db_path)
-    if not db.exists():
+    from sqlalchemy import func, select
+
+    from .store import open_store
+    from .store.models import Assessment
+
+    store = open_store(db_path, create=False)
+    if store is None:
         return []
-    with _connect(db, create=False) as conn:
-        rows = conn.execute(
-            "SELECT organisation, COUNT(*) FROM assessments GROUP BY organisation ORDER BY organisation"
-        ).fetchall()
-    return [(name, count) for name, count in rows]
+    with store.session() as session:
+        rows = session.execute(select(Assessment.organisation, func.count()).group_by(Assessment.organisation)).all()
+    # Sorted here, not by the database: PostgreSQL's collation would order names differently.
+    return sorted((str(name), int(count)) for name, count in rows)

@@ -222,6 +222,9 @@ _T: dict[str, dict[str, str]] = {
 }
 
 
+_META_KEYS = ("organisation.name", "organisation.sector", "organisation.employees", "person.name", "person.roles", "person.disc")
+
+
 class AnswerError(ValueError):
     """An answer that does not fit the step; ``str()`` is a one-line reason for the user."""
 
@@ -541,6 +544,15 @@ class Interview:
         self._last_group = group
         return attrs.evolve(step, heading=heading)
 
+    def step(self, key: str) -> Step:
+        """The step that asks ``key`` (any key :meth:`next_key` can return), e.g. to change an answer.
+
+        Without ``progress``: that needs a run of the engine, and answering does not.
+        """
+        if key not in self.kb.questions and key not in _META_KEYS:
+            raise AnswerError(f"onbekende vraag '{key}'" if self.lang == "nl" else f"unknown question '{key}'")
+        return self._step(key, with_progress=False)
+
     def _group(self, qid: str) -> str:
         return qid.split("_", 1)[0]
 
@@ -559,7 +571,7 @@ class Interview:
     def _label(self, table: Mapping[str, tuple[str, str]], key: str) -> str:
         return table.get(key, (key, key))[0 if self.lang == "nl" else 1]
 
-    def _step(self, key: str) -> Step:
+    def _step(self, key: str, *, with_progress: bool = True) -> Step:
         t = self.t
         if key == "organisation.name":
             return Step(key, "organisation", "text", t["name"], t["name_help"], allows_special=False)
@@ -589,7 +601,7 @@ class Interview:
             question.text(self.lang),
             question.help_nl if self.lang == "nl" else question.help_en,
             options,
-            progress=self.progress(),
+            progress=self.progress() if with_progress else None,
             question=question,
         )
 

@@ -1,0 +1,44 @@
+"""``zorgadvies serve``: the web app for consultants and respondents, on uvicorn (needs the ``web`` extra)."""
+
+from __future__ import annotations
+
+import click
+
+from .cliutil import errors_to_exit
+from .errors import ZorgadviesError
+
+__all__ = ["register", "serve"]
+
+
+@click.command()
+@click.option("--database", metavar="PATH|URL", help="SQLite file or postgresql:// URL (default: the history database in the user's data folder; env ZORGADVIES_DB).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep localhost behind a reverse proxy).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes (all state is in the database).")
+@click.option("--behind-tls-proxy", is_flag=True, help="Behind a reverse proxy that terminates TLS: Secure cookies, trust X-Forwarded-* from localhost.")
+@errors_to_exit
+def serve(database: str | None, host: str, port: int, workers: int, behind_tls_proxy: bool) -> None:
+    """Start the web app: assessment rounds in the browser and the JSON API (/api/v1)."""
+    try:
+        import uvicorn
+
+        from .web.accounts import first_admin_link
+        from .web.server import prepare
+    except ImportError as exc:
+        raise ZorgadviesError(f"the web server needs the 'web' extra: pip install 'zorgadvies[web]' ({exc.name} is missing)") from None
+    store = prepare(database, secure_cookies=behind_tls_proxy)
+    with store.session() as session:
+        token = first_admin_link(session)
+    base = f"http://{'localhost' if host in ('127.0.0.1', '::1') else host}:{port}"
+    click.echo(f"zorgadvies serve: {base}/  (database: {store.label}, {workers} worker(s))")
+    if token:
+        click.echo(f"Set up the first admin account (one-time link, valid 7 days): {base}/setup/{token}")
+    uvicorn.run(
+        "zorgadvies.web.server:app_from_env", factory=True, host=host, port=port, workers=workers,
+        proxy_headers=behind_tls_proxy, forwarded_allow_ips="127.0.0.1" if behind_tls_proxy else None,
+        log_level="warning", access_log=False,
+    )
+
+
+def register(group: click.Group) -> None:
+    group.add_command(serve)

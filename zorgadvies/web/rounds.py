@@ -1,0 +1,502 @@
+"""Organisations, assessment rounds, respondents and their answers, on the store.
+
+These functions hold what the web app does with the data; the verdicts come from the library:
+a round's facts (:func:`round_facts`) are an ordinary facts mapping with respondents and the
+consultant's consensus answers, assessed by :class:`zorgadvies.api.Advisor`, and a respondent's
+questionnaire is :class:`zorgadvies.interview.Interview` (same order and skipping as the terminal).
+
+Every lookup takes the consultant's account id: an organisation of another consultant is
+:class:`NotFound`, exactly as one that does not exist.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from ..api import Advisor
+from ..facts import DISC_COLOURS, ROLES, SECTORS
+from ..interview import Interview
+from ..report import Report
+from ..store.models import Answer, AnswerChange, Assessment, Consensus, Note, Organisation, Person, Respondent, Round
+from .security import hash_token, new_token, when
+
+__all__ = [
+    "Closed",
+    "NotFound",
+    "RoundView",
+    "add_note",
+    "add_person",
+    "add_respondent",
+    "close_round",
+    "create_organisation",
+    "create_round",
+    "delete_organisation",
+    "get_organisation",
+    "get_round",
+    "list_organisations",
+    "organisation_export",
+    "respondent_by_token",
+    "respondent_interview",
+    "round_facts",
+    "round_view",
+    "revoke_respondent",
+    "save_answer",
+    "set_consensus",
+]
+
+
+class NotFound(LookupError):
+    """Not there, or not this consultant's (the two are not told apart)."""
+
+
+class Closed(Exception):
+    """The round is closed (or the link revoked): it takes no answers."""
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _clean(text: str, limit: int = 200) -> str:
+    return " ".join(text.split())[:limit]
+
+
+# -- organisations --------------------------------------------------------------------------------
+
+
+def list_organisations(session: Session, account_id: int) -> Sequence[Organisation]:
+    return session.execute(
+        select(Organisation).where(Organisation.owner_id == account_id).order_by(Organisation.name, Organisation.id)
+    ).scalars().all()
+
+
+#: Row ids are 32-bit integers on both databases; a larger number in a URL is simply not there.
+_MAX_ID = 2**31 - 1
+
+
+def _valid_id(n: int) -> bool:
+    return 1 <= n <= _MAX_ID
+
+
+def get_organisation(session: Session, account_id: int, org_id: int) -> Organisation:
+    org = session.get(Organisation, org_id) if _valid_id(org_id) else None
+    if org is None or org.owner_id != account_id:
+        raise NotFound
+    return org
+
+
+def create_organisation(session: Session, account_id: int, name: str, sector: str | None, employees: int | None) -> Organisation:
+    name = _clean(name)
+    if not name:
+        raise ValueError("geef de naam van de organisatie")
+    if sector is not None and sector not in SECTORS:
+        raise ValueError(f"onbekende sector '{sector}'")
+    if employees is not None and not 0 <= employees <= 10_000_000:
+        raise ValueError("aantal medewerkers moet tussen 0 en 10.000.000 liggen")
+    org = Organisation(owner_id=account_id, name=name, sector=sector, employees=employees, created_at=when())
+    session.add(org)
+    session.flush()
+    return org
+
+
+def people(session: Session, org: Organisation) -> Sequence[Person]:
+    return session.execute(select(Person).where(Person.organisation_id == org.id).order_by(Person.position, Person.id)).scalars().all()
+
+
+def add_person(session: Session, org: Organisation, name: str, roles: Sequence[str], disc: Sequence[str]) -> Person:
+    name = _clean(name)
+    if not name:
+        raise ValueError("geef de naam van de persoon")
+    bad = [r for r in roles if r not in ROLES] + [c for c in disc if c not in DISC_COLOURS]
+    if bad:
+        raise ValueError(f"onbekende rol of kleur '{bad[0]}'")
+    if not roles:
+        raise ValueError("kies minstens één rol")
+    position = session.execute(select(func.count()).select_from(Person).where(Person.organisation_id == org.id)).scalar_one()
+    person = Person(organisation_id=org.id, position=position, name=name, roles_json=_dump(list(dict.fromkeys(roles))),
+                    disc_json=_dump(list(dict.fromkeys(disc))) if disc else None)
+    session.add(person)
+    session.flush()
+    return person
+
+
+def delete_organisation(session: Session, org: Organisation) -> None:
+    """The organisation with everything about it: people, rounds, respondents, answers, notes, history."""
+    session.execute(delete(Assessment).where(Assessment.organisation_id == org.id))
+    session.delete(org)  # the database cascades to people, rounds and all below them
+    session.flush()
+
+
+# -- rounds ---------------------------------------------------------------------------------------
+
+
+def rounds_of(session: Session, org: Organisation) -> Sequence[Round]:
+    return session.execute(select(Round).where(Round.organisation_id == org.id).order_by(Round.created_at, Round.id)).scalars().all()
+
+
+def create_round(session: Session, org: Organisation, name: str) -> Round:
+    name = _clean(name) or "Ronde"
+    rnd = Round(organisation_id=org.id, name=name, created_at=when())
+    session.add(rnd)
+    session.flush()
+    return rnd
+
+
+def get_round(session: Session, account_id: int, round_id: int) -> tuple[Round, Organisation]:
+    rnd = session.get(Round, round_id) if _valid_id(round_id) else None
+    if rnd is None:
+        raise NotFound
+    return rnd, get_organisation(session, account_id, rnd.organisation_id)
+
+
+def respondents_of(session: Session, rnd: Round) -> Sequence[Respondent]:
+    return session.execute(select(Respondent).where(Respondent.round_id == rnd.id).order_by(Respondent.id)).scalars().all()
+
+
+def add_respondent(session: Session, rnd: Round, name: str, role: str | None) -> tuple[Respondent, str]:
+    """A respondent with a new personal link; returns it and the token (shown once, stored hashed)."""
+    if rnd.closed_at:
+        raise Closed
+    name = _clean(name)
+    if not name:
+        raise ValueError("geef de naam van de respondent")
+    if role is not None and role not in ROLES:
+        raise ValueError(f"onbekende rol '{role}'")
+    if any(r.name == name for r in respondents_of(session, rnd)):
+        raise ValueError(f"er is al een respondent '{name}' in deze ronde")
+    token = new_token()
+    resp = Respondent(round_id=rnd.id, name=name, role=role, token_hash=hash_token(token), created_at=when())
+    session.add(resp)
+    session.flush()
+    return resp, token
+
+
+def get_respondent(session: Session, rnd: Round, respondent_id: int) -> Respondent:
+    resp = session.get(Respondent, respondent_id) if _valid_id(respondent_id) else None
+    if resp is None or resp.round_id != rnd.id:
+        raise NotFound
+    return resp
+
+
+def revoke_respondent(session: Session, resp: Respondent) -> None:
+    resp.revoked_at = resp.revoked_at or when()
+
+
+def respondent_by_token(session: Session, token: str) -> tuple[Respondent, Round, Organisation]:
+    """The respondent of a link. Revoked links are :class:`NotFound`; a closed round is returned
+    (the caller shows that it is closed and takes no answers)."""
+    resp = session.execute(select(Respondent).where(Respondent.token_hash == hash_token(token))).scalar_one_or_none()
+    if resp is None or resp.revoked_at:
+        raise NotFound
+    rnd = session.get(Round, resp.round_id)
+    assert rnd is not None
+    org = session.get(Organisation, rnd.organisation_id)
+    assert org is not None
+    return resp, rnd, org
+
+
+def answers_of(session: Session, resp: Respondent) -> dict[str, Any]:
+    rows = session.execute(select(Answer).where(Answer.respondent_id == resp.id)).scalars().all()
+    return {row.question: json.loads(row.value_json) for row in rows}
+
+
+def notes_of(session: Session, resp: Respondent) -> dict[str, str]:
+    rows = session.execute(select(Answer).where(Answer.respondent_id == resp.id, Answer.note.is_not(None))).scalars().all()
+    return {row.question: row.note for row in rows if row.note}
+
+
+def _organisation_data(session: Session, org: Organisation) -> dict[str, Any]:
+    data: dict[str, Any] = {"organisation": {"name": org.name}}
+    if org.sector:
+        data["organisation"]["sector"] = org.sector
+    if org.employees is not None:
+        data["organisation"]["employees"] = org.employees
+    listed = people(session, org)
+    if listed:
+        data["people"] = [
+            {"name": p.name, "roles": json.loads(p.roles_json)} | ({"disc": json.loads(p.disc_json)} if p.disc_json else {})
+            for p in listed
+        ]
+    return data
+
+
+def respondent_interview(adv: Advisor, session: Session, org: Organisation, resp: Respondent) -> Interview:
+    """The respondent's questionnaire: the interview over the organisation's data and their own answers.
+
+    The organisation part is the consultant's, so the interview starts at the questions (what the
+    consultant left unknown stays unknown).
+    """
+    data = _organisation_data(session, org)
+    data["answers"] = answers_of(session, resp)
+    unknown = [f"organisation.{k}" for k in ("sector", "employees") if k not in data["organisation"]]
+    return Interview(adv, data=data, state={"people": "done", "unknown": unknown})
+
+
+def save_answer(session: Session, adv: Advisor, resp: Respondent, rnd: Round, org: Organisation,
+                question: str, raw: str, note: str | None) -> object:
+    """Check and record one answer (with its history entry); returns the value recorded.
+
+    Raises :class:`Closed` for a closed round and ``zorgadvies.interview.AnswerError`` (a one-line
+    Dutch reason) for an answer that does not fit the question.
+    """
+    if rnd.closed_at or resp.revoked_at:
+        raise Closed
+    interview = respondent_interview(adv, session, org, resp)
+    step = interview.step(question)
+    if not step.is_question:
+        raise NotFound
+    value = interview.answer(step, raw)
+    note = (note or "").strip()[:2000] or None
+    now = when()
+    row = session.execute(select(Answer).where(Answer.respondent_id == resp.id, Answer.question == question)).scalar_one_or_none()
+    text = _dump(value)
+    if row is None:
+        session.add(Answer(respondent_id=resp.id, question=question, value_json=text, note=note, updated_at=now))
+    elif (row.value_json, row.note) != (text, note):
+        row.value_json, row.note, row.updated_at = text, note, now
+    else:
+        return value  # unchanged: no history entry
+    session.add(AnswerChange(round_id=rnd.id, respondent_id=resp.id, question=question, value_json=text, note=note,
+                             actor=f"respondent:{resp.id}", changed_at=now))
+    session.flush()
+    return value
+
+
+def mark_complete(session: Session, resp: Respondent, finished: bool) -> None:
+    if finished and not resp.completed_at:
+        resp.completed_at = when()
+    elif not finished:
+        resp.completed_at = None
+
+
+# -- the consultant's part of a round -------------------------------------------------------------
+
+
+def consensus_of(session: Session, rnd: Round) -> dict[str, Any]:
+    rows = session.execute(select(Consensus).where(Consensus.round_id == rnd.id).order_by(Consensus.question)).scalars().all()
+    return {row.question: json.loads(row.value_json) for row in rows}
+
+
+def set_consensus(session: Session, adv: Advisor, rnd: Round, account_id: int, question: str, value: str, note: str | None) -> None:
+    """Record (or with an empty value withdraw) the consensus answer to ``question``."""
+    if rnd.closed_at:
+        raise Closed
+    q = adv.kb.questions.get(question)
+    if q is None:
+        raise NotFound
+    row = session.execute(select(Consensus).where(Consensus.round_id == rnd.id, Consensus.question == question)).scalar_one_or_none()
+    now = when()
+    note = (note or "").strip()[:2000] or None
+    if not value:
+        if row is not None:
+            session.delete(row)
+            session.add(AnswerChange(round_id=rnd.id, question=question, value_json=None, note=note, actor=f"account:{account_id}", changed_at=now))
+        return
+    # The same checks as any answer: the interview reads the value as it reads a typed answer.
+    checker = Interview(adv, data={"organisation": {"name": "?"}, "answers": {}}, state={"people": "done", "unknown": ["organisation.sector", "organisation.employees"]})
+    parsed = checker.answer(checker.step(question), value)
+    text = _dump(parsed)
+    if row is None:
+        session.add(Consensus(round_id=rnd.id, question=question, value_json=text, note=note, account_id=account_id, updated_at=now))
+    else:
+        row.value_json, row.note, row.account_id, row.updated_at = text, note, account_id, now
+    session.add(AnswerChange(round_id=rnd.id, question=question, value_json=text, note=note, actor=f"account:{account_id}", changed_at=now))
+    session.flush()
+
+
+def add_note(session: Session, rnd: Round, account_id: int, text: str, question: str | None = None) -> None:
+    text = text.strip()[:5000]
+    if not text:
+        raise ValueError("een lege notitie is niet opgeslagen")
+    session.add(Note(round_id=rnd.id, question=question or None, text=text, account_id=account_id, created_at=when()))
+
+
+def round_facts(session: Session, rnd: Round, org: Organisation) -> dict[str, Any]:
+    """The round as a facts mapping (input format): organisation, people, respondents, consensus."""
+    data = _organisation_data(session, org)
+    respondents = []
+    for resp in respondents_of(session, rnd):
+        if resp.revoked_at:
+            continue
+        answers = answers_of(session, resp)
+        if answers:
+            respondents.append({"name": resp.name} | ({"role": resp.role} if resp.role else {}) | {"answers": answers})
+    if respondents:
+        data["respondents"] = respondents
+    data["answers"] = consensus_of(session, rnd)
+    return data
+
+
+@attrs.frozen
+class RoundView:
+    """What the round page shows, computed by the library (the template only lays it out)."""
+
+    report: Report
+    facts: dict[str, Any]
+    completion: list[tuple[Respondent, int]]  # respondent, questions answered
+    pillars: list[tuple[str, str, list[str]]]  # pillar name, stage in words, texts of the disputed questions
+    disputes: list[dict[str, Any]]  # question, text, answers [(name, label)], combined label, consensus
+    options: dict[str, list[tuple[str, str]]]  # disputed question -> (value, label) for the consensus form
+
+
+def round_view(session: Session, adv: Advisor, rnd: Round, org: Organisation) -> RoundView:
+    """The round as the consultant sees it: the library's report on the round's facts, in words."""
+    from ..render.labels import stage_names, stage_text
+
+    facts = round_facts(session, rnd, org)
+    report = adv.assess(facts)
+    # Answered per respondent, counted in the database: the remaining questions per respondent would
+    # cost an engine run each on every page view (the respondent's own page shows them).
+    counts = dict(session.execute(
+        select(Answer.respondent_id, func.count()).join(Respondent, Respondent.id == Answer.respondent_id)
+        .where(Respondent.round_id == rnd.id).group_by(Answer.respondent_id)
+    ).all())
+    completion = [(resp, int(counts.get(resp.id, 0))) for resp in respondents_of(session, rnd)]
+    names = stage_names(adv.kb)
+    pillars = [
+        (adv.kb.pillar(p.id).name("nl"), stage_text(p.stage, p.at_least, names, "nl"), [adv.kb.questions[q].text("nl") for q in p.disputed])
+        for p in report.pillars
+    ]
+    labels = answer_labels(adv)
+    disputes, options = [], {}
+    for d in (report.respondents or {}).get("disputed", []):
+        q = d["question"]
+        label = labels.get(q, {})
+        disputes.append({
+            "question": q,
+            "text": adv.kb.questions[q].text("nl"),
+            "answers": [(name, label.get(str(v), str(v))) for name, v in d["answers"].items()],
+            "combined": label.get(str(d["combined"]), str(d["combined"])),
+            "consensus": d["consensus"],
+        })
+        options[q] = [(v, t) for v, t in label.items() if v not in ("ja", "nee") or adv.kb.questions[q].type == "boolean"]
+    return RoundView(report, facts, completion, pillars, disputes, options)
+
+
+def close_round(session: Session, adv: Advisor, rnd: Round, org: Organisation) -> Report:
+    """Close the round (its links stop taking answers) and save its assessment in the history."""
+    if rnd.closed_at:
+        raise Closed
+    report = adv.assess(round_facts(session, rnd, org))
+    rnd.closed_at = when()
+    session.flush()
+    # The history row is written in the same transaction (the CLI's `history` shows it too).
+    session.add(Assessment(
+        organisation=report.organisation["name"], saved_at=rnd.closed_at, knowledge_version=report.knowledge_version,
+        knowledge_sha256=report.knowledge_sha256, facts_digest=None,
+        report_json=json.dumps(report.to_dict(), ensure_ascii=False), organisation_id=org.id, round_id=rnd.id,
+    ))
+    return report
+
+
+def history_of(session: Session, org: Organisation) -> Sequence[Assessment]:
+    """Saved assessments of the organisation: its closed rounds and CLI saves under the same name."""
+    return session.execute(
+        select(Assessment).where((Assessment.organisation_id == org.id) | ((Assessment.organisation_id.is_(None)) & (Assessment.organisation == org.name)))
+        .order_by(Assessment.saved_at, Assessment.id)
+    ).scalars().all()
+
+
+def organisation_export(session: Session, org: Organisation) -> dict[str, Any]:
+    """Everything stored about an organisation, for an AVG access request (docs/privacy.md)."""
+    result: dict[str, Any] = _organisation_data(session, org)
+    result["rounds"] = []
+    for rnd in rounds_of(session, org):
+        changes = session.execute(select(AnswerChange).where(AnswerChange.round_id == rnd.id).order_by(AnswerChange.id)).scalars().all()
+        notes = session.execute(select(Note).where(Note.round_id == rnd.id).order_by(Note.id)).scalars().all()
+        result["rounds"].append({
+            "name": rnd.name, "created_at": rnd.created_at, "closed_at": rnd.closed_at,
+            "facts": round_facts(session, rnd, org),
+            "respondents": [
+                {"name": r.name, "role": r.role, "created_at": r.created_at, "revoked_at": r.revoked_at,
+                 "completed_at": r.completed_at, "notes": notes_of(session, r)}
+                for r in respondents_of(session, rnd)
+            ],
+            "answer_changes": [
+                {"question": c.question, "value": None if c.value_json is None else json.loads(c.value_json), "note": c.note,
+                 "actor": c.actor, "at": c.changed_at}
+                for c in changes
+            ],
+            "notes": [{"question": n.question, "text": n.text, "at": n.created_at} for n in notes],
+        })
+    result["assessments"] = [{"saved_at": a.saved_at, "report": json.loads(a.report_json)} for a in history_of(session, org)]
+    return result
+
+
+def peer_view_of(session: Session, adv: Advisor, account_id: int) -> dict[str, Any]:
+    """The batch peer view over the consultant's organisations (their latest saved assessment each).
+
+    Shown from five organisations on (``zorgadvies.batch.DEFAULT_MIN_GROUP``), as in ``batch``.
+    """
+    from ..batch import BatchResult, peer_view
+
+    results = []
+    for org in list_organisations(session, account_id):
+        saved = history_of(session, org)
+        if not saved:
+            continue
+        report = json.loads(saved[-1].report_json)
+        summary = {
+            "name": report["organisation"]["name"],
+            "stages": {p["id"]: p.get("stage") for p in report.get("pillars", [])},
+        }
+        results.append(BatchResult(source=f"organisation {org.id}", summary=summary, name=org.name))
+    names = {p.id: (p.name("nl"), p.name("en")) for p in adv.kb.pillars}
+    return peer_view(results, pillar_names=names)
+
+
+def compare_rounds(session: Session, org: Organisation) -> list[dict[str, Any]]:
+    """The trend per pillar over the organisation's saved assessments (oldest first), from the library's diff."""
+    from ..tracking import diff_reports
+
+    saved = [json.loads(a.report_json) for a in history_of(session, org)]
+    steps = []
+    for old, new in zip(saved, saved[1:]):
+        steps.append(diff_reports(old, new).to_dict())
+    return steps
+
+
+def notes_for_round(session: Session, rnd: Round) -> Sequence[Note]:
+    return session.execute(select(Note).where(Note.round_id == rnd.id).order_by(Note.id)).scalars().all()
+
+
+def answer_labels(adv: Advisor) -> dict[str, dict[str, str]]:
+    """Question id -> answer value -> its Dutch label (for showing answers; onbekend/nvt included)."""
+    labels: dict[str, dict[str, str]] = {}
+    for qid, question in adv.kb.questions.items():
+        table = {"onbekend": "weet ik niet", "nvt": "niet van toepassing", "ja": "ja", "nee": "nee"}
+        table.update({c.id: c.nl for c in question.values} if question.type == "choice" else {})
+        labels[qid] = table
+    return labels
+
+
+#: Report formats a round can be downloaded in: format -> (media type, file suffix).
+REPORT_FORMATS = {
+    "html": ("text/html; charset=utf-8", "html"),
+    "markdown": ("text/markdown; charset=utf-8", "md"),
+    "json": ("application/json", "json"),
+}
+
+
+def render_report(adv: Advisor, facts: dict[str, Any], fmt: str) -> tuple[str, str, str]:
+    """(body, media type, file suffix) of the round's report in ``fmt``, by the library's renderers.
+
+    Raises KeyError for an unknown format.
+    """
+    media_type, suffix = REPORT_FORMATS[fmt]
+    report = adv.assess(facts)
+    if fmt == "html":
+        from ..render.html import render_html
+
+        return render_html(report, adv.kb), media_type, suffix
+    if fmt == "markdown":
+        from ..render.markdown import render_markdown
+
+        return render_markdown(report, adv.kb), media_type, suffix
+    return report.to_json(), media_type, suffix  # what `assess --format json` prints
