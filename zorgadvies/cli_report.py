@@ -9,7 +9,7 @@ import attrs
 import click
 
 from .api import advisor
-from .cliutil import errors_to_exit, rules_option, write_output
+from .cliutil import errors_to_exit, rules_option, write_binary, write_output
 from .errors import ZorgadviesError
 from .facts import DEFAULT_SIZE_THRESHOLD
 from .history import load_history
@@ -18,7 +18,6 @@ from .render.markdown import markdown_images, render_markdown
 from .render.options import RenderOptions, load_intro, load_logo, parse_colour
 from .render.pdf import render_pdf
 from .report import Report
-from .safeio import atomic_write
 
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -43,15 +42,6 @@ def _free_name(organisation: str, fmt: str) -> Path:
     while candidate.exists():
         candidate, n = Path(f"{base}-{n}.{fmt}"), n + 1
     return candidate
-
-
-def _write_bytes(data: bytes, output: str | None, *, inputs: list[str]) -> None:
-    """Binary output (the PDF): to stdout, or safely to ``output`` like write_output."""
-    if output is None or output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    atomic_write(data, output, inputs=inputs)
 
 
 def register(group: click.Group) -> None:
@@ -128,7 +118,7 @@ def report(
             click.echo(f"{output}")
         return
     if fmt == "pdf":
-        _write_bytes(render_pdf(result, adv.kb, lang, options), output, inputs=[file])
+        write_binary(render_pdf(result, adv.kb, lang, options), output, inputs=[file])
         if named:
             click.echo(f"{output}")
         return

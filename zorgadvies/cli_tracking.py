@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 from typing import Any
 
-from .cliutil import errors_to_exit, rules_option, say, write_output
+from .cliutil import errors_to_exit, rules_option, say, write_binary, write_output
 from .errors import InputError, did_you_mean
 from .facts import DEFAULT_SIZE_THRESHOLD
 
@@ -225,9 +225,7 @@ def batch(
     view = peer_view(results, peer, min_group=min_group, pillar_names=names)
     if suffix == ".xlsx":  # a sheet per view (zorgadvies/batch_xlsx.py)
         from .batch_xlsx import results_to_xlsx
-        from .cli_report import _write_bytes
-
-        _write_bytes(results_to_xlsx(results, view, lang), out, inputs=[source])
+        write_binary(results_to_xlsx(results, view, lang), out, inputs=[source])
     else:
         text = results_to_json(results, view) if suffix == ".json" else results_to_csv(results)
         write_output(text, out, inputs=[source])

@@ -7,7 +7,7 @@ import sys
 import click
 
 from .api import advisor
-from .cliutil import errors_to_exit, rules_option
+from .cliutil import errors_to_exit, rules_option, write_binary
 from .errors import ZorgadviesError
 from .workbook import questionnaire_workbook
 
@@ -32,10 +32,8 @@ def vragenlijst(fmt: str, organisation: str, output: str, rules: tuple[str, ...]
     organisation's facts file) or a single workbook (docs/respondents.md).
     """
     del fmt  # one format today; the option names it for when there are more
-    from .cli_report import _write_bytes
-
     if not output.lower().endswith(".xlsx"):
         raise ZorgadviesError("the workbook's name must end in .xlsx", file=output)
     adv = advisor(rules)
-    _write_bytes(questionnaire_workbook(adv.kb, organisation), output)
+    write_binary(questionnaire_workbook(adv.kb, organisation), output)
     click.echo(f"{output}: {len(adv.kb.questions)} vragen", err=not sys.stdout.isatty())

@@ -14,7 +14,7 @@ import click
 from .errors import ZorgadviesError
 from .safeio import atomic_write, terminal_safe
 
-__all__ = ["STDOUT", "errors_to_exit", "forgiving_streams", "rules_option", "say", "write_output"]
+__all__ = ["STDOUT", "errors_to_exit", "forgiving_streams", "rules_option", "say", "write_binary", "write_output"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,6 +65,15 @@ def write_output(text: str, output: str | None, *, inputs: Iterable[str | Path |
         say(text, nl=False)
         return
     atomic_write(terminal_safe(text), output, inputs=inputs)
+
+
+def write_binary(data: bytes, output: str | None, *, inputs: Iterable[str | Path | None] = ()) -> None:
+    """Binary output (PDF, xlsx): to stdout (``output`` None or ``-``), or safely to ``output``."""
+    if output is None or output == STDOUT:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    atomic_write(data, output, inputs=inputs)
 
 
 rules_option = click.option(
