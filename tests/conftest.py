@@ -10,6 +10,22 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Regenerating the golden reports is a separate, explicit step (docs/testing.md): without this
+    # option tests/test_golden.py only compares and never writes.
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ from the current code instead of comparing (review the diff!)",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture(scope="session")
 def adv() -> Advisor:
     return advisor()
