@@ -1,0 +1,180 @@
+"""explain, what-if and path: what they return is right and minimal, not merely present."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from zorgadvies.api import Advisor
+from zorgadvies.errors import InputError
+from zorgadvies.explain import explain
+from zorgadvies.whatif import Change, apply_changes, outcome_after, parse_assignments, path_to_stage, suggest
+
+from conftest import ROOT
+
+GERICHT = "stages/innovatie/2-gerichte-experimenten"  # all: inn_experimenten >= gerichte_doelen, inn_visie >= bredere_visie
+PROCES = "reflectie/proces-ontwerpen"  # any: inn_breedte is technologie, kf_processen is aanbodgericht
+HANDIG = "reflectie/tech-handig"  # soc_digitale_vaardigheden at most wisselend (laag < wisselend < goed)
+ZUIDOEVER = ROOT / "examples" / "welzijn-zuidoever.yaml"
+HEIDEZOOM = ROOT / "examples" / "ouderenzorg-heidezoom.yaml"
+
+
+def _facts(adv: Advisor, **answers: Any) -> Any:
+    return adv.load({"organisation": {"name": "T"}, "answers": answers})
+
+
+def _rule_trace(adv: Advisor, rule: str, **answers: Any) -> Any:
+    expl = explain(adv, _facts(adv, **answers), rule)
+    assert expl.kind == "rule" and expl.id == rule and len(expl.rules) == 1
+    return expl, expl.rules[0]
+
+
+def test_a_failed_rule_names_only_the_false_condition_and_the_one_change_that_fixes_it(adv: Advisor) -> None:
+    expl, trace = _rule_trace(adv, GERICHT, inn_experimenten="ad_hoc_uitproberen", inn_visie="bredere_visie")
+    assert (trace.outcome, expl.applies) == ("fails", False)
+    assert [(c.fact.subject, c.fact.answer) for c in trace.failed] == [("inn_experimenten", "ad_hoc_uitproberen")]
+    assert trace.unknown == () and trace.matched == ()
+    # The lowest value that satisfies "at least gerichte_doelen" (closest to the current answer).
+    assert trace.would_fire_with == (Change("inn_experimenten", "gerichte_doelen", "ad_hoc_uitproberen"),)
+    assert trace.verified is True
+    assert expl.summary == "De regel is niet afgegaan: een voorwaarde is onwaar."
+    assert [s.ref for s in trace.sources] == list(adv.pack.by_id()[GERICHT].sources)
+
+
+def test_an_undecided_rule_names_the_missing_answer(adv: Advisor) -> None:
+    expl, trace = _rule_trace(adv, GERICHT, inn_visie="langetermijndoelen")
+    assert trace.outcome == "unknown" and trace.failed == ()
+    assert [(c.fact.subject, c.fact.answer, c.fact.label) for c in trace.unknown] == [("inn_experimenten", None, "onbekend")]
+    assert trace.would_fire_with == (Change("inn_experimenten", "gerichte_doelen", None),)
+    assert expl.summary_en == "The rule is undecided: an answer is missing."
+
+
+def test_a_fired_rule_shows_the_facts_it_matched_and_no_suggestion(adv: Advisor) -> None:
+    expl, trace = _rule_trace(adv, GERICHT, inn_experimenten="continu_meten_leren", inn_visie="bredere_visie")
+    assert (trace.outcome, expl.applies) == ("fires", True)
+    assert {(f.subject, f.answer) for f in trace.matched} == {("inn_experimenten", "continu_meten_leren"), ("inn_visie", "bredere_visie")}
+    assert (trace.failed, trace.unknown, trace.would_fire_with, trace.verified) == ((), (), None, None)
+
+
+def test_both_conditions_false_need_both_changes(adv: Advisor) -> None:
+    _, trace = _rule_trace(adv, GERICHT, inn_experimenten="ad_hoc_uitproberen", inn_visie="geen")
+    assert {c.fact.subject for c in trace.failed} == {"inn_experimenten", "inn_visie"}
+    assert set(trace.would_fire_with) == {Change("inn_experimenten", "gerichte_doelen", "ad_hoc_uitproberen"), Change("inn_visie", "bredere_visie", "geen")}
+    assert trace.verified is True
+
+
+def test_an_alternative_needs_one_change_not_two(adv: Advisor) -> None:
+    rule = adv.pack.by_id()[PROCES]
+    facts = _facts(adv, inn_breedte="ook_werkprocessen", kf_processen="uitgangspunt")
+    changes = suggest(adv, rule, adv.engine_facts(facts))
+    assert changes is not None and len(changes) == 1
+    after, _ = outcome_after(adv, facts, changes)
+    assert after[PROCES] == "fires"
+
+
+def test_the_suggested_value_is_the_closest_that_satisfies(adv: Advisor) -> None:
+    rule = adv.pack.by_id()[HANDIG]
+    # From goed, "at most wisselend" is met by wisselend (one step) rather than laag (two).
+    assert suggest(adv, rule, adv.engine_facts(_facts(adv, soc_digitale_vaardigheden="goed"))) == [Change("soc_digitale_vaardigheden", "wisselend", "goed")]
+    # A rule that already fires needs no change.
+    assert suggest(adv, rule, adv.engine_facts(_facts(adv, soc_digitale_vaardigheden="laag"))) == []
+
+
+def test_a_condition_on_a_derived_fact_cannot_be_answered(adv: Advisor) -> None:
+    # The size variants test organisation.size_class, which no answer changes.
+    rule = adv.pack.by_id()["advies/omvang/innovatie-groot"]
+    facts = adv.load({"organisation": {"name": "T", "employees": 10}, "people": [], "answers": {}})
+    assert suggest(adv, rule, adv.engine_facts(facts)) is None
+
+
+def test_a_pillar_explanation_is_its_evidence_and_its_next_stage(adv: Advisor) -> None:
+    facts = adv.load(ZUIDOEVER)
+    report = adv.assess(facts)
+    for result in report.pillars:
+        expl = explain(adv, facts, result.id)
+        assert expl.kind == "pillar" and expl.applies is (result.stage is not None)
+        assert [t.rule for t in expl.rules] == [e.rule for e in result.evidence]
+        assert all(t.outcome == "fires" for t in expl.rules)
+        assert [(t.rule, t.outcome) for t in expl.why_not] == [(m.rule, m.status) for m in result.missing]
+        if result.stage is not None:
+            assert f"{adv.kb.stage(result.stage).nl} ({result.stage})" in expl.summary
+        else:
+            assert "onbepaald" in expl.summary and all(q in expl.summary for q in result.settle)
+
+
+def test_a_recommendation_chain_is_every_prerequisite_in_dependency_order(adv: Advisor) -> None:
+    facts = adv.load(HEIDEZOOM)
+    ranks = {r.id: r.rank for r in adv.assess(facts).recommendations}
+    graph = adv.graph
+    for rec in ("innovatie-naar-georganiseerd", "innovatie-naar-geoptimaliseerd"):
+        expl = explain(adv, facts, rec)
+        ids = [link.id for link in expl.chain]
+        assert set(ids) == nx.ancestors(graph, rec) and len(ids) == len(set(ids))
+        position = {node: i for i, node in enumerate(ids + [rec])}
+        assert all(position[u] < position[v] for u, v in graph.subgraph(position).edges)
+        for link in expl.chain:
+            assert (link.fired, link.rank) == (link.id in ranks, ranks.get(link.id))
+            assert link.reason and link.title == adv.kb.recommendations[link.id].title
+        assert expl.applies is (rec in ranks)
+
+
+def test_an_unknown_id_is_refused_with_a_suggestion(adv: Advisor) -> None:
+    with pytest.raises(InputError, match="innovatie"):
+        explain(adv, _facts(adv), "innovatei")
+
+
+def _level(result: Any) -> int:
+    return result.stage or result.at_least or 0
+
+
+@pytest.mark.parametrize(("example", "pillar", "target"), [(ZUIDOEVER, "innovatie", 3), (HEIDEZOOM, "metrics_evaluatie", 4)])
+def test_a_path_reaches_its_target_and_every_change_is_needed(adv: Advisor, example: Any, pillar: str, target: int) -> None:
+    facts = adv.load(example)
+    before = adv.assess(facts).pillar(pillar)
+    path = path_to_stage(adv, facts, pillar, target)
+    assert path.reached and path.target == target
+    assert (path.stage_before, path.at_least_before) == (before.stage, before.at_least)
+    after = adv.assess(apply_changes(adv, facts, {c.question: c.value for c in path.changes})).pillar(pillar)
+    assert _level(after) >= target and (path.stage_after, path.at_least_after) == (after.stage, after.at_least)
+    assert [c.question for c in path.changes] == sorted(c.question for c in path.changes)
+    for change in path.changes:
+        assert change.current == facts.answers.get(change.question) and change.value != change.current
+        without = {c.question: c.value for c in path.changes if c != change}
+        assert _level(adv.assess(apply_changes(adv, facts, without)).pillar(pillar)) < target, f"{change} is not needed"
+    # The transition advice of every step from the current stage up to and including the target.
+    steps = [f"{pillar}-naar-{adv.kb.stage(n).id}" for n in range(_level(before) + 1, target + 1)]
+    assert list(path.recommendations) == [s for s in steps if s in adv.kb.recommendations]
+    assert path.recommendations and path.recommendations[-1] == f"{pillar}-naar-{adv.kb.stage(target).id}"
+
+
+def test_a_path_to_a_stage_already_reached_changes_nothing(adv: Advisor) -> None:
+    facts = adv.load(HEIDEZOOM)
+    path = path_to_stage(adv, facts, "innovatie", 2)
+    assert path.reached and path.changes == () and path.recommendations == ()
+
+
+def test_a_path_from_nothing_starts_at_stage_one(adv: Advisor) -> None:
+    path = path_to_stage(adv, _facts(adv), "merk", 2)
+    assert path.reached and (path.stage_before, path.at_least_before) == (None, None)
+    assert all(c.current is None for c in path.changes)
+    assert path.recommendations == ("merk-naar-gedefinieerd",)
+
+
+@pytest.mark.parametrize(("pillar", "target", "field"), [("innovatei", 2, "--pillar"), ("innovatie", 5, "--target"), ("innovatie", 0, "--target")])
+def test_a_path_refuses_a_bad_pillar_or_target(adv: Advisor, pillar: str, target: int, field: str) -> None:
+    with pytest.raises(InputError) as caught:
+        path_to_stage(adv, _facts(adv), pillar, target)
+    assert caught.value.field == field
+
+
+def test_assignments_are_parsed_and_checked(adv: Advisor) -> None:
+    assert parse_assignments([" inn_visie = geen ", "mp_inzet=ad_hoc_communicatie"], adv) == {"inn_visie": "geen", "mp_inzet": "ad_hoc_communicatie"}
+    with pytest.raises(InputError, match="QUESTION=VALUE"):
+        parse_assignments(["inn_visie"], adv)
+    with pytest.raises(InputError, match="unknown question id 'inn_visi'"):
+        parse_assignments(["inn_visi=geen"], adv)
+    with pytest.raises(InputError) as caught:
+        apply_changes(adv, _facts(adv), {"inn_visie": "nooit"})
+    assert caught.value.file == "--set"
