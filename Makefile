@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/thuiszorg-de-linde.yaml
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench golden mutation clean
 
 demo: $(VENV)/.installed
 	$(BIN)/zorgadvies assess $(EXAMPLE)
@@ -16,6 +16,21 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench.py
 
+# Rewrite tests/golden/ from the current code, then show what changed: review it before committing.
+golden: $(VENV)/.installed
+	$(BIN)/python -m pytest -q -p no:randomly tests/test_golden.py --update-golden
+	git status --short -- tests/golden
+	git diff --stat -- tests/golden
+
+# Mutation testing of the decision modules (docs/testing.md); one module: make mutation MODULE=stages
+MODULE ?=
+mutation: $(VENV)/.mutation
+	$(BIN)/python tools/mutation.py $(MODULE)
+
+$(VENV)/.mutation: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,mutation]'
+	touch $@
+
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "zorgadvies needs Python 3.11 or 3.12 (durable-rules does not import on 3.13)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
@@ -23,4 +38,4 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis .mutation

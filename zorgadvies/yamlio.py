@@ -200,6 +200,8 @@ def load_document(
         raise make_error("is a directory, not a file", file=name) from None
     except OSError as exc:
         raise make_error(f"cannot be read ({exc.strerror})", file=name) from None
+    except ValueError:  # the operating system takes no NUL byte in a file name
+        raise make_error("is no valid file name (it holds a NUL byte)", file=name.replace("\x00", "\\x00")) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
