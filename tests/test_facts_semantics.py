@@ -6,8 +6,12 @@ from typing import Any
 
 import pytest
 
+import yaml
+
 from zorgadvies.api import Advisor
 from zorgadvies.facts import DEFAULT_SIZE_THRESHOLD, derived_facts
+
+from conftest import ROOT
 
 # mp_inzet is ordered ad_hoc_communicatie < geplande_communicatie < breder_dan_communicatie <
 # proactief_strategisch; alphabetically 'breder' sorts first, so text order and rank order differ.
@@ -92,3 +96,21 @@ def test_a_dispute_records_the_combined_answer_unless_a_consensus_settles_it(adv
     assert value == BREDER and (dispute.combined, dispute.consensus) == (BREDER, False)
     value, dispute = _combined(adv, AD_HOC, PROACTIEF, BREDER, consensus={"mp_inzet": PROACTIEF})
     assert value == PROACTIEF and (dispute.combined, dispute.consensus) == (PROACTIEF, True)
+
+
+@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_canonical_form_loads_back_to_the_same_facts(adv: Advisor, example: Any) -> None:
+    # Facts.to_dict is what the audit log, the interview and what-if store and reload: it must keep
+    # everything that decides an assessment (answers, respondents, consensus, people, organisation).
+    facts = adv.load(example)
+    data = facts.to_dict()
+    again = adv.load(data)
+    assert again.to_dict() == data
+    assert (again.answers, again.disputes, again.people, again.organisation) == (facts.answers, facts.disputes, facts.people, facts.organisation)
+    assert adv.assess(again).to_json() == adv.assess(facts).to_json()
+    raw = yaml.safe_load(example.read_text(encoding="utf-8"))
+    assert data["organisation"]["name"] == raw["organisation"]["name"]
+    assert [p["name"] for p in data.get("people", [])] == [p["name"] for p in raw.get("people", [])]
+    if "respondents" in raw:
+        assert [r["name"] for r in data["respondents"]] == [r["name"] for r in raw["respondents"]]
+        assert data["answers"] == dict(sorted(raw.get("answers", {}).items()))  # only the consensus

@@ -42,9 +42,14 @@ class Target:
 # The decision modules and the fast tests that exercise each. A test listed here must not start
 # a subprocess of zorgadvies (that would import the unmutated package) and should take seconds.
 GOLDEN = "tests/test_golden.py"
+NO_SUBPROCESS = ("--deselect", "tests/test_cli.py::test_json_is_byte_identical_across_processes")
 MODULES: dict[str, Target] = {
     "stages": Target(("zorgadvies/stages.py",), ("tests/test_stages.py", GOLDEN)),
-    "facts": Target(("zorgadvies/facts.py",), ("tests/test_facts_semantics.py", "tests/test_respondents.py", GOLDEN)),
+    "facts": Target(
+        ("zorgadvies/facts.py",),
+        ("tests/test_facts_semantics.py", "tests/test_respondents.py", GOLDEN, "tests/test_cli.py", "tests/test_schemas.py",
+         "tests/test_recommendations.py", *NO_SUBPROCESS),
+    ),
     "explain": Target(("zorgadvies/explain.py",), ("tests/test_explain_whatif.py", "tests/test_audit.py::test_explain_every_pillar_names_rules_facts_and_sources")),
     "whatif": Target(("zorgadvies/whatif.py",), ("tests/test_explain_whatif.py",)),
     "ranking": Target(("zorgadvies/ranking.py",), ("tests/test_recommendations.py", GOLDEN)),
