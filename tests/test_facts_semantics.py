@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from zorgadvies.api import Advisor
+from zorgadvies.errors import InputError
 from zorgadvies.facts import DEFAULT_SIZE_THRESHOLD, derived_facts
 
 from conftest import ROOT
@@ -114,3 +115,80 @@ def test_the_canonical_form_loads_back_to_the_same_facts(adv: Advisor, example: 
     if "respondents" in raw:
         assert [r["name"] for r in data["respondents"]] == [r["name"] for r in raw["respondents"]]
         assert data["answers"] == dict(sorted(raw.get("answers", {}).items()))  # only the consensus
+
+
+def _disc(adv: Advisor, disc: Any) -> Any:
+    people = [{"name": "A", "roles": ["hoofd_innovatie"], "disc": disc}]
+    return adv.load({"organisation": {"name": "T"}, "people": people, "answers": {}}).people[0].disc
+
+
+FOUR = {"rood": 20, "geel": 85, "groen": 40, "blauw": 10}
+
+
+@pytest.mark.parametrize(
+    ("disc", "colours"),
+    [
+        ("SI", ("groen", "geel")), ("D", ("rood",)), ("C", ("blauw",)), ("rood", ("rood",)), ("Blue", ("blauw",)),
+        ("rood/geel", ("rood", "geel")), ("groen, blauw", ("groen", "blauw")), ("s", ("groen",)), ("i,D", ("geel", "rood")),
+        (["geel", "D"], ("geel", "rood")), (["yellow"], ("geel",)),
+    ],
+)
+def test_a_disc_profile_in_every_written_form(adv: Advisor, disc: Any, colours: tuple[str, ...]) -> None:
+    parsed = _disc(adv, disc)
+    assert parsed.colours == colours and parsed.primary == colours[0] and parsed.scores is None
+
+
+def test_disc_scores_order_the_colours_strongest_first_and_ties_by_the_model(adv: Advisor) -> None:
+    parsed = _disc(adv, FOUR)
+    assert parsed.colours == ("geel", "groen", "rood", "blauw") and dict(parsed.scores) == FOUR
+    assert _disc(adv, {"D": 50, "I": 50, "S": 0, "C": 100}).colours == ("blauw", "rood", "geel", "groen")
+    assert _disc(adv, {"blue": 0, "green": 0, "yellow": 0, "red": 0}).colours == ("rood", "geel", "groen", "blauw")
+    assert _disc(adv, {"rood": 0.5, "geel": 100, "groen": 0, "blauw": 99.5}).colours[:2] == ("geel", "blauw")
+
+
+@pytest.mark.parametrize(
+    ("disc", "field", "message"),
+    [
+        ("x", "people.0.disc", "unknown DISC colour 'x': use rood, geel, groen or blauw (or the letters D, I, S, C)"),
+        ("rood/paars", "people.0.disc", "unknown DISC colour 'paars': use rood, geel, groen or blauw (or the letters D, I, S, C)"),
+        (["rood", "groene"], "people.0.disc.1", "unknown DISC colour 'groene': use rood, geel, groen or blauw (or the letters D, I, S, C)"),
+        ("rood,rood", "people.0.disc", "a DISC colour is given twice"),
+        ("DD", "people.0.disc", "a DISC colour is given twice"),
+        ([], "people.0.disc", "the DISC profile is empty"),
+        (5, "people.0.disc", "a DISC profile is a colour, a list of colours, letters like 'SI', or the four scores"),
+        ({"rood": 10}, "people.0.disc", "a DISC report gives all four scores; missing: geel, groen, blauw"),
+        ({"rood": 10, "geel": 1, "blauw": 1}, "people.0.disc", "a DISC report gives all four scores; missing: groen"),
+        (FOUR | {"rood": 101}, "people.0.disc.rood", "a DISC score must be a number from 0 to 100, not 101"),
+        (FOUR | {"geel": -1}, "people.0.disc.geel", "a DISC score must be a number from 0 to 100, not -1"),
+        (FOUR | {"geel": True}, "people.0.disc.geel", "a DISC score must be a number from 0 to 100, not True"),
+        (FOUR | {"geel": "hoog"}, "people.0.disc.geel", "a DISC score must be a number from 0 to 100, not 'hoog'"),
+        (FOUR | {"D": 5}, "people.0.disc.D", "DISC colour 'rood' is given twice"),
+        ({"paars": 5}, "people.0.disc.paars", "unknown DISC colour 'paars': use rood, geel, groen or blauw (or the letters D, I, S, C)"),
+    ],
+)
+def test_a_bad_disc_profile_names_the_field_and_the_problem(adv: Advisor, disc: Any, field: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        _disc(adv, disc)
+    assert (caught.value.field, caught.value.message) == (field, message)
+
+
+def test_the_edges_of_the_score_range_are_accepted(adv: Advisor) -> None:
+    assert dict(_disc(adv, {"rood": 0, "geel": 100, "groen": 0.0, "blauw": 100.0}).scores) == {"rood": 0, "geel": 100, "groen": 0.0, "blauw": 100.0}
+
+
+def test_a_misspelt_colour_gets_a_suggestion(adv: Advisor) -> None:
+    with pytest.raises(InputError) as caught:
+        _disc(adv, ["groene"])
+    assert caught.value.hint is not None and "groen" in caught.value.hint
+
+
+def test_a_respondent_keeps_a_stated_role_and_has_none_otherwise(adv: Advisor) -> None:
+    data = {
+        "organisation": {"name": "R"},
+        "respondents": [{"name": "A", "role": "bestuurder", "answers": {"mp_inzet": GEPLAND}}, {"name": "B", "answers": {"mp_inzet": BREDER}}],
+    }
+    canonical = adv.load(data).to_dict()
+    assert canonical["respondents"] == [
+        {"name": "A", "role": "bestuurder", "answers": {"mp_inzet": GEPLAND}},
+        {"name": "B", "answers": {"mp_inzet": BREDER}},
+    ]

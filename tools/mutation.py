@@ -104,8 +104,11 @@ for name in sys.argv[1:]:
 def run_module(name: str, target: Target, max_children: int) -> dict[str, object]:
     work = _prepare(name, target)
     started = time.monotonic()
-    run = _mutmut(work, "run", "--max-children", str(max_children))
-    (work / "run.log").write_text(run.stdout + run.stderr, encoding="utf-8")
+    # Streamed to run.log, so that `tail -f .mutation/<module>/run.log` shows the progress.
+    with (work / "run.log").open("w", encoding="utf-8") as log:
+        exe = Path(sys.executable).with_name("mutmut")
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        run = subprocess.run([str(exe), "run", "--max-children", str(max_children)], cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
     if run.returncode != 0:
         raise SystemExit(f"mutmut failed for {name} (exit {run.returncode}); see {work / 'run.log'}")
     _mutmut(work, "export-cicd-stats")
