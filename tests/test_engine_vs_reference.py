@@ -1,7 +1,7 @@
 """The engine agrees with the documented rule semantics on the real pack.
 
 The reference is :func:`zorgadvies.logic.evaluate`, a plain-Python three-valued evaluation of the
-same formulas. Hypothesis generates fact sets: answers, unknowns, nvt and stages.
+same formulas. Hypothesis generates fact sets: answers, at-least answers, unknowns, nvt and stages.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ QUESTIONS = sorted(KB.questions.values(), key=lambda q: q.id)
 
 def _answer(q, draw):
     options = list(q.value_ids) + ["nvt", "onbekend"] if q.type != "integer" else [0, 5, 50, "nvt", "onbekend"]
+    if q.type == "choice" and q.ordered:
+        options += [{"minstens": v} for v in q.value_ids]
     return draw(st.sampled_from(options))
 
 

@@ -451,8 +451,9 @@ def test_resume_of_a_hand_written_file_skips_what_it_has(adv: Advisor, tmp_path:
     source = tmp_path / "hand.yaml"
     source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     iv = Interview.resume(adv, source)
-    step = iv.next()
-    assert step is not None and step.key == "mp_inzet"
+    # Without mp_inzet the pillar is open again (stage 1 is the floor, stage 2 unknown): its
+    # self-placement comes first (it gives the estimate), then the question that settles it.
+    assert iv.remaining() == ["zelf_marketingpraktijk", "mp_inzet"]
 
 
 def test_resume_keeps_respondents_and_skips_what_they_answered(adv: Advisor, tmp_path: Path) -> None:
@@ -464,13 +465,18 @@ def test_resume_keeps_respondents_and_skips_what_they_answered(adv: Advisor, tmp
     source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     before = adv.load(source)
     iv = Interview.resume(adv, source)
+    # The pillar is open again without mp_inzet: its self-placement comes first, then mp_inzet.
+    placement = iv.next()
+    assert placement is not None and placement.key == "zelf_marketingpraktijk"
+    assert placement.progress == (len(before.answers), len(before.answers) + 2)
+    iv.answer(placement, "2")
     step = iv.next()
     assert step is not None and step.key == "mp_inzet"
-    assert step.progress == (len(before.answers), len(before.answers) + 1)
     iv.answer(step, "2")
     after = adv.load(source)
     assert after.respondents == before.respondents
     assert after.answers["mp_inzet"] == step.options[1].id
+    assert after.answers["zelf_marketingpraktijk"] == "gedefinieerd"
     assert iv.next() is None
 
 
@@ -676,19 +682,23 @@ def test_terminal_finishes_with_stages_and_the_assess_command(adv: Advisor, term
     out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     full = yaml.safe_load(example.read_text(encoding="utf-8"))
 
+    report = zorgadvies.assess(example)
+    # The three open pillars also ask their self-placement first; answer it as the full file concludes.
+    names = ("geinitieerd", "gedefinieerd", "georganiseerd", "geoptimaliseerd")
+    replies = full["answers"] | {f"zelf_{p.id}": names[p.stage - 1] for p in report.pillars}
     term = terminal("interview", "--resume", str(out))
-    asked = 0
+    asked = []
     while (step := Interview.resume(adv, out).next()) is not None:
         term.expect(rf"\({step.key}\)\n")
         term.expect(r"Antwoord \(.*\): ")
-        term.type(_value_text(full["answers"][step.key]))
-        asked += 1
-        if asked > 3:
+        term.type(_value_text(replies[step.key]))
+        asked.append(step.key)
+        if len(asked) > 6:
             break
         term.expect(r"\n(\n|Klaar)")  # wait for the answer to be taken (and saved)
-    assert asked == 3
+    assert sorted(k for k in asked if not k.startswith("zelf_")) == ["kf_focus", "met_kpis", "mp_inzet"]
+    assert len(asked) <= 6
     term.expect(r"Ontwikkelstadium per pijler")
-    report = zorgadvies.assess(example)
     for pillar in report.pillars:
         term.expect(re.escape(adv.kb.pillar(pillar.id).nl) + r" +[█░]{4}  " + re.escape(adv.kb.stage(pillar.stage).nl))
     term.expect(r"zorgadvies assess [^\n]*bijna\.yaml")

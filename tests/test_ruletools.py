@@ -155,7 +155,9 @@ BROKEN_ERRORS = [
     ("org/zonder-fails.cases.yaml", "- name:", "cases: every rule needs a case that fires and one that fails: add a case with 'expect: fails'"),
     ("org/verkeerde-cases.cases.yaml", "rule:", "rule: the cases belong to another rule (did you mean 'org/verkeerde-cases'?)"),
     ("org/ongeldig-antwoord.cases.yaml", "weinig", "cases.1.answers.met_kpis: answer must be one of geen, enkele, samenhangende_set, onbekend or nvt, not 'weinig'"),
-    ("org/te-breed.yaml", "all:", "when: one alternative of this rule opens 128 condition branches in the engine (at most 48"),
+    # 64, not 2**7: met_kpis in [enkele, samenhangende_set] covers the top of an ordered choice and
+    # compiles to one rank test (engine.py), so it is one branch.
+    ("org/te-breed.yaml", "all:", "when: one alternative of this rule opens 64 condition branches in the engine (at most 48"),
     ("org/te-veel-alternatieven.yaml", "all:", "when: too many alternatives (more than 32 once expanded): split the rule"),
     ("org/zonder-grootteklasse.yaml", "all:", "when: recommends the 'klein' variant 'inrichting-innovatie-klein' but does not require"),
     ("org/wees.cases.yaml", "rule:", "cases without a rule: there is no wees.yaml beside it"),
@@ -275,6 +277,7 @@ def test_coverage_of_the_builtin_pack() -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     used = {c.subject for r in _ADV.pack.rules for c in conditions(r.when) if c.kind == "question"}
+    used |= {f"zelf_{p.id}" for p in _ADV.kb.pillars}  # read by the stage classifier, not by a rule
     assert data["questions"]["not_used"] == sorted(set(_ADV.kb.questions) - used)
     assert data["rules"]["total"] == len(_ADV.pack.rules)
     assert data["cases"] == sum(len(r.cases) for r in _ADV.pack.rules)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .atleast import AtLeast
 from .cache import cached
 from .engine import Engine, Firing
 from .facts import DEFAULT_SIZE_THRESHOLD, Facts, derived_facts, load_facts
@@ -26,7 +27,7 @@ from .stages import classify
 if TYPE_CHECKING:  # networkx is only imported when the full graph is asked for
     import networkx as nx
 
-__all__ = ["Advisor", "advisor", "assess"]
+__all__ = ["Advisor", "advice_stage", "advisor", "assess"]
 
 FactsSource = str | Path | Mapping[str, Any]
 
@@ -46,7 +47,7 @@ class Advisor:
 
     def __init__(self, rules: Iterable[str | Path] = (), *, knowledge: str | Path | None = None, cases: bool = True) -> None:
         self.kb, self.pack, self.closure, self.sha256 = cached(_load, [str(r) for r in rules], knowledge, cases)
-        self.engine = Engine(self.pack)
+        self.engine = Engine(self.pack, orders=ordered_values(self.kb))
         self.rules = self.pack.by_id()  # looked up for every firing: build the map once
         self._graph: nx.DiGraph | None = None
 
@@ -68,7 +69,7 @@ class Advisor:
         for subject, value in derived_facts(facts).items():
             question = self.kb.questions.get(subject)
             if question is not None:
-                rank = question.rank(value)
+                rank = question.rank(value.value if isinstance(value, AtLeast) else value)
             else:
                 rank = value if isinstance(value, int) else None
             result[subject] = (value, rank)
@@ -78,21 +79,25 @@ class Advisor:
         """Run every stratum.
 
         Stratum 0 decides the stage criteria; the stages derived from them become facts
-        (``stage.<pillar>``) for stratum 1, the rules that advise per stage. Returns the final fact
-        set, all firings and the pillar results.
+        (``stage.<pillar>``) for stratum 1, the rules that advise per stage: the established stage,
+        else the estimate (self-placement inside the bounds, or what the met criteria show); a
+        pillar with nothing beyond the floor gets no stage fact (docs/stages.md, "Advice").
+        Returns the final fact set, all firings and the pillar results.
         """
         engine_facts = self.engine_facts(facts)
         firings = self.engine.run(engine_facts, stratum=0)
         pillars = classify(self.kb, self.pack, firings, {k: v for k, (v, _) in engine_facts.items()})
         staged = dict(engine_facts)
         for pillar in pillars:
-            if pillar.stage is not None:
-                staged[f"stage.{pillar.id}"] = (pillar.stage, pillar.stage)
+            stage = advice_stage(pillar)
+            if stage is not None:
+                staged[f"stage.{pillar.id}"] = (stage, stage)
         firings += self.engine.run(staged, stratum=1)
         return staged, firings, pillars
 
-    def _recommendations(self, firings: list[Firing]) -> tuple[Recommendation, ...]:
+    def _recommendations(self, firings: list[Firing], pillars: tuple[PillarResult, ...] = ()) -> tuple[Recommendation, ...]:
         rules = self.rules
+        estimated = {f"stage.{p.id}" for p in pillars if p.stage is None}
         by_target: dict[str, list[Firing]] = {}
         for firing in firings:
             rule = rules[firing.rule]
@@ -120,6 +125,8 @@ class Advisor:
                     facts=fired[0].matched,
                     sources=tuple(dict.fromkeys(first.sources + text.sources)),
                     also_rules=tuple(dict.fromkeys(f.rule for f in fired[1:] if f.rule != first.id)),
+                    # Rests on an estimate when every firing behind it matched an estimated stage.
+                    on_estimate=all(any(s in estimated for s, _ in f.matched) for f in fired),
                 )
             )
         return tuple(result)
@@ -151,7 +158,7 @@ class Advisor:
     def assess_traced(self, facts: Facts) -> tuple[Report, list[Firing]]:
         """The Report and every engine firing behind it, in order (for audit logs)."""
         _, firings, pillars = self.run(facts)
-        recommendations = self._recommendations(firings)
+        recommendations = self._recommendations(firings, pillars)
         respondents = None
         if facts.respondents:
             # Flag what rests on a disputed answer: a stage through its evidence or what its next
@@ -186,6 +193,16 @@ class Advisor:
             respondents=respondents,
         )
         return report, firings
+
+
+def ordered_values(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Ordered-choice question id -> its values, lowest first (what an at-least answer may be)."""
+    return {q.id: q.value_ids for q in kb.questions.values() if q.type == "choice" and q.ordered}
+
+
+def advice_stage(pillar: PillarResult) -> int | None:
+    """The stage the advice stratum sees for ``pillar``: established, else estimated, else none."""
+    return pillar.stage if pillar.stage is not None else pillar.stage_estimate.stage
 
 
 def _load(rules: list[str], knowledge: str | Path | None, cases: bool) -> tuple[KnowledgeBase, RulePack, Closure, str]:

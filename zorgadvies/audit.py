@@ -22,6 +22,7 @@ from .api import Advisor
 from .engine import Firing
 from .errors import InputError
 from .facts import Facts
+from .atleast import plain
 from .report import Report
 
 __all__ = ["LOG_FORMAT", "ReplayResult", "audit_lines", "facts_digest", "read_log", "replay"]
@@ -52,7 +53,7 @@ def _firing_line(seq: int, stratum: int, firing: Firing) -> dict[str, Any]:
         "stratum": stratum,
         "rule": firing.rule,
         "outcome": firing.outcome,
-        "facts": {s: v for s, v in firing.matched},
+        "facts": {s: plain(v) for s, v in firing.matched},
         "conditions": [c.describe() for c in firing.conditions],
     }
 

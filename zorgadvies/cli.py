@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .api import advisor
+from .atleast import plain
 from .cliutil import errors_to_exit, rules_option, write_output
 from .errors import ZorgadviesError
 from .facts import DEFAULT_SIZE_THRESHOLD, input_schema
@@ -101,7 +102,7 @@ def assess(
     if fmt == "json":
         data = report.to_dict()
         if changes is not None:
-            data["what_if"] = {"set": {k: facts.answers.get(k) for k in sorted(changed)}, "changes": changes.to_dict()}
+            data["what_if"] = {"set": {k: plain(facts.answers.get(k)) for k in sorted(changed)}, "changes": changes.to_dict()}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         top = None if show_all else TOP_RECOMMENDATIONS

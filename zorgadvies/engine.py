@@ -17,7 +17,11 @@ One fact per session
 --------------------
 Each session receives exactly one fact holding every known subject as a property (``value``, plus
 ``<name>__n`` for the rank used by comparisons; unknown subjects are simply absent and ``nvt`` has
-no rank). Every engine rule is a single pattern over that fact. This avoids joins altogether, and
+no rank). An ordered choice also gets ``<name>__min``: its rank, or the lower bound of an at-least
+answer; an at-least answer has no value or ``__n`` but ``<name>__atl`` (its bound) as well. A
+condition that holds for every rank from some ``m`` upwards (``at_least``; a failed ``at_most``)
+becomes one test ``__min >= m`` that decides exact and at-least answers alike; other conditions
+keep their test and gain ``__atl >= m`` where every value an at-least answer allows satisfies them. Every engine rule is a single pattern over that fact. This avoids joins altogether, and
 with them a crash we measured: ``delete_state`` on a session that holds a partly matched join, or
 whose only fact matched nothing, segfaults or corrupts the heap (free(): invalid pointer). A
 catch-all rule per ruleset makes sure the fact is always handled, so every session can be deleted.
@@ -45,6 +49,7 @@ from typing import Any
 import attrs
 from durable import engine as _durable
 
+from .atleast import AtLeast
 from .errors import EngineError
 from .logic import Cond, Literal, dnf
 from .rulepack import Rule, RulePack
@@ -54,8 +59,8 @@ __all__ = ["Engine", "Firing", "MAX_BRANCHES_PER_SHARD", "MAX_SUBJECTS_PER_SHARD
 #: Condition branches (an ``in`` of three values is three) per ruleset: well under the 64 alpha
 #: conditions one fact may satisfy, with room for the catch-all rule.
 MAX_BRANCHES_PER_SHARD = 48
-#: Subjects per ruleset: each is up to two properties of the session's fact (limit: 254).
-MAX_SUBJECTS_PER_SHARD = 100
+#: Subjects per ruleset: each is up to three properties of the session's fact (limit: 254).
+MAX_SUBJECTS_PER_SHARD = 80
 
 FactValue = tuple[object, "int | None"]
 
@@ -111,6 +116,24 @@ def _rank_prop(subject: str) -> str:
     return _prop(subject) + "__n"
 
 
+def _min_prop(subject: str) -> str:
+    return _prop(subject) + "__min"
+
+
+def _atl_prop(subject: str) -> str:
+    return _prop(subject) + "__atl"
+
+
+def _suffix_from(ranks: set[int], top: int) -> int | None:
+    """The lowest m such that every rank m..top is in ``ranks`` (None when top is not)."""
+    m = None
+    for rank in range(top, -1, -1):
+        if rank not in ranks:
+            break
+        m = rank
+    return m
+
+
 @attrs.frozen
 class _EngineRule:
     rule: str
@@ -151,11 +174,29 @@ def _both(parts: list[dict[str, Any]]) -> dict[str, Any]:
     return parts[0] if len(parts) == 1 else {"$and": parts}
 
 
-def _literal_json(cond: Cond, positive: bool) -> tuple[dict[str, Any], int]:
+def _literal_json(cond: Cond, positive: bool, order: tuple[str, ...] | None = None) -> tuple[dict[str, Any], int]:
     """The durable-rules test for one literal, and how many alternative branches it opens.
 
-    An absent property matches no test (also not ``$neq``), which is exactly "unknown".
+    An absent property matches no test (also not ``$neq``), which is exactly "unknown". ``order``
+    is the subject's values, lowest first, when it is an ordered choice (at-least answers possible).
     """
+    if order:
+        top = len(order) - 1
+        ranks = {k for k, v in enumerate(order) if cond.holds(v, k) == positive}
+        nvt = cond.holds("nvt", None) == positive
+        m = _suffix_from(ranks, top)
+        if m is not None and ranks == set(range(m, top + 1)):
+            # Upward closed: one rank test decides exact answers and at-least answers alike.
+            test: dict[str, Any] = {"$gte": {_min_prop(cond.subject): m}}
+            return ({"$or": [test, {_prop(cond.subject): "nvt"}]}, 2) if nvt else (test, 1)
+        exact, branches = _exact_json(cond, positive)
+        if m is None:
+            return exact, branches
+        return {"$or": [exact, {"$gte": {_atl_prop(cond.subject): m}}]}, branches + 1
+    return _exact_json(cond, positive)
+
+
+def _exact_json(cond: Cond, positive: bool) -> tuple[dict[str, Any], int]:
     op, value, prop = cond.op, cond.value, _prop(cond.subject)
     if op in ("is", "is_not"):
         return ({prop: value} if (op == "is") == positive else {"$neq": {prop: value}}), 1
@@ -171,14 +212,18 @@ def _literal_json(cond: Cond, positive: bool) -> tuple[dict[str, Any], int]:
     return {"$or": [{"$lt" if op == "at_least" else "$gt": {rank: value}}, {prop: "nvt"}]}, 2
 
 
-def compile_rule(rule: Rule) -> list[_EngineRule]:
-    """The engine rules of ``rule``: one per conjunction of its normal form and of its negation."""
+def compile_rule(rule: Rule, orders: Mapping[str, tuple[str, ...]] | None = None) -> list[_EngineRule]:
+    """The engine rules of ``rule``: one per conjunction of its normal form and of its negation.
+
+    ``orders`` maps the subjects that are ordered choices to their values, lowest first.
+    """
+    orders = orders or {}
     result = []
     for outcome, positive in (("fires", True), ("fails", False)):
         for conjunction in dnf(rule.when, positive):
             tests, branches = [], 1
             for cond, pos in conjunction:
-                test, alternatives = _literal_json(cond, pos)
+                test, alternatives = _literal_json(cond, pos, orders.get(cond.subject) if cond.kind == "question" else None)
                 tests.append(test)
                 branches *= alternatives
             result.append(_EngineRule(rule.id, outcome, conjunction, _both(tests), branches))
@@ -193,9 +238,14 @@ class Engine:
     pack:
         The rules to compile. Rules are grouped in strata by :attr:`Rule.stratum`; a caller runs
         stratum 0, derives facts from its firings (the pillar stages), and passes them to stratum 1.
+    orders:
+        The values, lowest first, of every ordered-choice question: what an at-least answer to it
+        may be. Without them at-least answers are not understood (every condition on them stays
+        unknown).
     """
 
-    def __init__(self, pack: RulePack) -> None:
+    def __init__(self, pack: RulePack, orders: Mapping[str, tuple[str, ...]] | None = None) -> None:
+        self.orders = dict(orders or {})
         self._prefix = f"zorgadvies{next(_NAMES)}"
         self._current: list[tuple[_EngineRule, dict[str, Any]]] | None = None
         self._errors: list[BaseException] = []
@@ -207,7 +257,7 @@ class Engine:
         for stratum, rules in sorted(strata.items()):
             shards: list[_Shard] = []
             for rule in rules:
-                for erule in compile_rule(rule):
+                for erule in compile_rule(rule, self.orders):
                     if erule.branches > MAX_BRANCHES_PER_SHARD:
                         raise EngineError(
                             f"rule {rule.id} has too many alternatives for the engine ({erule.branches} > {MAX_BRANCHES_PER_SHARD}): split it",
@@ -268,16 +318,22 @@ class Engine:
                     self._run_shard(shard, facts)
             finally:
                 self._current = None
-        return _collect(found)
+        return _collect(found, self.orders)
 
     def _run_shard(self, shard: _Shard, facts: Mapping[str, FactValue]) -> None:
         sid = str(next(_SIDS))
         fact: dict[str, Any] = {"sid": sid, _CATCH_ALL: 1}
         for subject in sorted(shard.subjects & facts.keys()):
             value, rank = facts[subject]
+            if isinstance(value, AtLeast):
+                if rank is not None and subject in self.orders:
+                    fact[_min_prop(subject)] = fact[_atl_prop(subject)] = rank
+                continue
             fact[_prop(subject)] = value
             if rank is not None and value != "nvt":
                 fact[_rank_prop(subject)] = rank
+                if subject in self.orders:
+                    fact[_min_prop(subject)] = rank
         try:
             state = self._host.assert_fact(shard.name, fact)
         except Exception as exc:  # the catch-all rule means "not handled" cannot happen
@@ -298,14 +354,23 @@ def _ignore(c: Any) -> None:
     """The catch-all rule's action: nothing to conclude, the fact just has to be handled."""
 
 
-def _collect(found: Sequence[tuple[_EngineRule, dict[str, Any]]]) -> list[Firing]:
+def _seen(seen: Mapping[str, Any], subject: str, orders: Mapping[str, tuple[str, ...]]) -> object:
+    """The value the engine saw for ``subject``: the value, or the at-least answer it stands for."""
+    if _prop(subject) in seen:
+        return seen[_prop(subject)]
+    order = orders[subject]
+    bound = int(seen[_atl_prop(subject)])
+    return AtLeast(order[bound], order[bound:])
+
+
+def _collect(found: Sequence[tuple[_EngineRule, dict[str, Any]]], orders: Mapping[str, tuple[str, ...]]) -> list[Firing]:
     firings = []
     for erule, matched in found:
         # The matched fact holds every known subject of the shard; the trace names the ones this
         # conjunction tested, with the values the engine saw.
         seen = matched["m"]
-        pairs = tuple(sorted((s, seen[_prop(s)]) for s in erule.subjects))
+        pairs = tuple(sorted(((s, _seen(seen, s, orders)) for s in erule.subjects), key=lambda p: p[0]))
         firings.append(Firing(erule.rule, erule.outcome, pairs, tuple(c for c, _ in erule.literals)))
     # Engine firing order depends on sharding; the report must not.
-    firings.sort(key=lambda f: (f.rule, f.outcome, [c.describe() for c in f.conditions], f.matched))
+    firings.sort(key=lambda f: (f.rule, f.outcome, [c.describe() for c in f.conditions], [(k, str(v)) for k, v in f.matched]))
     return firings

@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from .atleast import KEY as AT_LEAST_KEY
+from .atleast import Answer, AtLeast, plain
 from .errors import InputError, did_you_mean
 from .knowledge import SPECIAL_ANSWERS, KnowledgeBase, Question
 from .schema import Checker
@@ -107,7 +109,7 @@ class Respondent:
 
     name: str
     role: str | None
-    answers: Mapping[str, str | int]
+    answers: Mapping[str, Answer]
 
 
 @attrs.frozen
@@ -115,31 +117,36 @@ class Dispute:
     """A question the respondents answered differently, and what the combination made of it."""
 
     question: str
-    answers: Mapping[str, str | int]  # respondent name -> answer
-    combined: str | int
+    answers: Mapping[str, Answer]  # respondent name -> answer
+    combined: Answer
     consensus: bool = False  # True when the file's own `answers:` settled it
 
     def to_dict(self) -> dict[str, Any]:
-        return {"question": self.question, "answers": dict(self.answers), "combined": self.combined, "consensus": self.consensus}
+        return {
+            "question": self.question,
+            "answers": {k: plain(v) for k, v in self.answers.items()},
+            "combined": plain(self.combined),
+            "consensus": self.consensus,
+        }
 
 
 @attrs.frozen
 class Facts:
     """Validated facts about one organisation.
 
-    ``answers`` maps question ids to a canonical value: ``ja``/``nee``, a choice id, an integer, or
-    ``onbekend``/``nvt``. ``people`` is ``None`` when the facts file says nothing about people (so
+    ``answers`` maps question ids to a canonical value: ``ja``/``nee``, a choice id, an integer,
+    ``onbekend``/``nvt``, or an at-least answer (:class:`~zorgadvies.atleast.AtLeast`). ``people`` is ``None`` when the facts file says nothing about people (so
     role facts are unknown), and a tuple (possibly empty) when it does.
     """
 
     organisation: Organisation
     people: tuple[Person, ...] | None
-    answers: Mapping[str, str | int]
+    answers: Mapping[str, Answer]
     size_threshold: int = DEFAULT_SIZE_THRESHOLD
     source: str | None = None
     respondents: tuple[Respondent, ...] = ()
     disputes: Mapping[str, Dispute] = attrs.field(factory=dict)
-    consensus: Mapping[str, str | int] = attrs.field(factory=dict)  # the file's own `answers:`
+    consensus: Mapping[str, Answer] = attrs.field(factory=dict)  # the file's own `answers:`
 
     def holders(self, role: str) -> tuple[Person, ...]:
         return tuple(p for p in self.people or () if role in p.roles)
@@ -160,12 +167,12 @@ class Facts:
             ]
         if self.respondents:
             result["respondents"] = [
-                {"name": r.name} | ({"role": r.role} if r.role else {}) | {"answers": dict(sorted(r.answers.items()))}
+                {"name": r.name} | ({"role": r.role} if r.role else {}) | {"answers": {k: plain(v) for k, v in sorted(r.answers.items())}}
                 for r in self.respondents
             ]
-            result["answers"] = dict(sorted(self.consensus.items()))
+            result["answers"] = {k: plain(v) for k, v in sorted(self.consensus.items())}
         else:
-            result["answers"] = dict(sorted(self.answers.items()))
+            result["answers"] = {k: plain(v) for k, v in sorted(self.answers.items())}
         return result
 
 
@@ -222,9 +229,11 @@ def _parse_disc(value: Any, path: str, check: Checker) -> Disc:
     return Disc(tuple(items))
 
 
-def _parse_answer(question: Question, value: Any, path: str, check: Checker) -> str | int:
+def _parse_answer(question: Question, value: Any, path: str, check: Checker) -> Answer:
     if value is None:
         return "onbekend"
+    if isinstance(value, dict):
+        return _parse_at_least(question, value, path, check)
     special = _SPECIAL_INPUT.get(value.strip().lower()) if isinstance(value, str) else None
     if special:
         return special
@@ -253,6 +262,21 @@ def _parse_answer(question: Question, value: Any, path: str, check: Checker) -> 
             hint=did_you_mean(value, allowed),
         )
     return value
+
+
+def _parse_at_least(question: Question, value: dict[str, Any], path: str, check: Checker) -> AtLeast:
+    """``{minstens: value}``: only for an ordered choice, with one of its values."""
+    if not (question.type == "choice" and question.ordered):
+        raise check.fail(path, f"an at-least answer {{{AT_LEAST_KEY}: ...}} needs an ordered choice question; '{question.id}' is not one")
+    if set(value) != {AT_LEAST_KEY}:
+        extra = sorted(str(k) for k in value if k != AT_LEAST_KEY)
+        raise check.fail(path, f"an at-least answer has exactly one key, '{AT_LEAST_KEY}'" + (f", not {', '.join(extra)}" if extra else ""), hint=did_you_mean(extra[0], (AT_LEAST_KEY,)) if extra else None)
+    bound = value[AT_LEAST_KEY]
+    allowed = question.value_ids
+    if not isinstance(bound, str) or bound not in allowed:
+        raise check.fail(f"{path}.{AT_LEAST_KEY}", f"must be one of {', '.join(allowed)}, not {bound!r}", hint=did_you_mean(bound, allowed))
+    # "At least the lowest value" only says the question applies (not nvt); it is kept as said.
+    return AtLeast(bound, allowed[allowed.index(bound):])
 
 
 def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Facts:
@@ -316,8 +340,8 @@ def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Fac
     )
 
 
-def _parse_answers(raw: Any, prefix: str, kb: KnowledgeBase, check: Checker) -> dict[str, str | int]:
-    answers: dict[str, str | int] = {}
+def _parse_answers(raw: Any, prefix: str, kb: KnowledgeBase, check: Checker) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
     for qid, value in check.mapping(raw, prefix).items():
         path = f"{prefix}.{qid}"
         question = kb.questions.get(qid)
@@ -328,20 +352,21 @@ def _parse_answers(raw: Any, prefix: str, kb: KnowledgeBase, check: Checker) -> 
 
 
 def combine_answers(
-    respondents: list[Respondent], consensus: Mapping[str, str | int], kb: KnowledgeBase
-) -> tuple[dict[str, str | int], dict[str, Dispute]]:
+    respondents: list[Respondent], consensus: Mapping[str, Answer], kb: KnowledgeBase
+) -> tuple[dict[str, Answer], dict[str, Dispute]]:
     """Combine several respondents' answers into one answer per question (docs/respondents.md).
 
     - An answer in the file's own ``answers:`` (the consultant's consensus) wins.
     - Otherwise only known answers count (``onbekend`` is no vote). When they all agree, that is
       the answer. When they differ:
       - an ordered choice or a number takes the lower median: one optimist cannot lift a stage,
-        one pessimist cannot sink it;
+        one pessimist cannot sink it; an at-least answer counts at its bound and, at an equal
+        bound, below an exact answer (it says less);
       - a yes/no or unordered choice takes the most frequent answer; on a tie it is ``onbekend``,
         because we do not guess.
     - Every question with different known answers is a dispute, reported with who said what.
     """
-    combined: dict[str, str | int] = {}
+    combined: dict[str, Answer] = {}
     disputes: dict[str, Dispute] = {}
     questions = sorted({q for r in respondents for q in r.answers})
     for qid in questions:
@@ -356,8 +381,8 @@ def combine_answers(
         question = kb.questions[qid]
         known = [v for v in values if v != "nvt"]
         if question.comparable and known and len(known) == len(values):
-            ordered = sorted(known, key=lambda v: question.rank(v) or 0)
-            value: str | int = ordered[(len(ordered) - 1) // 2]
+            ordered = sorted(known, key=lambda v: _order_key(question, v))
+            value: Answer = ordered[(len(ordered) - 1) // 2]
         else:
             counts: dict[str, int] = {}
             for v in values:
@@ -369,6 +394,12 @@ def combine_answers(
         disputes[qid] = Dispute(qid, dict(sorted(given.items())), consensus.get(qid, value), qid in consensus)
     combined.update(consensus)
     return combined, dict(sorted(disputes.items()))
+
+
+def _order_key(question: Question, value: Answer) -> tuple[int, int]:
+    if isinstance(value, AtLeast):
+        return (question.rank(value.value) or 0, 0)
+    return (question.rank(value) or 0, 1)
 
 
 def load_facts(
@@ -406,13 +437,13 @@ def _plain(value: Any, depth: int) -> Any:
     return value
 
 
-def derived_facts(facts: Facts) -> dict[str, str | int]:
+def derived_facts(facts: Facts) -> dict[str, Answer]:
     """The flat, canonical facts rules may test, keyed by subject name.
 
     Question answers are keyed by question id; organisation and role facts by a dotted name
     (``organisation.size_class``, ``roles.hoofd_innovatie.disc``). Unknown facts are absent.
     """
-    result: dict[str, str | int] = {}
+    result: dict[str, Answer] = {}
     for qid, value in facts.answers.items():
         if value != "onbekend":
             result[qid] = value
@@ -479,6 +510,9 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
             prop: dict[str, Any] = {"anyOf": [number, {"enum": special}]}
         elif q.type == "boolean":
             prop = {"enum": ["ja", "nee", True, False] + special}
+        elif q.ordered:
+            at_least = {"type": "object", "required": [AT_LEAST_KEY], "additionalProperties": False, "properties": {AT_LEAST_KEY: {"enum": list(q.value_ids)}}}
+            prop = {"anyOf": [{"enum": list(q.value_ids) + special}, at_least]}
         else:
             prop = {"enum": list(q.value_ids) + special}
         prop["description"] = q.nl

@@ -38,7 +38,7 @@ from .knowledge import PILLAR_IDS, Question
 from .logic import conditions
 from .render.labels import stage_names, stage_text
 from .report import PillarResult
-from .stages import rule_outcomes
+from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 
 __all__ = [
     "INNOVATION_ROLES",
@@ -303,14 +303,17 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
 
     Rules that test ``stage.<pillar>`` stay unknown while the stage is undetermined; the questions
     that settle it are those of the pillar's unknown criterion rules, which are live by the same
-    reasoning (an undetermined pillar always has an unknown criterion at its next stage).
+    reasoning (an undetermined pillar always has an unknown criterion at its next stage). Stage 1
+    is the floor (docs/stages.md), so its criterion never caps the stages above it. The
+    self-placement ``zelf_<pillar>`` is live while the pillar's stage is not established: it
+    gives the estimate (or a conflict).
     """
-    _, firings, _ = adv.run(facts)
+    _, firings, pillars = adv.run(facts)
     outcome = rule_outcomes(firings)
     ceiling = {}
     for pillar in PILLAR_IDS:
         ceiling[pillar] = next(
-            (n for n in range(1, 5) if any(outcome.get(r.id) == "fails" for r in adv.pack.criteria(pillar, n))),
+            (n for n in range(2, 5) if any(outcome.get(r.id) == "fails" for r in adv.pack.criteria(pillar, n))),
             5,
         )
     live: set[str] = set()
@@ -320,6 +323,9 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
         if rule.then.kind == "criterion" and rule.then.stage > ceiling[rule.then.pillar]:  # type: ignore[index,operator]
             continue
         live.update(c.subject for c in conditions(rule.when) if c.kind == "question")
+    live.update(
+        SELF_PLACEMENT_PREFIX + p.id for p in pillars if p.stage is None and SELF_PLACEMENT_PREFIX + p.id in adv.kb.questions
+    )
     return live
 
 

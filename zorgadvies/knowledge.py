@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from .atleast import AtLeast
 from .errors import KnowledgeError, did_you_mean
 from .paths import KNOWLEDGE_DIR
 from .schema import Checker
@@ -181,7 +182,9 @@ class Question:
         return self.nl if lang == "nl" else self.en
 
     def label(self, value: object, lang: str = "nl") -> str:
-        """The human label of an answer value."""
+        """The human label of an answer value (an at-least answer reads "minstens <label>")."""
+        if isinstance(value, AtLeast):
+            return ("minstens " if lang == "nl" else "at least ") + self.label(value.value, lang)
         for choice in self.values:
             if choice.id == value:
                 return choice.nl if lang == "nl" else choice.en

@@ -6,7 +6,9 @@ explain conditions). Keeping both next to one definition is what lets a property
 that the engine and the documented semantics agree.
 
 Semantics: a subject that is absent (unknown) makes a condition UNKNOWN. ``nvt`` is a known value:
-it satisfies ``is: nvt`` and ``is_not``/``not_in`` of other values and fails everything else.
+it satisfies ``is: nvt`` and ``is_not``/``not_in`` of other values and fails everything else. An
+at-least answer (:class:`zorgadvies.atleast.AtLeast`) makes a condition TRUE when every value it may
+be satisfies it, FALSE when none does, and UNKNOWN otherwise.
 ``all`` is TRUE when every item is, FALSE when any item is; ``any`` the other way round (Kleene).
 """
 
@@ -18,6 +20,8 @@ from itertools import product
 from typing import Protocol
 
 import attrs
+
+from .atleast import AtLeast
 
 __all__ = ["OPERATORS", "All", "Any", "Cond", "Formula", "Truth", "dnf", "evaluate", "negate_dnf"]
 
@@ -90,6 +94,11 @@ def evaluate(formula: Formula, facts: Mapping[str, tuple[object, int | None]]) -
         if formula.subject not in facts:
             return Truth.UNKNOWN
         value, rank = facts[formula.subject]
+        if isinstance(value, AtLeast):
+            # Ranks of an ordered choice are positions: the options are rank, rank + 1, ...
+            start = rank or 0
+            held = {formula.holds(option, start + i) for i, option in enumerate(value.options)}
+            return Truth.UNKNOWN if len(held) != 1 else (Truth.TRUE if held == {True} else Truth.FALSE)
         return Truth.TRUE if formula.holds(value, rank) else Truth.FALSE
     results = [evaluate(item, facts) for item in formula.items]
     decisive, other = (Truth.FALSE, Truth.TRUE) if isinstance(formula, All) else (Truth.TRUE, Truth.FALSE)

@@ -12,23 +12,28 @@ from typing import Any
 
 import attrs
 
+from .atleast import plain
+
 __all__ = [
     "SCHEMA_VERSION",
+    "ESTIMATE_BASES",
     "ConditionStatus",
+    "Conflict",
     "Evidence",
     "PillarResult",
     "Recommendation",
     "ReflectionQuestion",
     "Report",
     "Requirement",
+    "StageEstimate",
 ]
 
 #: Version of the JSON report format. Raise the minor part for added fields, the major for changes.
-SCHEMA_VERSION = "1.1"  # 1.1: respondents and disputed flags
+SCHEMA_VERSION = "1.2"  # 1.1: respondents and disputed flags; 1.2: stage bounds, estimates, conflicts (CHANGELOG.md)
 
 
 def _facts(pairs: tuple[tuple[str, object], ...]) -> dict[str, object]:
-    return {subject: value for subject, value in pairs}
+    return {subject: plain(value) for subject, value in pairs}
 
 
 @attrs.frozen
@@ -61,7 +66,7 @@ class ConditionStatus:
 
     def to_dict(self) -> dict[str, Any]:
         value = list(self.value) if isinstance(self.value, tuple) else self.value
-        return {"subject": self.subject, "op": self.op, "value": value, "answer": self.answer}
+        return {"subject": self.subject, "op": self.op, "value": value, "answer": plain(self.answer)}
 
 
 @attrs.frozen
@@ -91,13 +96,63 @@ class Requirement:
         }
 
 
+#: Where a stage estimate comes from (docs/stages.md): the criteria, the self-placement inside the
+#: bounds, or nothing to go on.
+ESTIMATE_BASES = ("criteria", "zelfinschatting", "onbepaald")
+
+
+@attrs.frozen
+class StageEstimate:
+    """The best estimate of a pillar's stage and what it rests on (``basis``, see ESTIMATE_BASES).
+
+    ``criteria`` with ``PillarResult.stage`` set is the established stage; ``criteria`` without it
+    is the highest stage inside the bounds reached by an unbroken chain of stages with a met
+    criterion each (docs/stages.md); ``zelfinschatting`` is the
+    organisation's own placement inside the bounds; ``onbepaald`` has no stage.
+    """
+
+    stage: int | None
+    basis: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stage": self.stage, "basis": self.basis}
+
+
+@attrs.frozen
+class Conflict:
+    """A self-placement outside the bounds the criteria leave; the bounds win.
+
+    ``rules`` are the criterion rules that contradict it: those that fail at or below the placed
+    stage (placed too high) or those that fire above it (placed too low).
+    """
+
+    question: str
+    answer: object
+    stage_min: int
+    stage_max: int
+    rules: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": plain(self.answer),
+            "stage_min": self.stage_min,
+            "stage_max": self.stage_max,
+            "rules": list(self.rules),
+        }
+
+
 @attrs.frozen
 class PillarResult:
     """The stage of one pillar: ``stage`` is None when the evidence does not settle it.
 
-    ``at_least`` is the stage that is certain when ``stage`` is None; ``missing`` lists what the
-    next stage (``missing_stage``) still needs; ``settle`` the questions whose answers would
-    determine an undetermined stage.
+    ``stage_min``..``stage_max`` are the bounds the criteria leave (stage 1 is the floor);
+    ``stage`` is set when they meet. ``at_least`` (kept for 1.1 readers) is ``stage_min`` when
+    ``stage`` is None. ``stage_estimate`` is the best estimate and its basis; ``self_placement`` the
+    combined ``zelf_<pillar>`` answer (1..4); ``conflicts`` self-placements outside the bounds;
+    ``higher_evidence`` criteria of stages above ``stage_min`` that are met while a lower stage is
+    still unknown. ``missing`` lists what the next stage (``missing_stage``) still needs;
+    ``settle`` the questions whose answers would narrow the bounds.
     """
 
     id: str
@@ -112,6 +167,16 @@ class PillarResult:
     missing: tuple[Requirement, ...]
     settle: tuple[str, ...]
     disputed: tuple[str, ...] = ()  # questions the respondents disagree on that this stage rests on
+    stage_min: int = 1
+    stage_max: int = 4
+    stage_estimate: StageEstimate = StageEstimate(None, "onbepaald")
+    self_placement: int | None = None
+    conflicts: tuple[Conflict, ...] = ()
+    higher_evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def established(self) -> bool:
+        return self.stage is not None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,7 +186,13 @@ class PillarResult:
             "stage": self.stage,
             "stage_name": self.stage_name,
             "stage_name_en": self.stage_name_en,
+            "stage_min": self.stage_min,
+            "stage_max": self.stage_max,
             "at_least": self.at_least,
+            "stage_estimate": self.stage_estimate.to_dict(),
+            "self_placement": self.self_placement,
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "higher_evidence": [e.to_dict() for e in self.higher_evidence],
             "evidence": [e.to_dict() for e in self.evidence],
             "missing": {
                 "stage": self.missing_stage,
@@ -152,6 +223,7 @@ class Recommendation:
     sources: tuple[str, ...]
     also_rules: tuple[str, ...] = ()
     disputed: tuple[str, ...] = ()  # matched answers the respondents disagree on
+    on_estimate: bool = False  # transition advice resting on an estimated, not established, stage
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -170,6 +242,7 @@ class Recommendation:
             "facts": _facts(self.facts),
             "sources": list(self.sources),
             "disputed": list(self.disputed),
+            "on_estimate": self.on_estimate,
         }
 
 

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from .report import SCHEMA_VERSION
+from .report import ESTIMATE_BASES, SCHEMA_VERSION
 
 __all__ = ["report_schema"]
 
 _STR = {"type": "string"}
 _STRS = {"type": "array", "items": _STR}
-_FACTS = {"type": "object", "additionalProperties": {"type": ["string", "integer"]}}
+#: An answer: a value, or an at-least answer {"minstens": value} (docs/facts.md).
+_ANSWER = {
+    "oneOf": [
+        {"type": ["string", "integer"]},
+        {"type": "object", "required": ["minstens"], "additionalProperties": False, "properties": {"minstens": {"type": ["string", "integer"]}}},
+    ]
+}
+_FACTS = {"type": "object", "additionalProperties": _ANSWER}
 _STAGE = {"type": ["integer", "null"], "minimum": 1, "maximum": 4}
+_BOUND = {"type": "integer", "minimum": 1, "maximum": 4}
 
 
 def _obj(required: dict[str, Any], optional: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -37,7 +45,7 @@ def report_schema() -> dict[str, Any]:
             "subject": _STR,
             "op": {"enum": ["is", "is_not", "in", "not_in", "at_least", "at_most"]},
             "value": {},
-            "answer": {"type": ["string", "integer", "null"]},
+            "answer": {"oneOf": [{"type": "null"}, _ANSWER]},
         }
     )
     requirement = _obj(
@@ -59,7 +67,16 @@ def report_schema() -> dict[str, Any]:
             "stage": _STAGE,
             "stage_name": {"type": ["string", "null"]},
             "stage_name_en": {"type": ["string", "null"]},
+            "stage_min": _BOUND,
+            "stage_max": _BOUND,
             "at_least": _STAGE,
+            "stage_estimate": _obj({"stage": _STAGE, "basis": {"enum": list(ESTIMATE_BASES)}}),
+            "self_placement": _STAGE,
+            "conflicts": {
+                "type": "array",
+                "items": _obj({"question": _STR, "answer": _ANSWER, "stage_min": _BOUND, "stage_max": _BOUND, "rules": _STRS}),
+            },
+            "higher_evidence": {"type": "array", "items": evidence},
             "evidence": {"type": "array", "items": evidence},
             "missing": _obj({"stage": _STAGE, "requirements": {"type": "array", "items": requirement}, "questions": _STRS}),
             "settle": _STRS,
@@ -83,6 +100,7 @@ def report_schema() -> dict[str, Any]:
             "facts": _FACTS,
             "sources": _STRS,
             "disputed": _STRS,
+            "on_estimate": {"type": "boolean"},
         }
     )
     reflection = _obj(
@@ -120,7 +138,7 @@ def report_schema() -> dict[str, Any]:
                             "names": _STRS,
                             "disputed": {
                                 "type": "array",
-                                "items": _obj({"question": _STR, "answers": _FACTS, "combined": {"type": ["string", "integer"]}, "consensus": {"type": "boolean"}}),
+                                "items": _obj({"question": _STR, "answers": _FACTS, "combined": _ANSWER, "consensus": {"type": "boolean"}}),
                             },
                         }
                     ),

@@ -22,7 +22,7 @@ import networkx as nx
 
 from . import engine as _engine
 from . import rulepack as _rulepack
-from .api import Advisor
+from .api import Advisor, ordered_values
 from .casecheck import CaseResult, run_case
 from .engine import MAX_BRANCHES_PER_SHARD, Engine
 from .errors import (
@@ -38,7 +38,7 @@ from .knowledge import PILLAR_IDS, KnowledgeBase, Question, load_knowledge
 from .logic import All, Cond, Formula, conditions
 from .paths import RULES_DIR
 from .rulepack import Case, Conclusion, Rule, RulePack, load_rules
-from .stages import rule_outcomes
+from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 from .yamlio import load_document
 
 __all__ = [
@@ -431,8 +431,8 @@ def _case_expectations(rule: Rule) -> list[ZorgadviesError]:
     return [RulePackError(f"every rule needs a case that fires and one that fails: add a case with {wanted}", file=rule.cases_file, line=line, field="cases")]
 
 
-def _engine_errors(checked: _Checked, rule: Rule) -> list[ZorgadviesError]:
-    for erule in _engine.compile_rule(rule):
+def _engine_errors(checked: _Checked, rule: Rule, orders: Mapping[str, tuple[str, ...]]) -> list[ZorgadviesError]:
+    for erule in _engine.compile_rule(rule, orders):
         if erule.branches > MAX_BRANCHES_PER_SHARD:
             return [
                 RulePackError(
@@ -538,6 +538,7 @@ def validate(
         else:
             seen[item.declared_id] = item
     active = [c for c in checked if c.rule is not None and c.rule.status != "deprecated"]
+    orders = ordered_values(kb)  # compiled as an assessment compiles them (at-least answers included)
     compiled: list[Rule] = []
     for item in active:
         rule = item.rule
@@ -547,13 +548,13 @@ def validate(
         except RulePackError as exc:
             errors.append(RulePackError(exc.message, file=exc.file, line=item.when_line or exc.line, field=exc.field))
         errors += _case_expectations(rule)
-        limit = _engine_errors(item, rule)
+        limit = _engine_errors(item, rule, orders)
         errors += limit
         if not limit:
             compiled.append(rule)
     errors += _stage_coverage(checked, roots)
     try:
-        Engine(RulePack(tuple(compiled), (), tuple(roots)))
+        Engine(RulePack(tuple(compiled), (), tuple(roots)), orders=orders)
     except EngineError as exc:
         errors.append(exc)
     errors += _graph_errors(kb)
@@ -730,6 +731,8 @@ def coverage(advisor: Advisor, examples: Iterable[str | Path] = ()) -> Coverage:
         for kind in ("recommend", "reflect")
     }
     used = {c.subject for r in rules.values() for c in conditions(r.when) if c.kind == "question"}
+    # The self-placements are read by the stage classifier (the estimate), not by a rule.
+    used |= {q for q in advisor.kb.questions if q.startswith(SELF_PLACEMENT_PREFIX)}
     return Coverage(
         rules=tuple(sorted(rules)),
         by_cases=frozenset(by_cases),

@@ -1,9 +1,12 @@
-"""From criterion firings to a stage per pillar (the ladder of docs/stages.md).
+"""From criterion firings to stage bounds per pillar (the ladder of docs/stages.md).
 
-A pillar reaches stage N when every criterion rule of stages 1..N fires. The stage is *determined*
-only when, in addition, the next stage is definitely out of reach (one of its criteria fails);
-otherwise the pillar is undetermined (``stage`` None) with the stage that is certain (``at_least``)
-and the questions that would settle it. We would rather say "we cannot tell yet" than guess.
+Stage 1 is the floor. ``stage_min`` is the highest stage N such that every criterion of stages
+2..N fires; ``stage_max`` is the stage below the first stage with a failing criterion (4 when none
+fails). The stage is *established* when the two meet. Otherwise the report gives the bounds, the
+questions that would narrow them, and a ``stage_estimate`` that is worded as an estimate: the
+self-placement inside the bounds, or the stages above ``stage_min`` that each have a met criterion. A self-placement
+outside the bounds is a conflict; the bounds win. Adding an answer only narrows the bounds,
+because a criterion's outcome only moves from unknown to fires or fails.
 """
 
 from __future__ import annotations
@@ -13,10 +16,13 @@ from collections.abc import Mapping, Sequence
 from .engine import Firing
 from .knowledge import KnowledgeBase
 from .logic import conditions
-from .report import ConditionStatus, Evidence, PillarResult, Requirement
+from .report import ConditionStatus, Conflict, Evidence, PillarResult, Requirement, StageEstimate
 from .rulepack import Rule, RulePack
 
-__all__ = ["classify", "rule_outcomes"]
+__all__ = ["SELF_PLACEMENT_PREFIX", "classify", "rule_outcomes", "self_placement"]
+
+#: The self-placement question of a pillar is this prefix + the pillar id (knowledge/questions/zelfinschatting.yaml).
+SELF_PLACEMENT_PREFIX = "zelf_"
 
 
 def rule_outcomes(firings: Sequence[Firing]) -> dict[str, str]:
@@ -51,10 +57,40 @@ def _requirement(rule: Rule, status: str, firings: Sequence[Firing], facts: Mapp
     )
 
 
+def self_placement(kb: KnowledgeBase, pillar: str, facts: Mapping[str, object]) -> int | None:
+    """The stage (1..4) of the ``zelf_<pillar>`` answer, or None when it is not (exactly) known."""
+    question = kb.questions.get(SELF_PLACEMENT_PREFIX + pillar)
+    value = facts.get(SELF_PLACEMENT_PREFIX + pillar)
+    if question is None or not isinstance(value, str):
+        return None
+    rank = question.rank(value)
+    return None if rank is None else rank + 1
+
+
+def _estimate(stage_min: int, stage_max: int, evidenced: Sequence[int], placed: int | None) -> StageEstimate:
+    """The established stage, else the self-placement inside the bounds, else what the criteria show.
+
+    ``evidenced`` are the stages with at least one criterion that fires. Without a self-placement
+    the estimate climbs from ``stage_min`` through every following stage inside the bounds that has
+    evidence of its own (an unbroken chain: one trait of a far stage alone does not count); with
+    nothing beyond the floor it is ``onbepaald`` — the floor alone is no estimate.
+    """
+    if stage_min == stage_max:
+        return StageEstimate(stage_min, "criteria")
+    if placed is not None and stage_min <= placed <= stage_max:
+        return StageEstimate(placed, "zelfinschatting")
+    shown = stage_min
+    while shown < stage_max and shown + 1 in evidenced:
+        shown += 1
+    if shown > 1:
+        return StageEstimate(shown, "criteria")
+    return StageEstimate(None, "onbepaald")
+
+
 def classify(
     kb: KnowledgeBase, pack: RulePack, firings: Sequence[Firing], facts: Mapping[str, object]
 ) -> tuple[PillarResult, ...]:
-    """One :class:`PillarResult` per pillar, in the model's order."""
+    """One :class:`PillarResult` per pillar, in the model's order (docs/stages.md)."""
     outcome = rule_outcomes(firings)
     results = []
     for pillar in kb.pillars:
@@ -64,14 +100,20 @@ def classify(
             states = [outcome.get(r.id, "unknown") for r in ladder[n]]
             if "fails" in states:
                 return "fails"
-            return "fires" if all(s == "fires" for s in states) else "unknown"
+            # A stage without criteria is never met by default: nothing shows it.
+            return "fires" if states and all(s == "fires" for s in states) else "unknown"
 
-        reached = 0
-        while reached < 4 and status(reached + 1) == "fires":
-            reached += 1
-        next_stage = reached + 1 if reached < 4 else None
-        determined = reached >= 1 and (next_stage is None or status(next_stage) == "fails")
-        stage = reached if determined else None
+        statuses = {n: status(n) for n in range(2, 5)}
+        # Stage 1 is the floor: every organisation is at least Geïnitieerd, whatever is unknown.
+        # Its own criterion (the basic question answered) is evidence, never a gate.
+        stage_min = 1
+        while stage_min < 4 and statuses[stage_min + 1] == "fires":
+            stage_min += 1
+        failing = next((n for n in range(2, 5) if statuses[n] == "fails"), None)
+        # A stage cannot both be met and fail, so the first failing stage lies above stage_min.
+        stage_max = 4 if failing is None else failing - 1
+        stage = stage_min if stage_min == stage_max else None
+        next_stage = stage_min + 1 if stage_min < 4 else None
 
         missing: list[Requirement] = []
         if next_stage is not None:
@@ -79,12 +121,36 @@ def classify(
                 state = outcome.get(rule.id, "unknown")
                 if state != "fires":
                     missing.append(_requirement(rule, state, firings, facts))
+        # What narrows the bounds: an unknown criterion of any stage inside them, next stage first.
         settle: tuple[str, ...] = ()
-        if not determined and next_stage is not None:
+        if stage is None:
             settle = tuple(
-                dict.fromkeys(q for r in missing if r.status == "unknown" for q in r.questions)
+                dict.fromkeys(
+                    c.subject
+                    for n in range(stage_min + 1, stage_max + 1)
+                    for r in ladder[n]
+                    if outcome.get(r.id) is None
+                    for c in conditions(r.when)
+                    if c.subject not in facts or _open(facts.get(c.subject))
+                )
             )
-        evidence = tuple(_evidence(r, firings) for n in range(1, reached + 1) for r in ladder[n])
+        evidence = tuple(
+            _evidence(r, firings) for n in range(1, stage_min + 1) for r in ladder[n] if outcome.get(r.id) == "fires"
+        )
+        higher = tuple(
+            _evidence(r, firings) for n in range(stage_min + 1, stage_max + 1) for r in ladder[n] if outcome.get(r.id) == "fires"
+        )
+        placed = self_placement(kb, pillar.id, facts)
+        conflicts: tuple[Conflict, ...] = ()
+        if placed is not None and not stage_min <= placed <= stage_max:
+            if placed > stage_max:  # placed too high: the failing criteria of the first failing stage
+                against = [r.id for r in ladder[stage_max + 1] if outcome.get(r.id) == "fails"]
+            else:  # placed too low: the met criteria of the stages between the placement and stage_min
+                against = [r.id for n in range(placed + 1, stage_min + 1) for r in ladder[n]]
+            question = SELF_PLACEMENT_PREFIX + pillar.id
+            conflicts = (Conflict(question, facts.get(question), stage_min, stage_max, tuple(against)),)
+        evidenced = [n for n in range(2, 5) if any(outcome.get(r.id) == "fires" for r in ladder[n])]
+        estimate = _estimate(stage_min, stage_max, evidenced, placed)
         named = kb.stage(stage) if stage else None
         results.append(
             PillarResult(
@@ -94,11 +160,22 @@ def classify(
                 stage=stage,
                 stage_name=named.nl if named else None,
                 stage_name_en=named.en if named else None,
-                at_least=None if determined or reached == 0 else reached,
+                at_least=None if stage is not None else stage_min,
                 evidence=evidence,
                 missing_stage=next_stage,
                 missing=tuple(missing),
                 settle=settle,
+                stage_min=stage_min,
+                stage_max=stage_max,
+                stage_estimate=estimate,
+                self_placement=placed,
+                conflicts=conflicts,
+                higher_evidence=higher,
             )
         )
     return tuple(results)
+
+
+def _open(value: object) -> bool:
+    """Whether a known answer still leaves room (an at-least answer)."""
+    return isinstance(value, Mapping) and "minstens" in value

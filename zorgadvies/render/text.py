@@ -6,7 +6,7 @@ from typing import Any
 
 from ..knowledge import KnowledgeBase
 from ..report import ConditionStatus, PillarResult, Report
-from .labels import OPERATOR_WORDS, stage_names, stage_text
+from .labels import OPERATOR_WORDS, bounds_text, stage_names
 
 __all__ = ["render_text"]
 
@@ -40,6 +40,10 @@ _T: dict[str, dict[str, Any]] = {
         "combined": "gecombineerd",
         "consensus": "vastgesteld in het gesprek (answers:)",
         "disputed": "⚠ rust op betwiste antwoorden",
+        "conflict": "⚠ zelfinschatting {placed} valt buiten wat de antwoorden toelaten (minstens {low}, hoogstens {high}); de antwoorden gaan voor. Tegengesproken door: {rules}",
+        "higher": "Al voldaan voor {stage} ({n}), maar dat stadium staat nog niet vast (zie hieronder wat nog onbekend is)",
+        "on_estimate": "(rust op een geschat stadium)",
+        "bars": "█ zeker   ▒ mogelijk   ░ uitgesloten",
     },
     "en": {
         "title": "Care advice",
@@ -70,6 +74,10 @@ _T: dict[str, dict[str, Any]] = {
         "combined": "combined",
         "consensus": "agreed in the discussion (answers:)",
         "disputed": "⚠ rests on disputed answers",
+        "conflict": "⚠ self-placement {placed} lies outside what the answers allow (at least {low}, at most {high}); the answers prevail. Contradicted by: {rules}",
+        "higher": "Already met for {stage} ({n}), but that stage is not established yet (see below what is still unknown)",
+        "on_estimate": "(rests on an estimated stage)",
+        "bars": "█ certain   ▒ possible   ░ ruled out",
     },
 }
 
@@ -96,12 +104,13 @@ def _condition(kb: KnowledgeBase, cond: ConditionStatus, lang: str) -> str:
 
 
 def _stage_label(kb: KnowledgeBase, pillar: PillarResult, lang: str) -> str:
-    return stage_text(pillar.stage, pillar.at_least, stage_names(kb), lang)
+    est = pillar.stage_estimate
+    return bounds_text(pillar.stage, pillar.stage_min, pillar.stage_max, est.stage, est.basis, stage_names(kb), lang)
 
 
 def _bar(pillar: PillarResult) -> str:
-    level = pillar.stage or pillar.at_least or 0
-    return "█" * level + "░" * (4 - level)
+    """Certain stages solid, stages still possible shaded, stages ruled out open."""
+    return "█" * pillar.stage_min + "▒" * (pillar.stage_max - pillar.stage_min) + "░" * (4 - pillar.stage_max)
 
 
 def render_text(
@@ -129,6 +138,11 @@ def render_text(
         name = kb.pillar(pillar.id).name(lang)
         flag = f"  {t['disputed']}: {', '.join(pillar.disputed)}" if pillar.disputed else ""
         lines.append(f"  {name:<{width}}  {_bar(pillar)}  {_stage_label(kb, pillar, lang)}{flag}")
+        for conflict in pillar.conflicts:
+            placed = f"{kb.stage(pillar.self_placement).name(lang)} ({pillar.self_placement})" if pillar.self_placement else str(conflict.answer)
+            lines.append("      " + t["conflict"].format(placed=placed, low=conflict.stage_min, high=conflict.stage_max, rules=", ".join(conflict.rules) or "-"))
+    if any(p.stage is None for p in report.pillars):
+        lines.append(f"  {t['bars']}")
     if report.respondents:
         lines.append("")
         lines.append(f"{t['respondents']}: {', '.join(report.respondents['names'])}")
@@ -155,7 +169,8 @@ def render_text(
                 title = rec.title if lang == "nl" else rec.title_en
                 after = f"  ({t['requires']}: {', '.join(rec.requires)})" if rec.requires else ""
                 flag = f"  {t['disputed']}: {', '.join(rec.disputed)}" if rec.disputed else ""
-                lines.append(f"   {rec.rank:>3}. {title} [{rec.id}]{after}{flag}")
+                estimated = f" {t['on_estimate']}" if rec.on_estimate else ""
+                lines.append(f"   {rec.rank:>3}. {title} [{rec.id}]{estimated}{after}{flag}")
         hidden = len(report.recommendations) - len(shown)
         if hidden:
             lines.append(f"  {t['more'].format(n=hidden)}")
@@ -176,6 +191,12 @@ def render_text(
             if pillar.evidence:
                 lines.append(f"  {t['why']}:")
                 for ev in pillar.evidence:
+                    facts = ", ".join(f"{s} = {_value(kb, s, v, lang)}" for s, v in ev.facts)
+                    lines.append(f"    ✓ {ev.title if lang == 'nl' else ev.title_en} [{ev.rule}]")
+                    lines.append(f"        {t['facts']}: {facts}; {t['sources']}: {', '.join(ev.sources)}")
+            for n in sorted({e.stage for e in pillar.higher_evidence if e.stage is not None}):
+                lines.append(f"  {t['higher'].format(stage=kb.stage(n).name(lang), n=n)}:")
+                for ev in (e for e in pillar.higher_evidence if e.stage == n):
                     facts = ", ".join(f"{s} = {_value(kb, s, v, lang)}" for s, v in ev.facts)
                     lines.append(f"    ✓ {ev.title if lang == 'nl' else ev.title_en} [{ev.rule}]")
                     lines.append(f"        {t['facts']}: {facts}; {t['sources']}: {', '.join(ev.sources)}")
