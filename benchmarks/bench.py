@@ -1,7 +1,7 @@
 """Benchmarks: speed and memory of assessments, measured, not asserted.
 
 Run:  make bench   (or .venv/bin/python benchmarks/bench.py [--runs 1000] [--memory 10000] [--cold 15]
-                        [--batch 600] [--synthetic 1000])
+                        [--batch 600] [--synthetic 1000] [--ask 5] [--only NAME])
 
 Prints one line per figure. Nothing here is a test: timings on a shared machine vary, so the figures
 go into docs/performance.md with the command that produced them.
@@ -149,6 +149,34 @@ def bench_synthetic(rules: int) -> None:
           f"one run median {median_us(samples):.0f} µs, {len(firings)} firings")
 
 
+def bench_ask(runs: int) -> None:
+    """What ask_next costs: per facts file, the candidates, engine runs and the median time."""
+    from zorgadvies.asknext import _values, ask_next, candidates  # noqa: PLC0415 - only this figure needs it
+
+    adv = advisor()
+    files = [ROOT / "tests" / "data" / "schets-eerste-gesprek.yaml", *EXAMPLES]
+    for path in files:
+        facts = adv.load(path)
+        cands = candidates(adv, facts)
+        engine_runs = 1 + sum(len(_values(adv.kb.questions[q], adv)) for q in cands)
+        samples = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            items = ask_next(adv, facts, limit=None)
+            samples.append(time.perf_counter() - t0)
+        for _ in range(3):  # warm up
+            adv.assess(facts)
+        t0 = time.perf_counter()
+        for _ in range(runs):
+            adv.assess(facts)
+        plain = (time.perf_counter() - t0) / runs
+        print(
+            f"ask_next {path.name}: {len(facts.answers)} answers, {len(cands)} candidates, {engine_runs} engine runs, "
+            f"{len(items)} questions; median {statistics.median(samples) * 1000:.0f} ms "
+            f"({statistics.median(samples) / engine_runs * 1000:.2f} ms per run; assess alone {plain * 1000:.1f} ms)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1000)
@@ -156,13 +184,21 @@ def main() -> None:
     parser.add_argument("--cold", type=int, default=15, help="process starts for the cold-start figure")
     parser.add_argument("--batch", type=int, default=600, help="organisations in the batch figure")
     parser.add_argument("--synthetic", type=int, default=1000, help="rules in the synthetic pack")
+    parser.add_argument("--ask", type=int, default=5, help="repetitions of ask_next per facts file")
+    parser.add_argument("--only", choices=["assess", "memory", "cold", "batch", "synthetic", "ask"], help="run one figure only")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, zorgadvies {zorgadvies.__version__}")
-    bench_assess(args.runs)
-    bench_memory(args.memory)
-    bench_cold(args.cold)
-    bench_batch(args.batch)
-    bench_synthetic(args.synthetic)
+    figures = {
+        "assess": lambda: bench_assess(args.runs),
+        "memory": lambda: bench_memory(args.memory),
+        "cold": lambda: bench_cold(args.cold),
+        "batch": lambda: bench_batch(args.batch),
+        "synthetic": lambda: bench_synthetic(args.synthetic),
+        "ask": lambda: bench_ask(args.ask),
+    }
+    for name, figure in figures.items():
+        if args.only in (None, name):
+            figure()
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ def test_assess_text_in_english() -> None:
 def test_json_output_is_the_api_report(example: Path) -> None:
     result = run("assess", str(example), "--format", "json")
     assert result.exit_code == 0
-    assert result.output == zorgadvies.assess(example).to_json()
+    assert result.output == zorgadvies.assess(example, ask_next=True).to_json()  # the CLI always measures ask_next
     data = json.loads(result.output)
     assert {"schema_version", "knowledge", "organisation", "pillars", "recommendations", "reflection_questions"} <= set(data)
     assert set(data["knowledge"]) == {"version", "sha256"}
@@ -65,7 +65,7 @@ def test_json_is_byte_identical_across_processes() -> None:
     first = subprocess.run(cmd, capture_output=True, check=True, env={"PYTHONHASHSEED": "1", "PATH": ""}).stdout
     second = subprocess.run(cmd, capture_output=True, check=True, env={"PYTHONHASHSEED": "2", "PATH": ""}).stdout
     assert first == second
-    assert first.decode() == zorgadvies.assess(example).to_json()
+    assert first.decode() == zorgadvies.assess(example, ask_next=True).to_json()
 
 
 def test_schema_is_valid_json_listing_every_question() -> None:

@@ -22,6 +22,7 @@ from click.testing import CliRunner
 import zorgadvies
 from zorgadvies.api import Advisor
 from zorgadvies.cli import main
+from zorgadvies.facts import ROLE_QUESTIONS
 from zorgadvies.interview import AnswerError, Interview, Step, default_path, live_questions, read_state
 from zorgadvies.logic import conditions
 from zorgadvies.stages import rule_outcomes
@@ -363,12 +364,17 @@ def test_people_unknown_versus_nobody(adv: Advisor) -> None:
     unknown = _start(adv)
     unknown.answer(unknown.next(), "onbekend")  # type: ignore[arg-type]
     assert unknown.facts().people is None
-    # Whether nobody holds the roles is a fact the rules use; unknown leaves those rules open.
+    # Open world (docs/facts.md): an empty list names nobody the consultant knows about; it does not
+    # state that the key roles are missing. Role rules stay open until the role questions say so.
     role_rules = [r.id for r in adv.pack.rules if all(c.subject.startswith("roles.") for c in conditions(r.when))]
     assert role_rules
     decided = {name: rule_outcomes(adv.run(iv.facts())[1]) for name, iv in (("nobody", nobody), ("unknown", unknown))}
-    assert any(r in decided["nobody"] for r in role_rules)
+    assert not any(r in decided["nobody"] for r in role_rules)
     assert not any(r in decided["unknown"] for r in role_rules)
+    stated = adv.load({"organisation": {"name": "x"}, "people": [], "answers": dict.fromkeys(ROLE_QUESTIONS.values(), "nee")})
+    assert any(r in rule_outcomes(adv.run(stated)[1]) for r in role_rules)
+    # ... and the interview asks them: they are live while a role rule is open.
+    assert set(ROLE_QUESTIONS.values()) <= live_questions(adv, nobody.facts())
 
 
 def test_roles_by_number_or_name_and_bad_roles(adv: Advisor) -> None:

@@ -16,6 +16,7 @@ from zorgadvies import ruletools
 from zorgadvies.api import advisor
 from zorgadvies.cli import main
 from zorgadvies.errors import KnowledgeError
+from zorgadvies.facts import ROLE_QUESTIONS
 from zorgadvies.graph import build_graph
 from zorgadvies.knowledge import Edge
 from zorgadvies.logic import conditions
@@ -182,7 +183,7 @@ def test_validate_reports_every_error_of_a_broken_pack_with_file_and_line() -> N
     assert f"{ruletools.display_path(BROKEN / 'org/oud.yml')}: is never loaded: rule and case files end in '.yaml' (did you mean 'oud.yaml'?)" in lines
     errors = len(BROKEN_ERRORS) + 1
     assert len(lines) == errors + 1, result.output  # nothing else reported
-    assert lines[-1] == f"{len(_ADV.pack.rules) + 16} rules, {errors} errors"
+    assert lines[-1] == f"{len(_ADV.pack.rules) + len(_ADV.pack.retired) + 16} rules, {errors} errors"
     # the built-in pack, validated beside it, contributes no error
     assert not any(line.startswith("rules/") for line in lines)
 
@@ -278,6 +279,7 @@ def test_coverage_of_the_builtin_pack() -> None:
     data = json.loads(result.output)
     used = {c.subject for r in _ADV.pack.rules for c in conditions(r.when) if c.kind == "question"}
     used |= {f"zelf_{p.id}" for p in _ADV.kb.pillars}  # read by the stage classifier, not by a rule
+    used |= set(ROLE_QUESTIONS.values())  # used through the role facts they settle
     assert data["questions"]["not_used"] == sorted(set(_ADV.kb.questions) - used)
     assert data["rules"]["total"] == len(_ADV.pack.rules)
     assert data["cases"] == sum(len(r.cases) for r in _ADV.pack.rules)
@@ -332,6 +334,8 @@ def test_new_rule_scaffold_passes_validate_and_test(tmp_path: Path, conclusion: 
     assert tested.output == "3 passed, 0 failed\n"
     shown = run("rules", "show", "mijn_org/nieuwe-regel", "--rules", tmp_path)
     assert shown.exit_code == 0 and "TODO" in shown.output
+    text = rule.read_text(encoding="utf-8")
+    assert "\nbasis: afgeleid" in text and "\nquote: " in text, "the scaffold states its basis and quote"
 
 
 def test_new_rule_with_title(tmp_path: Path) -> None:

@@ -18,9 +18,9 @@ from .atleast import AtLeast
 from .cache import cached
 from .engine import Engine, Firing
 from .facts import DEFAULT_SIZE_THRESHOLD, Facts, derived_facts, load_facts
-from .knowledge import KnowledgeBase, load_knowledge, tree_digest
-from .ranking import Closure, rank
-from .report import PillarResult, Recommendation, ReflectionQuestion, Report
+from .knowledge import THEME_LABELS, KnowledgeBase, load_knowledge, tree_digest
+from .ranking import Closure, focus, rank
+from .report import FocusItem, PillarResult, Recommendation, ReflectionQuestion, Report
 from .rulepack import RulePack, load_rules
 from .stages import classify
 
@@ -50,6 +50,9 @@ class Advisor:
         self.engine = Engine(self.pack, orders=ordered_values(self.kb))
         self.rules = self.pack.by_id()  # looked up for every firing: build the map once
         self._graph: nx.DiGraph | None = None
+        # For the focus list: each recommendation's theme (its first `serves`) and theme names.
+        self._themes = {r.id: r.serves[0] for r in self.kb.recommendations.values()}
+        self._theme_names = {**THEME_LABELS, **{p.id: (p.nl, p.en) for p in self.kb.pillars}}
 
     @property
     def graph(self) -> nx.DiGraph:
@@ -95,7 +98,9 @@ class Advisor:
         firings += self.engine.run(staged, stratum=1)
         return staged, firings, pillars
 
-    def _recommendations(self, firings: list[Firing], pillars: tuple[PillarResult, ...] = ()) -> tuple[Recommendation, ...]:
+    def _recommendations(
+        self, firings: list[Firing], pillars: tuple[PillarResult, ...] = ()
+    ) -> tuple[tuple[Recommendation, ...], tuple[FocusItem, ...]]:
         rules = self.rules
         estimated = {f"stage.{p.id}" for p in pillars if p.stage is None}
         by_target: dict[str, list[Firing]] = {}
@@ -129,7 +134,7 @@ class Advisor:
                     on_estimate=all(any(s in estimated for s, _ in f.matched) for f in fired),
                 )
             )
-        return tuple(result)
+        return tuple(result), focus(self.closure, ranked, self._themes, self._theme_names)
 
     def _reflections(self, firings: list[Firing]) -> tuple[ReflectionQuestion, ...]:
         rules = self.rules
@@ -150,15 +155,21 @@ class Advisor:
                 )
         return tuple(result)
 
-    def assess(self, source: FactsSource | Facts, *, size_threshold: int = DEFAULT_SIZE_THRESHOLD) -> Report:
+    def assess(
+        self, source: FactsSource | Facts, *, size_threshold: int = DEFAULT_SIZE_THRESHOLD, ask_next: bool = False
+    ) -> Report:
         """Assess one organisation; see :func:`zorgadvies.assess`."""
         facts = source if isinstance(source, Facts) else self.load(source, size_threshold=size_threshold)
-        return self.assess_traced(facts)[0]
+        return self.assess_traced(facts, ask_next=ask_next)[0]
 
-    def assess_traced(self, facts: Facts) -> tuple[Report, list[Firing]]:
-        """The Report and every engine firing behind it, in order (for audit logs)."""
+    def assess_traced(self, facts: Facts, *, ask_next: bool = False) -> tuple[Report, list[Firing]]:
+        """The Report and every engine firing behind it, in order (for audit logs).
+
+        ``ask_next`` also measures which questions to ask next (docs/ask-next.md): one engine run
+        per candidate answer, so it is on request; the report says ``ask_next: null`` otherwise.
+        """
         _, firings, pillars = self.run(facts)
-        recommendations = self._recommendations(firings, pillars)
+        recommendations, in_focus = self._recommendations(firings, pillars)
         respondents = None
         if facts.respondents:
             # Flag what rests on a disputed answer: a stage through its evidence or what its next
@@ -191,7 +202,12 @@ class Advisor:
             reflection_questions=self._reflections(firings),
             firings=len(firings),
             respondents=respondents,
+            focus=in_focus,
         )
+        if ask_next:
+            from .asknext import ask_next as measure  # imports this module: only when asked for
+
+            report = attrs.evolve(report, ask_next=measure(self, facts))
         return report, firings
 
 
@@ -232,6 +248,7 @@ def assess(
     *,
     rules: Iterable[str | Path] = (),
     size_threshold: int = DEFAULT_SIZE_THRESHOLD,
+    ask_next: bool = False,
 ) -> Report:
     """Assess one organisation.
 
@@ -243,6 +260,10 @@ def assess(
         Folders of extra rule packs to load beside the built-in one.
     size_threshold:
         Employees from which an organisation counts as ``groot`` (default 250).
+    ask_next:
+        Also measure which unanswered questions would change the verdict most (``report.ask_next``);
+        costs one engine run per candidate answer (about 1 s for a sparse facts file, see
+        docs/ask-next.md), so it is off unless asked for.
 
     Returns
     -------
@@ -254,5 +275,5 @@ def assess(
     ZorgadviesError
         For bad input (:class:`InputError`) or a broken rule pack (:class:`RulePackError`).
     """
-    return advisor(rules).assess(source, size_threshold=size_threshold)
+    return advisor(rules).assess(source, size_threshold=size_threshold, ask_next=ask_next)
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import importlib
 import json
 
+import attrs
 import click
 
 from . import __version__
 from .api import advisor
+from .asknext import ASK_FIRST_BELOW, answered_share, ask_next
 from .atleast import plain
 from .cliutil import errors_to_exit, rules_option, write_output
 from .errors import ZorgadviesError
@@ -36,6 +38,7 @@ LAZY_COMMANDS = {
     "new-rule": "cli_rules",
     "report": "cli_report",
     "interview": "cli_interview",
+    "vragen": "cli_vragen",
     "diff": "cli_tracking",
     "history": "cli_tracking",
     "batch": "cli_tracking",
@@ -98,15 +101,18 @@ def assess(
     report, firings = adv.assess_traced(facts)
     if assignments:
         changes = diff_reports(before, report, old_source=file, new_source="--set")
+    # What to ask next is shown, not recorded: the audit log and the history keep the assessment
+    # itself, which a replay (without ask_next) reproduces byte for byte.
+    shown = attrs.evolve(report, ask_next=ask_next(adv, facts))
     # Everything is computed before anything is written, so a failure leaves no half output.
     if fmt == "json":
-        data = report.to_dict()
+        data = shown.to_dict()
         if changes is not None:
             data["what_if"] = {"set": {k: plain(facts.answers.get(k)) for k in sorted(changed)}, "changes": changes.to_dict()}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         top = None if show_all else TOP_RECOMMENDATIONS
-        text = render_text(report, adv.kb, lang, detail=not brief, top=top)
+        text = render_text(shown, adv.kb, lang, detail=not brief, top=top, ask_first=answered_share(adv.kb, facts) < ASK_FIRST_BELOW)
         if changes is not None:
             text = render_diff_text(changes, lang) + "\n" + text
     if audit_log:

@@ -13,6 +13,7 @@ import shutil
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,6 +21,7 @@ from .api import advisor
 from .cliutil import errors_to_exit, rules_option
 from .errors import ZorgadviesError
 from .interview import INNOVATION_ROLES, AnswerError, Interview, Step, default_path, is_back, is_help
+from .quickscan import QUICK_LIMIT, QuickInterview
 
 _T = {
     "nl": {
@@ -42,7 +44,7 @@ _T = {
         "roles_hint": "nummers, bv. 1, 5",
         "disc_hint": "Enter = onbekend, ? = uitleg",
         "back": "Terug naar de vorige vraag.",
-        "no_holders": "Niemand heeft de rol Hoofd Innovatie of Hoofd Implementatie; dat telt mee in het advies.",
+        "no_holders": "Niemand in de lijst heeft de rol Hoofd Innovatie of Hoofd Implementatie; of die rollen er zijn, vragen we apart.",
         "people_unknown": "De mensen en rollen blijven onbekend.",
         "interrupted": "Onderbroken. Alles tot nu toe is opgeslagen in {file}.",
         "continue": "Verder gaan:  {cmd}",
@@ -82,7 +84,7 @@ _T = {
         "roles_hint": "numbers, e.g. 1, 5",
         "disc_hint": "Enter = unknown, ? = explanation",
         "back": "Back to the previous question.",
-        "no_holders": "Nobody holds the role Head of Innovation or Head of Implementation; the advice takes that into account.",
+        "no_holders": "Nobody in the list holds the role Head of Innovation or Head of Implementation; whether those roles exist is asked separately.",
         "people_unknown": "People and roles stay unknown.",
         "interrupted": "Interrupted. Everything so far is saved in {file}.",
         "continue": "To continue:  {cmd}",
@@ -100,6 +102,33 @@ _T = {
         "strongest first (green, blue), as letters (SC) or as the four scores D I S C (20 35 80 60).",
         "lead_questions": "Questions that can no longer change the outcome are skipped; the number after ≈ is "
         "therefore an upper bound that shrinks as you go.",
+    },
+}
+
+
+#: What the quick scan says differently (zorgadvies interview --quick).
+_QUICK: dict[str, dict[str, Any]] = {
+    "nl": {
+        "intro": "Snelle scan: na de organisatie en de mensen ten hoogste {n} vragen, genoeg voor een schatting "
+        "van alle zes pijlers en een eerste advies.",
+        "done": "Snelle scan klaar: {answered} vragen beantwoord{unknown}.",
+        "estimate": "schatting",
+        "basis": {"criteria": "op grond van de criteria", "zelfinschatting": "eigen inschatting", "onbepaald": "onbepaald"},
+        "bounds": "minstens {low}, hoogstens {high}",
+        "focus": "Nu aan de slag",
+        "more": "Het volledige interview gaat verder waar de snelle scan ophield:",
+        "full": "Het advies met alle {n} aanbevelingen:",
+    },
+    "en": {
+        "intro": "Quick scan: after the organisation and the people at most {n} questions, enough for an estimate "
+        "of all six pillars and a first advice.",
+        "done": "Quick scan done: {answered} questions answered{unknown}.",
+        "estimate": "estimate",
+        "basis": {"criteria": "from the criteria", "zelfinschatting": "self-placement", "onbepaald": "undetermined"},
+        "bounds": "at least {low}, at most {high}",
+        "focus": "Get started",
+        "more": "The full interview continues where the quick scan stopped:",
+        "full": "The advice with all {n} recommendations:",
     },
 }
 
@@ -134,6 +163,7 @@ def _command(*parts: str) -> str:
 class _Front:
     def __init__(self, iv: Interview, lang: str, rules: tuple[str, ...]) -> None:
         self.iv = iv
+        self.quick = isinstance(iv, QuickInterview)
         self.lang = lang
         self.t = _T[lang]
         self.rules = rules
@@ -141,8 +171,9 @@ class _Front:
         self.accepted = 0  # answers accepted in this session
         self.roles_shown = False
 
-    def extra_args(self) -> list[str]:
-        args = [] if self.lang == "nl" else ["--lang", self.lang]
+    def extra_args(self, *, quick: bool | None = None) -> list[str]:
+        args = ["--quick"] if (self.quick if quick is None else quick) else []
+        args += [] if self.lang == "nl" else ["--lang", self.lang]
         for folder in self.rules:
             args += ["--rules", folder]
         return args
@@ -230,6 +261,9 @@ class _Front:
             return True
 
     def summary(self, shown: str) -> None:
+        if self.quick:
+            self.quick_summary(shown)
+            return
         iv, t = self.iv, self.t
         answered = len(iv.answered())
         skipped = len(iv.kb.questions) - answered
@@ -253,18 +287,56 @@ class _Front:
         _say(t["full"].format(n=len(report.recommendations)))
         click.echo("  " + _command("zorgadvies", "assess", shown, *self.extra_args()))
 
+    def quick_summary(self, shown: str) -> None:
+        """Estimates for the six pillars, the focus list and how to continue."""
+        iv, t, q = self.iv, self.t, _QUICK[self.lang]
+        unknown = sum(1 for v in iv.facts().answers.values() if v == "onbekend")
+        _say()
+        _say(q["done"].format(answered=len(iv.answered()), unknown=t["unknown_count"].format(n=unknown) if unknown else ""))
+        _line(t["saved"].format(file=shown))
+        _say()
+        click.echo(t["summary"])
+        report = iv.adv.assess(iv.facts())
+        width = max(len(iv.kb.pillar(p.id).name(self.lang)) for p in report.pillars)
+        for pillar in report.pillars:
+            name = iv.kb.pillar(pillar.id).name(self.lang)
+            estimate = pillar.stage_estimate
+            if pillar.stage is not None:
+                text = iv.stage_label(pillar)
+            elif estimate.stage is not None:
+                stage = iv.kb.stage(estimate.stage).name(self.lang)
+                text = f"{q['estimate']} {stage} ({estimate.stage}), {q['basis'][estimate.basis]}; "
+                text += q["bounds"].format(low=pillar.stage_min, high=pillar.stage_max)
+            else:
+                text = f"{q['basis']['onbepaald']}; " + q["bounds"].format(low=pillar.stage_min, high=pillar.stage_max)
+            level = pillar.stage or estimate.stage or 0
+            click.echo(f"  {name:<{width}}  {'█' * level + '░' * (4 - level)}  {text}")
+        if report.focus:
+            _say()
+            click.echo(q["focus"])
+            titles = {r.id: (r.title if self.lang == "nl" else r.title_en) for r in report.recommendations}
+            for item in report.focus:
+                _say(f"  {item.rank:>3}. {titles[item.id]}", hang="       ")
+        _say()
+        _say(q["more"])
+        click.echo("  " + _command("zorgadvies", "interview", "--resume", shown, *self.extra_args(quick=False)))
+        _say(q["full"].format(n=len(report.recommendations)))
+        click.echo("  " + _command("zorgadvies", "assess", shown, *self.extra_args(quick=False)))
+
 
 @click.command()
 @click.option("--out", "out", type=click.Path(dir_okay=False), help="Save the facts file here (default: ./interview-<name>.yaml).")
 @click.option("--resume", "resume", type=click.Path(dir_okay=False, exists=True), help="Continue an earlier interview saved in this file.")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the questions.")
+@click.option("--quick", is_flag=True, help="Quick scan: at most 15 questions for estimates of all pillars and a first advice.")
 @rules_option
 @errors_to_exit
-def interview(out: str | None, resume: str | None, lang: str, rules: tuple[str, ...]) -> None:
+def interview(out: str | None, resume: str | None, lang: str, quick: bool, rules: tuple[str, ...]) -> None:
     """Build a facts file by answering questions; saved after every answer.
 
     Only questions that can still change a conclusion are asked. Answer ? for an explanation,
-    onbekend (unknown) or nvt (not applicable); Ctrl-C stops, --resume FILE continues.
+    onbekend (unknown) or nvt (not applicable); Ctrl-C stops, --resume FILE continues. --quick asks
+    only the quick scan (docs/interview.md); the full interview can --resume from its file.
     """
     t = _T[lang]
     if out is not None and resume is None and Path(out).exists():
@@ -272,8 +344,9 @@ def interview(out: str | None, resume: str | None, lang: str, rules: tuple[str, 
     _say(t["intro"])
     _say(t["keys"])
     adv = advisor(rules)
+    kind = QuickInterview if quick else Interview
     if resume is not None:
-        iv = Interview.resume(adv, resume, lang=lang, path=out)
+        iv = kind.resume(adv, resume, lang=lang, path=out)
         shown = out or resume
         _say()
         _line(t["resumed"].format(file=resume, answered=len(iv.answered())))
@@ -281,10 +354,12 @@ def interview(out: str | None, resume: str | None, lang: str, rules: tuple[str, 
             _line(t["saving"].format(file=out))
             iv.save()
     else:
-        iv = Interview(adv, lang=lang, path=out)
+        iv = kind(adv, lang=lang, path=out)
         shown = out or ""
         if out is not None:
             _line(t["saving"].format(file=out))
+    if isinstance(iv, QuickInterview):
+        _say(_QUICK[lang]["intro"].format(n=QUICK_LIMIT))
     front = _Front(iv, lang, rules)
     try:
         while (step := iv.next()) is not None:

@@ -1,4 +1,4 @@
-"""CLI commands: ``rules list|show|validate|test|coverage`` and ``new-rule`` (registered by zorgadvies.cli).
+"""CLI commands: ``rules list|show|criteria|validate|test|coverage`` and ``new-rule`` (registered by zorgadvies.cli).
 
 Thin on purpose: the work is done by :mod:`zorgadvies.ruletools`; see docs/rule-authoring.md.
 """
@@ -17,6 +17,7 @@ from .cliutil import errors_to_exit, rules_option, write_output
 from .knowledge import load_knowledge
 from .paths import RULES_DIR
 from .rulepack import load_rules
+from .stagedoc import stage_criteria_markdown
 
 __all__ = ["register"]
 
@@ -53,6 +54,15 @@ def list_command(fmt: str, rules: tuple[str, ...]) -> None:
         for r in rows
     ]
     write_output("\n".join(lines) + "\n", None)
+
+
+@rules_group.command("criteria")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (default: standard output).")
+@errors_to_exit
+def criteria_command(output: str | None) -> None:
+    """Print docs/stage-criteria.md: every stage gate of the built-in pack with its source sentence."""
+    kb = load_knowledge()
+    write_output(stage_criteria_markdown(kb, load_rules(kb, cases=False)), output)
 
 
 @rules_group.command("show")

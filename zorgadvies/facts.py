@@ -135,8 +135,11 @@ class Facts:
     """Validated facts about one organisation.
 
     ``answers`` maps question ids to a canonical value: ``ja``/``nee``, a choice id, an integer,
-    ``onbekend``/``nvt``, or an at-least answer (:class:`~zorgadvies.atleast.AtLeast`). ``people`` is ``None`` when the facts file says nothing about people (so
-    role facts are unknown), and a tuple (possibly empty) when it does.
+    ``onbekend``/``nvt``, or an at-least answer (:class:`~zorgadvies.atleast.AtLeast`). ``people`` is
+    ``None`` when the facts file says nothing about people, and a tuple (possibly empty) when it
+    does. Either way the list names the people the consultant knows about, not everyone (open
+    world): only ``people_complete`` (the file's top-level ``people_complete: true``) says that it
+    names everyone who holds a key role.
     """
 
     organisation: Organisation
@@ -147,6 +150,7 @@ class Facts:
     respondents: tuple[Respondent, ...] = ()
     disputes: Mapping[str, Dispute] = attrs.field(factory=dict)
     consensus: Mapping[str, Answer] = attrs.field(factory=dict)  # the file's own `answers:`
+    people_complete: bool = False
 
     def holders(self, role: str) -> tuple[Person, ...]:
         return tuple(p for p in self.people or () if role in p.roles)
@@ -159,6 +163,8 @@ class Facts:
         if self.organisation.employees is not None:
             org["employees"] = self.organisation.employees
         result: dict[str, Any] = {"organisation": org}
+        if self.people_complete:
+            result["people_complete"] = True
         if self.people is not None:
             result["people"] = [
                 {"name": p.name, "roles": list(p.roles)}
@@ -282,7 +288,7 @@ def _parse_at_least(question: Question, value: dict[str, Any], path: str, check:
 def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Facts:
     check = Checker(doc, InputError)
     top = check.mapping(doc.data, "")
-    check.keys(top, "", ["organisation"], ["people", "answers", "respondents"])
+    check.keys(top, "", ["organisation"], ["people", "people_complete", "answers", "respondents"])
 
     org = check.mapping(top["organisation"], "organisation")
     check.keys(org, "organisation", ["name"], ["sector", "employees"])
@@ -311,6 +317,12 @@ def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Fac
             people_list.append(Person(check.text(raw["name"], f"{path}.name"), tuple(dict.fromkeys(roles)), disc))
         people = tuple(people_list)
 
+    people_complete = top.get("people_complete", False)
+    if people_complete is not True and people_complete is not False:
+        raise check.fail("people_complete", f"must be true or false, not {people_complete!r}", hint="true")
+    if people_complete and people is None:
+        raise check.fail("people_complete", "says the people list is complete, but there is no 'people:' list", hint="people: []")
+
     answers = _parse_answers(top.get("answers", {}) or {}, "answers", kb, check)
     respondents: list[Respondent] = []
     if "respondents" in top:
@@ -337,6 +349,7 @@ def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Fac
         tuple(respondents),
         disputes,
         dict(sorted(answers.items())) if respondents else {},
+        people_complete,
     )
 
 
@@ -437,11 +450,40 @@ def _plain(value: Any, depth: int) -> Any:
     return value
 
 
+#: The key roles whose presence rules may test, with the question that states it (open world).
+ROLE_QUESTIONS = {
+    "hoofd_innovatie": "rol_hoofd_innovatie_aanwezig",
+    "hoofd_implementatie": "rol_hoofd_implementatie_aanwezig",
+}
+__all__.append("ROLE_QUESTIONS")
+
+
+def role_presence(facts: Facts, role: str) -> str | None:
+    """``ja``/``nee`` when stated, None when unknown (docs/facts.md, "Open world").
+
+    ``ja`` when a listed person holds the role or the role question says ja; ``nee`` only on a stated
+    absence: the question says nee, or ``people_complete`` and nobody listed holds it. A people list
+    that simply does not name a holder says nothing: it names the people the consultant knows about.
+    """
+    if facts.holders(role):
+        return "ja"
+    answer = facts.answers.get(ROLE_QUESTIONS[role])
+    if answer in ("ja", "nee"):
+        return str(answer)
+    if facts.people_complete:
+        return "nee"
+    return None
+
+
+__all__.append("role_presence")
+
+
 def derived_facts(facts: Facts) -> dict[str, Answer]:
     """The flat, canonical facts rules may test, keyed by subject name.
 
     Question answers are keyed by question id; organisation and role facts by a dotted name
-    (``organisation.size_class``, ``roles.hoofd_innovatie.disc``). Unknown facts are absent.
+    (``organisation.size_class``, ``roles.hoofd_innovatie.disc``). Unknown facts are absent; role
+    facts follow the open world of :func:`role_presence`: an absence is a fact only when stated.
     """
     result: dict[str, Answer] = {}
     for qid, value in facts.answers.items():
@@ -454,17 +496,23 @@ def derived_facts(facts: Facts) -> dict[str, Answer]:
         result["organisation.employees"] = org.employees
     if org.size_class:
         result["organisation.size_class"] = org.size_class
-    if facts.people is not None:
-        for role in ("hoofd_innovatie", "hoofd_implementatie"):
-            holders = facts.holders(role)
-            result[f"roles.{role}.present"] = "ja" if holders else "nee"
-            with_disc = [p for p in holders if p.disc]
-            if with_disc:
-                result[f"roles.{role}.disc"] = with_disc[0].disc.primary  # type: ignore[union-attr]
-            elif not holders:
-                result[f"roles.{role}.disc"] = "nvt"
-        both = any({"hoofd_innovatie", "hoofd_implementatie"} <= set(p.roles) for p in facts.people)
-        result["roles.zelfde_persoon"] = "ja" if both else "nee"
+    presence = {role: role_presence(facts, role) for role in ROLE_QUESTIONS}
+    for role, present in presence.items():
+        if present is None:
+            continue
+        result[f"roles.{role}.present"] = present
+        # Several holders whose profiles differ give the role no single colour: unknown, not the first.
+        colours = {p.disc.primary for p in facts.holders(role) if p.disc}
+        if len(colours) == 1:
+            result[f"roles.{role}.disc"] = colours.pop()
+        elif present == "nee":
+            result[f"roles.{role}.disc"] = "nvt"
+    # One person with both roles is seen in the list; "not the same person" needs a stated absence of
+    # a role, or a complete list (a listed person's roles could otherwise be incomplete).
+    if any(set(ROLE_QUESTIONS) <= set(p.roles) for p in facts.people or ()):
+        result["roles.zelfde_persoon"] = "ja"
+    elif "nee" in presence.values() or facts.people_complete:
+        result["roles.zelfde_persoon"] = "nee"
     return dict(sorted(result.items()))
 
 
@@ -537,6 +585,10 @@ def input_schema(kb: KnowledgeBase) -> dict[str, Any]:
                     "sector": {"enum": [*SECTORS, "onbekend"]},
                     "employees": {"anyOf": [{"type": "integer", "minimum": 0}, {"const": "onbekend"}]},
                 },
+            },
+            "people_complete": {
+                "type": "boolean",
+                "description": "true: the people list names everyone who holds a key role (open world otherwise)",
             },
             "people": {
                 "type": "array",

@@ -33,8 +33,8 @@ import yaml
 
 from .api import Advisor
 from .errors import InputError, ZorgadviesError, did_you_mean
-from .facts import DISC_COLOURS, ROLES, SECTORS, Facts
-from .knowledge import PILLAR_IDS, Question
+from .facts import DISC_COLOURS, ROLE_QUESTIONS, ROLES, SECTORS, Facts
+from .knowledge import PILLAR_IDS, THEME_LABELS, Question
 from .logic import conditions
 from .render.labels import stage_names, stage_text
 from .report import PillarResult
@@ -110,19 +110,6 @@ _GROUP_LABELS = {
     "comm": ("Communicatie", "Communication"),
     "cult": ("Cultuur", "Culture"),
     "soc": ("Sociale innovatie", "Social innovation"),
-}
-_THEME_LABELS = {
-    "visie": ("Visie", "Vision"),
-    "rollen": ("Rollen", "Roles"),
-    "infrastructuur": ("Infrastructuur", "Infrastructure"),
-    "samenwerking": ("Samenwerking", "Collaboration"),
-    "communicatie": ("Communicatie", "Communication"),
-    "cultuur": ("Cultuur", "Culture"),
-    "sociale_innovatie": ("Sociale innovatie", "Social innovation"),
-    "keten": ("Zorgketen", "Care chain"),
-    "technologie": ("Technologie", "Technology"),
-    "overheid": ("Overheid", "Government"),
-    "omvang": ("Omvang", "Size"),
 }
 
 _T: dict[str, dict[str, str]] = {
@@ -322,7 +309,14 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
             continue
         if rule.then.kind == "criterion" and rule.then.stage > ceiling[rule.then.pillar]:  # type: ignore[index,operator]
             continue
-        live.update(c.subject for c in conditions(rule.when) if c.kind == "question")
+        for cond in conditions(rule.when):
+            if cond.kind == "question":
+                live.add(cond.subject)
+            elif cond.subject.startswith("roles."):
+                # Role facts are derived from the people list and, in the open world, from the
+                # role-presence questions: those questions settle them when the list does not.
+                role = cond.subject.split(".")[1]
+                live.update(q for r, q in ROLE_QUESTIONS.items() if role in (r, "zelfde_persoon"))
     live.update(
         SELF_PLACEMENT_PREFIX + p.id for p in pillars if p.stage is None and SELF_PLACEMENT_PREFIX + p.id in adv.kb.questions
     )
@@ -508,7 +502,7 @@ class Interview:
         target = targets.most_common(1)[0][0]
         if target in PILLAR_IDS:
             return self.kb.pillar(target).name(self.lang)
-        return _THEME_LABELS.get(target, (target, target))[index]
+        return THEME_LABELS.get(target, (target, target))[index]
 
     def _label(self, table: Mapping[str, tuple[str, str]], key: str) -> str:
         return table.get(key, (key, key))[0 if self.lang == "nl" else 1]

@@ -25,6 +25,7 @@ __all__ = [
     "PILLAR_IDS",
     "SPECIAL_ANSWERS",
     "THEMES",
+    "THEME_LABELS",
     "Choice",
     "Edge",
     "KnowledgeBase",
@@ -63,6 +64,20 @@ THEMES = (
     "overheid",
     "omvang",
 )
+#: Dutch and English name of every theme (pillars have their names in pillars.yaml).
+THEME_LABELS = {
+    "visie": ("Visie", "Vision"),
+    "rollen": ("Rollen", "Roles"),
+    "infrastructuur": ("Infrastructuur", "Infrastructure"),
+    "samenwerking": ("Samenwerking", "Collaboration"),
+    "communicatie": ("Communicatie", "Communication"),
+    "cultuur": ("Cultuur", "Culture"),
+    "sociale_innovatie": ("Sociale innovatie", "Social innovation"),
+    "keten": ("Zorgketen", "Care chain"),
+    "technologie": ("Technologie", "Technology"),
+    "overheid": ("Overheid", "Government"),
+    "omvang": ("Omvang", "Size"),
+}
 QUESTION_TYPES = ("boolean", "choice", "integer")
 #: The four phases of seed 001's innovation route, in route order.
 PHASES = ("onderzoek", "richt", "plan", "doe")

@@ -17,9 +17,12 @@ from .atleast import plain
 __all__ = [
     "SCHEMA_VERSION",
     "ESTIMATE_BASES",
+    "AskNext",
     "ConditionStatus",
     "Conflict",
+    "Decision",
     "Evidence",
+    "FocusItem",
     "PillarResult",
     "Recommendation",
     "ReflectionQuestion",
@@ -29,7 +32,7 @@ __all__ = [
 ]
 
 #: Version of the JSON report format. Raise the minor part for added fields, the major for changes.
-SCHEMA_VERSION = "1.2"  # 1.1: respondents and disputed flags; 1.2: stage bounds, estimates, conflicts (CHANGELOG.md)
+SCHEMA_VERSION = "1.2"  # 1.1: respondents and disputed flags; 1.2: stage bounds, estimates, conflicts, focus, ask_next (CHANGELOG.md)
 
 
 def _facts(pairs: tuple[tuple[str, object], ...]) -> dict[str, object]:
@@ -269,6 +272,54 @@ class ReflectionQuestion:
 
 
 @attrs.frozen
+class FocusItem:
+    """A recommendation in focus ("Nu aan de slag"): its id, its rank in the full list and why."""
+
+    id: str
+    rank: int
+    reason: str
+    reason_en: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "rank": self.rank, "reason": self.reason, "reason_en": self.reason_en}
+
+
+@attrs.frozen
+class Decision:
+    """Something an answer would decide: a pillar's bounds, a recommendation or a conflict."""
+
+    kind: str  # "pillar" | "recommendation" | "conflict"
+    id: str
+    what: str
+    what_en: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "what": self.what, "what_en": self.what_en}
+
+
+@attrs.frozen
+class AskNext:
+    """A question worth asking next, whom to ask, its measured effect and what it would decide."""
+
+    question: str
+    text: str
+    text_en: str
+    ask: str  # bestuur | innovatie | implementatie | communicatie | zorgmedewerkers
+    score: float
+    decides: tuple[Decision, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "text": self.text,
+            "text_en": self.text_en,
+            "ask": self.ask,
+            "score": self.score,
+            "decides": [d.to_dict() for d in self.decides],
+        }
+
+
+@attrs.frozen
 class Report:
     """The outcome of one assessment. ``to_json()`` is exactly what ``--format json`` prints."""
 
@@ -281,6 +332,8 @@ class Report:
     firings: int = 0
     schema_version: str = SCHEMA_VERSION
     respondents: Mapping[str, Any] | None = None  # names and disputes, when several respondents answered
+    focus: tuple[FocusItem, ...] = ()  # at most 7 recommendations to start with (docs/ranking.md)
+    ask_next: tuple[AskNext, ...] | None = None  # None: not computed (docs/ask-next.md)
 
     def pillar(self, pillar_id: str) -> PillarResult:
         return next(p for p in self.pillars if p.id == pillar_id)
@@ -291,6 +344,8 @@ class Report:
             "knowledge": {"version": self.knowledge_version, "sha256": self.knowledge_sha256},
             "organisation": dict(self.organisation),
             "pillars": [p.to_dict() for p in self.pillars],
+            "ask_next": None if self.ask_next is None else [a.to_dict() for a in self.ask_next],
+            "focus": [f.to_dict() for f in self.focus],
             "recommendations": [r.to_dict() for r in self.recommendations],
             "reflection_questions": [q.to_dict() for q in self.reflection_questions],
             "respondents": None if self.respondents is None else dict(self.respondents),

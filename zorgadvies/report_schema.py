@@ -114,6 +114,18 @@ def report_schema() -> dict[str, Any]:
             "sources": _STRS,
         }
     )
+    focus = _obj({"id": _STR, "rank": {"type": "integer", "minimum": 1}, "reason": _STR, "reason_en": _STR})
+    decision = _obj({"kind": {"enum": ["pillar", "recommendation", "conflict"]}, "id": _STR, "what": _STR, "what_en": _STR})
+    ask = _obj(
+        {
+            "question": _STR,
+            "text": _STR,
+            "text_en": _STR,
+            "ask": {"enum": ["bestuur", "innovatie", "implementatie", "communicatie", "zorgmedewerkers"]},
+            "score": {"type": "number", "minimum": 0},
+            "decides": {"type": "array", "minItems": 1, "items": decision},
+        }
+    )
     schema = _obj(
         {
             "schema_version": {"const": SCHEMA_VERSION},
@@ -128,6 +140,9 @@ def report_schema() -> dict[str, Any]:
                 }
             ),
             "pillars": {"type": "array", "minItems": 6, "maxItems": 6, "items": pillar},
+            # null when not computed (the library computes it on request, docs/ask-next.md)
+            "ask_next": {"oneOf": [{"type": "null"}, {"type": "array", "items": ask}]},
+            "focus": {"type": "array", "maxItems": 7, "items": focus},
             "recommendations": {"type": "array", "items": recommendation},
             "reflection_questions": {"type": "array", "items": reflection},
             "respondents": {

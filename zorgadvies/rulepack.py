@@ -24,6 +24,7 @@ from .schema import Checker
 from .yamlio import load_document
 
 __all__ = [
+    "BASES",
     "HEADER",
     "RULE_ID",
     "Case",
@@ -46,7 +47,20 @@ EXPECTATIONS = ("fires", "fails", "unknown")
 #: one engine rule, and a rule that explodes into hundreds is a rule nobody can audit either.
 MAX_CONJUNCTIONS = 32
 RULE_ID = re.compile(r"^[a-z0-9_]+(/[a-z0-9][a-z0-9_-]*)+$")
-HEADER = ["title", "title_en", "id", "status", "description", "description_en", "sources", "modified", "when", "then"]
+HEADER = [
+    "title", "title_en", "id", "status", "description", "description_en", "sources", "basis", "quote", "modified", "when", "then",
+]
+#: ``vermeld``: the source states it (for that pillar and stage, as a general trait of that stage, or
+#: seed 000 for Innovatie); ``afgeleid``: our inference. Only ``vermeld`` criteria gate a stage.
+BASES = ("vermeld", "afgeleid")
+MAX_QUOTE = 400
+#: What to add when a header field is missing (the generic message names the field only).
+_MISSING_HINTS = {
+    "basis": "add 'basis: vermeld' when the source states it for this pillar and stage (or as a general trait "
+    "of the stage), 'basis: afgeleid' when it is our inference",
+    "quote": "add 'quote:' with the short source sentence (Dutch) the rule rests on, or its precise place",
+}
+
 
 
 @attrs.frozen
@@ -80,6 +94,8 @@ class Rule:
     modified: str
     when: Formula
     then: Conclusion
+    basis: str = "vermeld"  # "vermeld" | "afgeleid" (BASES); every rule file states it
+    quote: str = ""  # the source sentence (short) or a precise reference it rests on
     file: str = ""
     line: int = 0
     when_line: int = 0
@@ -110,6 +126,14 @@ class RulePack:
         return {r.id: r for r in self.rules}
 
     def criteria(self, pillar: str, stage: int) -> tuple[Rule, ...]:
+        """The criteria that gate ``stage`` of ``pillar``: only those the documents state (``vermeld``)."""
+        return tuple(r for r in self.all_criteria(pillar, stage) if r.basis == "vermeld")
+
+    def derived_criteria(self, pillar: str, stage: int) -> tuple[Rule, ...]:
+        """Our own (``afgeleid``) criteria of a stage: they inform advice and explanations, never the gate."""
+        return tuple(r for r in self.all_criteria(pillar, stage) if r.basis == "afgeleid")
+
+    def all_criteria(self, pillar: str, stage: int) -> tuple[Rule, ...]:
         return tuple(
             r for r in self.rules if r.then.kind == "criterion" and r.then.pillar == pillar and r.then.stage == stage
         )
@@ -290,7 +314,7 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
             found.append(check.fail(key, f"unknown field '{key}'", hint=did_you_mean(key, HEADER)))
     for key in HEADER:
         if key not in raw:
-            found.append(check.fail("", f"missing required field '{key}': add '{key}:'"))
+            found.append(check.fail("", f"missing required field '{key}': " + _MISSING_HINTS.get(key, f"add '{key}:'")))
     expected_id = path.relative_to(root).with_suffix("").as_posix()
     rule_id = attempt(check.text, raw["id"], "id") if "id" in raw else None
     if rule_id is not None:
@@ -307,6 +331,10 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
     for i, ref in enumerate(sources or ()):
         if ref not in kb.sections:
             found.append(check.fail(f"sources.{i}", f"unknown source section '{ref}'", hint=did_you_mean(ref, kb.sections)))
+    basis = attempt(check.choice, raw["basis"], "basis", BASES) if "basis" in raw else None
+    quote = attempt(check.text, raw["quote"], "quote") if "quote" in raw else None
+    if quote is not None and len(quote) > MAX_QUOTE:
+        found.append(check.fail("quote", f"a quote is short (at most {MAX_QUOTE} characters): quote the one sentence, or give its place"))
     reader = RuleReader(kb, check)
     when = reader.formula_collecting(raw["when"], "when", found) if "when" in raw else None
     if when is not None and (len(dnf(when)) > MAX_CONJUNCTIONS or len(dnf(when, positive=False)) > MAX_CONJUNCTIONS):
@@ -317,7 +345,7 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
         return None
     # No error was found, so every field above was read (the checks add one error per gap).
     assert rule_id is not None and status is not None and sources is not None and modified is not None
-    assert when is not None and then is not None
+    assert when is not None and then is not None and basis is not None and quote is not None
     return Rule(
         id=rule_id,
         title=texts["title"],
@@ -329,6 +357,8 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
         modified=modified,
         when=when,
         then=then,
+        basis=basis,
+        quote=quote,
         file=str(path),
         line=1,
         when_line=doc.line("when") or 1,
@@ -355,13 +385,15 @@ def read_cases(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> tuple[Case, 
     for i, item in enumerate(check.sequence(raw["cases"], "cases")):
         cpath = f"cases.{i}"
         item = check.mapping(item, cpath)
-        check.keys(item, cpath, ["name", "expect"], ["answers", "organisation", "people", "stages"])
+        check.keys(item, cpath, ["name", "expect"], ["answers", "organisation", "people", "people_complete", "stages"])
         facts: dict[str, Any] = {
             "organisation": {"name": "case"} | check.mapping(item.get("organisation", {}), f"{cpath}.organisation"),
             "answers": check.mapping(item.get("answers", {}) or {}, f"{cpath}.answers"),
         }
         if "people" in item:
             facts["people"] = check.sequence(item["people"], f"{cpath}.people")
+        if "people_complete" in item:
+            facts["people_complete"] = item["people_complete"]
         for qid in facts["answers"]:
             if qid not in kb.questions:
                 raise check.fail(f"{cpath}.answers.{qid}", f"unknown question id '{qid}'", hint=did_you_mean(qid, kb.questions))
@@ -442,14 +474,15 @@ def check_variant(rule: Rule, kb: KnowledgeBase) -> None:
 
 
 def check_stage_coverage(rules: Sequence[Rule], roots: Sequence[Path]) -> None:
-    """Every pillar needs criteria for every stage, or its ladder would silently skip a stage."""
-    criteria = {(r.then.pillar, r.then.stage) for r in rules if r.then.kind == "criterion"}
+    """Every pillar needs a gating (``vermeld``) criterion for every stage, or its ladder would
+    silently skip a stage: a stage with only ``afgeleid`` criteria would be reached by nothing."""
+    criteria = {(r.then.pillar, r.then.stage) for r in rules if r.then.kind == "criterion" and r.basis == "vermeld"}
     if not criteria:
         return
     for pillar in PILLAR_IDS:
         for stage in range(1, 5):
             if (pillar, stage) not in criteria:
                 raise RulePackError(
-                    f"pillar '{pillar}' has no active criterion rule for stage {stage}",
+                    f"pillar '{pillar}' has no active 'basis: vermeld' criterion rule for stage {stage}",
                     file=str(roots[0]) if roots else None,
                 )

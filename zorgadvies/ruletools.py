@@ -32,7 +32,7 @@ from .errors import (
     ZorgadviesError,
     did_you_mean,
 )
-from .facts import DEFAULT_SIZE_THRESHOLD, FACT_LABELS, load_facts
+from .facts import DEFAULT_SIZE_THRESHOLD, FACT_LABELS, ROLE_QUESTIONS, load_facts
 from .graph import build_graph
 from .knowledge import PILLAR_IDS, KnowledgeBase, Question, load_knowledge
 from .logic import All, Cond, Formula, conditions
@@ -120,6 +120,7 @@ def list_rows(pack: RulePack) -> list[dict[str, Any]]:
             {
                 "id": rule.id,
                 "status": rule.status,
+                "basis": rule.basis,
                 "conclusion": conclusion_text(rule.then),
                 "then": then,
                 "title": rule.title,
@@ -164,7 +165,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "status": "status", "modified": "gewijzigd", "file": "bestand", "doc": "documentatie",
         "stage_of": "stadium van", "criterion": "criterium", "recommend": "aanbeveling",
         "reflect": "reflectievraag", "phase": "fase", "stage": "stadium", "serves": "dient",
-        "variant": "variant",
+        "variant": "variant", "basis": "basis", "quote": "bron",
     },
     "en": {
         "ops": {"is": "is", "is_not": "is not", "in": "is one of", "not_in": "is none of", "at_least": "is at least", "at_most": "is at most"},
@@ -173,7 +174,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "status": "status", "modified": "modified", "file": "file", "doc": "documentation",
         "stage_of": "stage of", "criterion": "criterion", "recommend": "recommendation",
         "reflect": "reflection question", "phase": "phase", "stage": "stage", "serves": "serves",
-        "variant": "variant",
+        "variant": "variant", "basis": "basis", "quote": "source",
     },
 }
 
@@ -281,6 +282,7 @@ def render_rule(kb: KnowledgeBase, rule: Rule, lang: str = "nl") -> str:
     lines += ["", f"{words['description']}:", f"  {rule.description if lang == 'nl' else rule.description_en}", ""]
     lines.append(f"{words['sources']}:")
     lines += [f"  {_section_words(kb, ref, lang)}" for ref in rule.sources]
+    lines += [f"{words['basis']}: {rule.basis}", f"{words['quote']}: {rule.quote}"]
     top = words["all"] if isinstance(rule.when, All) else words["any"]
     lines += ["", f"{words['when']} ({top}):"]
     lines += _formula_lines(kb, rule.when, lang, 1)
@@ -448,8 +450,12 @@ def _engine_errors(checked: _Checked, rule: Rule, orders: Mapping[str, tuple[str
 
 
 def _stage_coverage(checked: Sequence[_Checked], roots: Sequence[Path]) -> list[ZorgadviesError]:
-    """Every pillar needs a criterion for every stage (as rulepack checks), all gaps at once."""
-    present = {(c.rule.then.pillar, c.rule.then.stage) for c in checked if c.rule and c.rule.status != "deprecated" and c.rule.then.kind == "criterion"}
+    """Every pillar needs a gating (vermeld) criterion for every stage (as rulepack checks), all gaps at once."""
+    present = {
+        (c.rule.then.pillar, c.rule.then.stage)
+        for c in checked
+        if c.rule and c.rule.status != "deprecated" and c.rule.then.kind == "criterion" and c.rule.basis == "vermeld"
+    }
     # A broken file that means to be a criterion counts: its own error already says what to fix.
     present |= {c.criterion for c in checked if c.rule is None and c.criterion is not None}
     if not present:
@@ -460,7 +466,9 @@ def _stage_coverage(checked: Sequence[_Checked], roots: Sequence[Path]) -> list[
         if missing:
             stages = f"stage {missing[0]}" if len(missing) == 1 else f"stages {', '.join(missing)}"
             errors.append(
-                RulePackError(f"pillar '{pillar}' has no active criterion rule for {stages}", file=str(roots[0]) if roots else None)
+                RulePackError(
+                    f"pillar '{pillar}' has no active 'basis: vermeld' criterion rule for {stages}", file=str(roots[0]) if roots else None
+                )
             )
     return errors
 
@@ -733,6 +741,15 @@ def coverage(advisor: Advisor, examples: Iterable[str | Path] = ()) -> Coverage:
     used = {c.subject for r in rules.values() for c in conditions(r.when) if c.kind == "question"}
     # The self-placements are read by the stage classifier (the estimate), not by a rule.
     used |= {q for q in advisor.kb.questions if q.startswith(SELF_PLACEMENT_PREFIX)}
+    # The role questions are used through the role facts they settle (facts.role_presence).
+    used |= {
+        question
+        for r in rules.values()
+        for c in conditions(r.when)
+        if c.subject.startswith("roles.")
+        for role, question in ROLE_QUESTIONS.items()
+        if c.subject.split(".")[1] in (role, "zelfde_persoon")
+    }
     return Coverage(
         rules=tuple(sorted(rules)),
         by_cases=frozenset(by_cases),
@@ -945,6 +962,8 @@ def new_rule(
             f"description: {_quote('TODO: waarom deze regel bestaat, in eigen woorden en met de bron erbij.')}",
             f"description_en: {_quote('TODO: why this rule exists, in our own words and citing the source.')}",
             f"sources: [{', '.join(sources)}]   # TODO: keep only the sections this rule rests on",
+            "basis: afgeleid   # TODO: 'vermeld' only when the source states it (for a criterion: for this pillar and stage)",
+            f"quote: {_quote('TODO: de bronzin waarop de regel rust (kort, letterlijk) of de precieze plek, bijv. ' + sources[0])}",
             f"modified: {today.isoformat()}",
             "when:",
             "  all:",

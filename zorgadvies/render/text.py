@@ -40,6 +40,9 @@ _T: dict[str, dict[str, Any]] = {
         "combined": "gecombineerd",
         "consensus": "vastgesteld in het gesprek (answers:)",
         "disputed": "⚠ rust op betwiste antwoorden",
+        "focus": "Nu aan de slag",
+        "ask": "Vraag nu door (de antwoorden die het oordeel het meest veranderen)",
+        "ask_more": "… de volledige lijst per gesprekspartner: zorgadvies vragen BESTAND",
         "conflict": "⚠ zelfinschatting {placed} valt buiten wat de antwoorden toelaten (minstens {low}, hoogstens {high}); de antwoorden gaan voor. Tegengesproken door: {rules}",
         "higher": "Al voldaan voor {stage} ({n}), maar dat stadium staat nog niet vast (zie hieronder wat nog onbekend is)",
         "on_estimate": "(rust op een geschat stadium)",
@@ -74,6 +77,9 @@ _T: dict[str, dict[str, Any]] = {
         "combined": "combined",
         "consensus": "agreed in the discussion (answers:)",
         "disputed": "⚠ rests on disputed answers",
+        "focus": "Get started",
+        "ask": "Ask next (the answers that would change the verdict most)",
+        "ask_more": "… the full list by whom to ask: zorgadvies vragen FILE",
         "conflict": "⚠ self-placement {placed} lies outside what the answers allow (at least {low}, at most {high}); the answers prevail. Contradicted by: {rules}",
         "higher": "Already met for {stage} ({n}), but that stage is not established yet (see below what is still unknown)",
         "on_estimate": "(rests on an estimated stage)",
@@ -113,13 +119,32 @@ def _bar(pillar: PillarResult) -> str:
     return "█" * pillar.stage_min + "▒" * (pillar.stage_max - pillar.stage_min) + "░" * (4 - pillar.stage_max)
 
 
+def _ask_lines(report: Report, kb: KnowledgeBase, lang: str, shown: int = 5) -> list[str]:
+    t = _T[lang]
+    lines = ["", t["ask"]]
+    for item in (report.ask_next or ())[:shown]:
+        lines.append(f"  ? {_subject(kb, item.question, lang)}  ({item.ask})")
+        for decision in item.decides[:3]:
+            lines.append(f"      → {decision.what if lang == 'nl' else decision.what_en}")
+    lines.append(f"  {t['ask_more']}")
+    return lines
+
+
 def render_text(
-    report: Report, kb: KnowledgeBase, lang: str = "nl", *, detail: bool = True, top: int | None = None
+    report: Report,
+    kb: KnowledgeBase,
+    lang: str = "nl",
+    *,
+    detail: bool = True,
+    top: int | None = None,
+    ask_first: bool = False,
 ) -> str:
     """The report as terminal text.
 
     ``detail`` adds evidence and requirements per pillar; ``top`` limits the recommendations shown
     to the first ``top`` by rank (still grouped by phase) and says how many more there are.
+    ``ask_first`` puts what to ask next (when computed) right under the heading, for sparse facts;
+    otherwise it follows the recommendations.
     """
     t = _T[lang]
     org = report.organisation
@@ -131,6 +156,8 @@ def render_text(
         about.append(t["size"][org["size_class"]])
     lines.append(f"{t['title']} — {org['name']}" + (f" ({', '.join(about)})" if about else ""))
     lines.append(f"{t['kb']} {report.knowledge_version} (sha256 {report.knowledge_sha256[:12]}…)")
+    if ask_first and report.ask_next:
+        lines.extend(_ask_lines(report, kb, lang))
     lines.append("")
     lines.append(t["profile"])
     width = max(len(kb.pillar(p.id).name(lang)) for p in report.pillars)
@@ -156,6 +183,13 @@ def render_text(
                 how = t["consensus"] if dispute.get("consensus") else t["combined"]
                 lines.append(f"      → {how}: {_value(kb, qid, dispute['combined'], lang)}")
 
+    if report.focus:
+        lines.append("")
+        lines.append(t["focus"])
+        titles = {r.id: (r.title if lang == "nl" else r.title_en) for r in report.recommendations}
+        for item in report.focus:
+            lines.append(f"   {item.rank:>3}. {titles[item.id]} [{item.id}]")
+            lines.append(f"        {item.reason if lang == 'nl' else item.reason_en}")
     if report.recommendations:
         shown = report.recommendations if top is None else report.recommendations[:top]
         lines.append("")
@@ -174,6 +208,8 @@ def render_text(
         hidden = len(report.recommendations) - len(shown)
         if hidden:
             lines.append(f"  {t['more'].format(n=hidden)}")
+    if report.ask_next and not ask_first:
+        lines.extend(_ask_lines(report, kb, lang))
     if report.reflection_questions:
         lines.append("")
         lines.append(t["reflect"])

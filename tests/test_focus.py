@@ -1,0 +1,229 @@
+"""Focus ("Nu aan de slag") and what to ask next (ask_next, zorgadvies vragen)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import zorgadvies
+from zorgadvies.api import advisor
+from zorgadvies.asknext import AUDIENCES, answered_share, ask_next, candidates, load_audiences
+from zorgadvies.cli import main
+from zorgadvies.errors import KnowledgeError
+from zorgadvies.graph import closure
+from zorgadvies.knowledge import load_knowledge
+from zorgadvies.ranking import FOCUS_SIZE, focus, rank
+
+from conftest import EXAMPLES, ROOT
+from test_recommendations import dags
+
+ADV = advisor()
+KB = ADV.kb
+SPARSE = ROOT / "tests" / "data" / "schets-eerste-gesprek.yaml"
+THEMES = ["a", "b", "c", "d", "e"]
+
+
+# --- focus --------------------------------------------------------------------------------------
+
+
+@st.composite
+def fired_graphs(draw):
+    """A generated graph and fired set (as for the ranking test), each recommendation in a theme."""
+    graph, fired = draw(dags())
+    themes = {node: draw(st.sampled_from(THEMES)) for node in sorted(graph.nodes)}
+    return graph, themes, sorted(fired)
+
+
+@settings(max_examples=300, deadline=None)
+@given(fired_graphs(), st.integers(min_value=1, max_value=8))
+def test_focus_rule_on_generated_graphs(case, size) -> None:
+    graph, themes, fired = case
+    ranked = rank(closure(graph), fired)
+    names = {t: (t.upper(), t) for t in THEMES}
+    chosen = focus(closure(graph), ranked, themes, names, size=size)
+    ids = [c.id for c in chosen]
+    fired_set = set(fired)
+    # Only what can start now: no fired (direct or indirect) prerequisite.
+    for rec in ids:
+        assert not nx.ancestors(graph, rec) & fired_set
+    startable = [r for r in ranked.order if not nx.ancestors(graph, r) & fired_set]
+    assert len(ids) == min(size, len(startable)) and len(set(ids)) == len(ids)
+    # Spread over the themes: a theme is only doubled when every startable theme is in.
+    covered = {themes[r] for r in ids}
+    if len(ids) - len(covered) > 0:
+        assert covered == {themes[r] for r in startable}
+    # Shown in rank order, with the rank of the full list; the same whatever the order fired.
+    assert [c.rank for c in chosen] == sorted(ranked.order.index(r) + 1 for r in ids)
+    assert chosen == focus(closure(graph), rank(closure(graph), list(reversed(fired))), themes, names, size=size)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_focus_in_every_example(example: Path) -> None:
+    report = zorgadvies.assess(example)
+    by_id = {r.id: r for r in report.recommendations}
+    assert 1 <= len(report.focus) <= FOCUS_SIZE
+    for item in report.focus:
+        rec = by_id[item.id]
+        assert rec.requires == () and item.rank == rec.rank
+        assert item.reason.startswith("Kan nu starten") and item.reason_en.startswith("Can start now")
+    if len(report.recommendations) > FOCUS_SIZE:
+        assert len(report.focus) == min(FOCUS_SIZE, sum(1 for r in report.recommendations if not r.requires))
+
+
+def test_focus_leads_the_text_output() -> None:
+    result = CliRunner().invoke(main, ["assess", str(ROOT / "examples" / "thuiszorg-de-linde.yaml"), "--brief"])
+    assert result.exit_code == 0
+    assert result.output.index("Nu aan de slag") < result.output.index("Aanbevelingen (belangrijkste eerst)")
+
+
+# --- ask_next -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sparse():
+    facts = ADV.load(SPARSE)
+    return facts, ask_next(ADV, facts, limit=None)
+
+
+def _verdict(report) -> tuple:
+    return tuple(_bounds(p) for p in report.pillars), frozenset(r.id for r in report.recommendations)
+
+
+def _bounds(pillar) -> tuple:
+    return pillar.stage_min, pillar.stage_max, pillar.stage_estimate.stage
+
+
+def test_ask_next_is_off_unless_asked_for() -> None:
+    assert zorgadvies.assess(SPARSE).ask_next is None
+    assert json.loads(zorgadvies.assess(SPARSE).to_json())["ask_next"] is None
+    assert zorgadvies.assess(SPARSE, ask_next=True).ask_next
+
+
+def test_ask_next_on_sparse_facts(sparse) -> None:
+    facts, items = sparse
+    assert answered_share(KB, facts) < 0.5
+    assert len(items) >= 10
+    scores = [i.score for i in items]
+    assert scores == sorted(scores, reverse=True)
+    answered = {q for q, v in facts.answers.items() if v != "onbekend"}
+    assert not answered & {i.question for i in items}
+    assert {i.ask for i in items} <= set(AUDIENCES)
+    assert len({i.question for i in items}) == len(items)
+
+
+def test_every_question_in_ask_next_changes_the_verdict_through_the_public_api(sparse) -> None:
+    """What ask_next claims, checked with plain assessments: some answer changes what it names."""
+    facts, items = sparse
+    before = ADV.assess(facts)
+    before_recs = {r.id for r in before.recommendations}
+    for item in items[:12]:
+        question = KB.questions[item.question]
+        after = {v: ADV.assess(attrs.evolve(facts, answers={**facts.answers, item.question: v})) for v in question.value_ids}
+        for decision in item.decides:
+            if decision.kind == "pillar":
+                old = _bounds(before.pillar(decision.id))
+                assert any(_bounds(r.pillar(decision.id)) != old for r in after.values()), decision.what
+            elif decision.kind == "recommendation":
+                # Decided: fired for some answer, or for some answer its rules all fail, while now it is open.
+                assert decision.id not in before_recs
+                assert any(decision.id in {r.id for r in rep.recommendations} for rep in after.values()) or "niet" in decision.what, decision.what
+
+
+def test_questions_left_out_change_nothing(sparse) -> None:
+    facts, items = sparse
+    listed = {i.question for i in items}
+    left_out = [q for q in candidates(ADV, facts) if q not in listed][:8]
+    base = _verdict(ADV.assess(facts))
+    for qid in left_out:
+        for value in KB.questions[qid].value_ids:
+            assert _verdict(ADV.assess(attrs.evolve(facts, answers={**facts.answers, qid: value}))) == base, (qid, value)
+
+
+def test_a_fully_answered_example_has_little_left_to_ask() -> None:
+    facts = ADV.load(ROOT / "examples" / "thuiszorg-de-linde.yaml")
+    assert len(ask_next(ADV, facts, limit=None)) <= 2
+
+
+def test_ask_next_json_is_byte_identical_across_processes() -> None:
+    cmd = [sys.executable, "-m", "zorgadvies", "vragen", str(SPARSE), "--format", "json"]
+    first = subprocess.run(cmd, capture_output=True, check=True, env={"PYTHONHASHSEED": "1", "PATH": ""}).stdout
+    second = subprocess.run(cmd, capture_output=True, check=True, env={"PYTHONHASHSEED": "2", "PATH": ""}).stdout
+    assert first == second and json.loads(first)
+
+
+def test_sparse_text_output_starts_with_what_to_ask() -> None:
+    result = CliRunner().invoke(main, ["assess", str(SPARSE), "--brief"])
+    assert result.exit_code == 0
+    assert result.output.index("Vraag nu door") < result.output.index("Ontwikkelstadium per pijler")
+    dense = CliRunner().invoke(main, ["assess", str(ROOT / "examples" / "thuiszorg-de-linde.yaml"), "--brief"])
+    assert "Vraag nu door" not in dense.output.split("Ontwikkelstadium per pijler")[0]
+
+
+def test_vragen_prints_a_guide_grouped_by_whom_to_ask(sparse) -> None:
+    _, items = sparse
+    result = CliRunner().invoke(main, ["vragen", str(SPARSE)])
+    assert result.exit_code == 0
+    out = result.output
+    assert out.startswith("Gespreksleidraad — Schets")
+    audiences = load_audiences(KB)
+    headings = [f"## {audiences.names[a][0]}" for a in AUDIENCES if any(i.ask == a for i in items)]
+    positions = [out.index(h) for h in headings]
+    assert positions == sorted(positions) and len(headings) >= 3
+    for item in items:
+        assert f"[{item.question};" in out
+    missing = CliRunner().invoke(main, ["vragen", "bestaat-niet.yaml"])
+    assert missing.exit_code == 2 and "Traceback" not in missing.output
+
+
+# --- whom to ask: knowledge/audiences.yaml ------------------------------------------------------
+
+
+def test_every_question_has_an_explicit_audience() -> None:
+    audiences = load_audiences(KB)
+    assert sorted(audiences.of_question) == sorted(KB.questions)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("visie_aanwezig, visie_vastgesteld_bestuur", "visie_aanwezg, visie_vastgesteld_bestuur", "unknown question id 'visie_aanwezg'.*visie_aanwezig"),
+        ("kf_stimuleren, cl_motivatie", "kf_stimuleren, cl_motivatie, visie_aanwezig", "already asked of 'bestuur'"),
+        ("id: zorgmedewerkers", "id: zorgmedewerker", "zorgmedewerker"),
+    ],
+)
+def test_a_broken_audience_file_is_refused_with_its_line(tmp_path: Path, old: str, new: str, message: str) -> None:
+    root = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", root)
+    target = root / "audiences.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=message) as info:
+        load_audiences(load_knowledge(root))
+    assert "audiences.yaml:" in str(info.value)
+
+
+def test_a_report_with_ask_next_and_focus_matches_the_schema() -> None:
+    import jsonschema
+
+    from zorgadvies.report_schema import report_schema
+
+    sparse = json.loads(zorgadvies.assess(SPARSE, ask_next=True).to_json())
+    assert sparse["ask_next"]
+    jsonschema.validate(sparse, report_schema())
+    data = json.loads(zorgadvies.assess(ROOT / "examples" / "thuiszorg-de-linde.yaml", ask_next=True).to_json())
+    assert data["focus"]
+    jsonschema.validate(data, report_schema())
+    data["focus"] = [data["focus"][0]] * 8  # more than seven
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, report_schema())

@@ -1,0 +1,320 @@
+"""What to ask next: the unanswered questions whose answer would change the verdict most.
+
+Measured, not guessed (docs/ask-next.md): for every candidate question and every value it can
+take, the assessment is run again through the engine with that one answer added, and what changes
+is counted: a pillar's stage bounds or estimate, a recommendation that becomes certain either way,
+a conflict that appears or is settled. A question's score is the mean number of such changes over
+its values; what it ``decides`` is every change any of its values brings. Candidates are only the
+questions the still-undecided rules test (:func:`zorgadvies.interview.live_questions`), since an
+answer to any other question cannot change a conclusion.
+
+Whom to ask is knowledge: ``knowledge/audiences.yaml`` gives every question a default audience.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .api import Advisor
+from .errors import KnowledgeError, did_you_mean
+from .facts import Facts
+from .knowledge import KnowledgeBase, Question
+from .logic import conditions
+from .report import AskNext, Decision, PillarResult
+from .schema import Checker
+from .stages import rule_outcomes
+from .yamlio import load_document
+
+__all__ = [
+    "ASK_FIRST_BELOW",
+    "AUDIENCES",
+    "Audiences",
+    "answered_share",
+    "ask_next",
+    "audiences",
+    "candidates",
+    "guide_data",
+    "load_audiences",
+    "render_guide",
+]
+
+#: Whom a question can be put to, in the order the conversation guide lists them.
+AUDIENCES = ("bestuur", "innovatie", "implementatie", "communicatie", "zorgmedewerkers")
+
+#: Below this share of answered questions, the text output puts what to ask next first (issue 13).
+ASK_FIRST_BELOW = 0.5
+
+#: What a change counts for in a question's score: the verdict on a pillar and a contradiction in
+#: it weigh more than one recommendation (a pillar's stage decides the transition advice too).
+WEIGHTS = {"pillar": 2, "conflict": 2, "recommendation": 1}
+
+#: How many questions the report keeps (``zorgadvies vragen`` shows them all).
+REPORT_LIMIT = 10
+
+
+@attrs.frozen
+class Audiences:
+    """Per audience its names (nl, en); per question its audience; the default for the rest."""
+
+    names: Mapping[str, tuple[str, str]]
+    of_question: Mapping[str, str]
+    default: str
+
+    def of(self, question: str) -> str:
+        return self.of_question.get(question, self.default)
+
+
+def load_audiences(kb: KnowledgeBase) -> Audiences:
+    """Read and check ``knowledge/audiences.yaml``: known audiences and questions, each once."""
+    doc = load_document(Path(kb.root) / "audiences.yaml", make_error=KnowledgeError)
+    check = Checker(doc, KnowledgeError)
+    raw = check.mapping(doc.data, "")
+    check.keys(raw, "", ["default", "audiences"])
+    default = check.choice(raw["default"], "default", AUDIENCES)
+    names: dict[str, tuple[str, str]] = {}
+    of_question: dict[str, str] = {}
+    for i, item in enumerate(check.sequence(raw["audiences"], "audiences")):
+        path = f"audiences.{i}"
+        entry = check.mapping(item, path)
+        check.keys(entry, path, ["id", "nl", "en", "questions"])
+        audience = check.choice(entry["id"], f"{path}.id", AUDIENCES)
+        if audience in names:
+            raise check.fail(f"{path}.id", f"audience '{audience}' is listed twice")
+        names[audience] = (check.text(entry["nl"], f"{path}.nl"), check.text(entry["en"], f"{path}.en"))
+        for j, qid in enumerate(check.text_list(entry["questions"], f"{path}.questions")):
+            where = f"{path}.questions.{j}"
+            if qid not in kb.questions:
+                raise check.fail(where, f"unknown question id '{qid}'", did_you_mean(qid, kb.questions))
+            if qid in of_question:
+                raise check.fail(where, f"question '{qid}' is already asked of '{of_question[qid]}'")
+            of_question[qid] = audience
+    missing = [a for a in AUDIENCES if a not in names]
+    if missing:
+        raise check.fail("audiences", f"no entry for audience '{missing[0]}'")
+    return Audiences(names, of_question, default)
+
+
+_READ: dict[int, tuple[KnowledgeBase, Audiences]] = {}
+
+
+def audiences(kb: KnowledgeBase) -> Audiences:
+    """The audiences of ``kb``, read once per knowledge base object."""
+    entry = _READ.get(id(kb))
+    if entry is None or entry[0] is not kb:  # the kb is kept in the entry, so its id stays its own
+        entry = _READ[id(kb)] = (kb, load_audiences(kb))
+    return entry[1]
+
+
+# -- measuring ------------------------------------------------------------------------------------
+
+Bounds = tuple[int, int, "int | None"]  # lowest stage, highest stage, estimate
+
+
+def _bounds(pillar: PillarResult) -> Bounds:
+    """(lowest, highest) stage the criteria allow, and the estimate."""
+    return pillar.stage_min, pillar.stage_max, pillar.stage_estimate.stage
+
+
+def _conflicts(pillars: Sequence[PillarResult]) -> frozenset[tuple[str, str]]:
+    """(pillar, question) of every self-placement that contradicts the criteria."""
+    return frozenset((p.id, c.question) for p in pillars for c in p.conflicts)
+
+
+@attrs.frozen
+class _State:
+    """What an answer can change: bounds per pillar, state per recommendation, the conflicts."""
+
+    pillars: Mapping[str, Bounds]
+    advice: Mapping[str, str]  # recommendation id -> "wel" | "niet" | "open"
+    conflicts: frozenset[tuple[str, str]]
+
+
+def _recommend_rules(adv: Advisor) -> dict[str, tuple[str, ...]]:
+    """Recommendation id -> the rules that can recommend it."""
+    result: dict[str, list[str]] = {}
+    for rule in adv.pack.rules:
+        if rule.then.kind == "recommend":
+            result.setdefault(str(rule.then.target), []).append(rule.id)
+    return {rec: tuple(rules) for rec, rules in sorted(result.items())}
+
+
+def _state(adv: Advisor, facts: Facts, recommend: Mapping[str, Sequence[str]]) -> _State:
+    _, firings, pillars = adv.run(facts)
+    outcome = rule_outcomes(firings)
+    advice = {}
+    for rec, rules in recommend.items():
+        states = [outcome.get(r) for r in rules]
+        advice[rec] = "wel" if "fires" in states else ("niet" if all(s == "fails" for s in states) else "open")
+    return _State({p.id: _bounds(p) for p in pillars}, advice, _conflicts(pillars))
+
+
+def _values(question: Question, adv: Advisor) -> list[str | int]:
+    """The answers to try: every value; for an integer, each threshold a rule tests and its neighbours."""
+    if question.type != "integer":
+        return list(question.value_ids)
+    points: set[int] = set()
+    for rule in adv.pack.rules:
+        for cond in conditions(rule.when):
+            if cond.subject == question.id and isinstance(cond.value, int):
+                points.update((cond.value - 1, cond.value, cond.value + 1))
+    low = question.minimum if question.minimum is not None else min(points, default=0)
+    high = question.maximum if question.maximum is not None else max(points, default=0)
+    return [p for p in sorted(points) if low <= p <= high]
+
+
+def _range(low: int, high: int, estimate: int | None, lang: str) -> str:
+    text = str(low) if low == high else f"{low}–{high}"
+    if estimate is not None and low != high:
+        text += f" ({'schatting' if lang == 'nl' else 'estimate'} {estimate})"
+    return text
+
+
+_WORDS = {
+    "nl": {"wel": "wel", "niet": "niet", "open": "nog open", "conflict": "conflict", "geen": "geen conflict",
+           "stage": "stadium", "now": "nu", "rec": "aanbeveling", "in": "conflict bij", "else": "anders ongewijzigd"},
+    "en": {"wel": "yes", "niet": "no", "open": "still open", "conflict": "conflict", "geen": "no conflict",
+           "stage": "stage", "now": "now", "rec": "recommendation", "in": "conflict in", "else": "otherwise unchanged"},
+}
+
+
+def _outcome(kind: str, item: str, state: _State, lang: str) -> str:
+    if kind == "pillar":
+        return _range(*state.pillars[item], lang)
+    if kind == "recommendation":
+        return _WORDS[lang][state.advice[item]]
+    return _WORDS[lang]["conflict" if _has_conflict(state.conflicts, item) else "geen"]
+
+
+def _describe(adv: Advisor, kind: str, item: str, before: _State, after: Mapping[object, _State]) -> Decision:
+    """One thing a question decides: per outcome the answers (value ids) that lead to it (nl, en)."""
+    texts = []
+    for lang in ("nl", "en"):
+        words = _WORDS[lang]
+        now = _outcome(kind, item, before, lang)
+        grouped: dict[str, list[str]] = {}
+        for value, state in after.items():
+            grouped.setdefault(_outcome(kind, item, state, lang), []).append(str(value))
+        parts = [f"{'/'.join(repr(v) for v in values)} → {result}" for result, values in grouped.items() if result != now]
+        if now in grouped:
+            parts.append(words["else"])
+        if kind == "pillar":
+            head = f"{words['stage']} {adv.kb.pillar(item).name(lang)} ({words['now']} {now})"
+        elif kind == "recommendation":
+            text = adv.kb.recommendations[item]
+            head = f"{words['rec']} '{text.title if lang == 'nl' else text.title_en}' ({words['now']} {now})"
+        else:
+            head = f"{words['in']} {adv.kb.pillar(item.split(':')[0]).name(lang)} ({words['now']} {now})"
+        texts.append(f"{head}: {'; '.join(parts)}")
+    return Decision(kind, item, texts[0], texts[1])
+
+
+def _has_conflict(conflicts: frozenset[tuple[str, str]], item: str) -> bool:
+    pillar, _, question = item.partition(":")
+    return (pillar, question) in conflicts
+
+
+def _changes(before: _State, after: _State) -> list[tuple[str, str]]:
+    changed = [("pillar", p) for p in before.pillars if after.pillars[p] != before.pillars[p]]
+    changed += [("recommendation", r) for r in before.advice if after.advice[r] != before.advice[r]]
+    changed += [("conflict", f"{p}:{q}") for p, q in sorted(before.conflicts ^ after.conflicts)]
+    return changed
+
+
+def answered_share(kb: KnowledgeBase, facts: Facts) -> float:
+    """The share of the questionnaire answered with something other than ``onbekend``."""
+    answered = sum(1 for q, v in facts.answers.items() if v != "onbekend" and q in kb.questions)
+    return answered / len(kb.questions) if kb.questions else 1.0
+
+
+def candidates(adv: Advisor, facts: Facts) -> list[str]:
+    """Unanswered questions that an undecided rule tests, in questionnaire order."""
+    from .interview import live_questions  # the interview's notion of "can still change something"
+
+    live = live_questions(adv, facts)  # includes the self-placement of a pillar not established
+    answered = {q for q, v in facts.answers.items() if v != "onbekend"}
+    return [q for q in adv.kb.questions if q in live and q not in answered]
+
+
+def ask_next(adv: Advisor, facts: Facts, *, limit: int | None = REPORT_LIMIT) -> tuple[AskNext, ...]:
+    """The questions to ask next, most effect first (at most ``limit``; None: all that change anything).
+
+    Order: score (mean changes over the answers) descending, then the number of things decided,
+    then questionnaire order. Costs one engine run per candidate answer (docs/ask-next.md).
+    """
+    recommend = _recommend_rules(adv)
+    before = _state(adv, facts, recommend)
+    who = audiences(adv.kb)
+    order = {q: n for n, q in enumerate(adv.kb.questions)}
+    found = []
+    for qid in candidates(adv, facts):
+        question = adv.kb.questions[qid]
+        after: dict[object, _State] = {}
+        total = 0
+        decided: dict[tuple[str, str], None] = {}
+        for value in _values(question, adv):
+            state = _state(adv, attrs.evolve(facts, answers={**facts.answers, qid: value}), recommend)
+            after[value] = state
+            changes = _changes(before, state)
+            total += sum(WEIGHTS[kind] for kind, _ in changes)
+            decided.update(dict.fromkeys(changes))
+        if not decided or not after:
+            continue
+        kinds = {"pillar": 0, "conflict": 1, "recommendation": 2}
+        decides = tuple(
+            _describe(adv, kind, item, before, after)
+            for kind, item in sorted(decided, key=lambda k: (kinds[k[0]], k[1]))
+        )
+        score = round(total / len(after), 3)
+        found.append(AskNext(qid, question.nl, question.en, who.of(qid), score, decides))
+    found.sort(key=lambda a: (-a.score, -len(a.decides), order[a.question]))
+    return tuple(found if limit is None else found[:limit])
+
+
+def guide_data(items: Sequence[AskNext], kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The questions grouped by audience, in :data:`AUDIENCES` order (for the conversation guide)."""
+    who = audiences(kb)
+    return [
+        {"ask": a, "name": who.names[a], "questions": [i for i in items if i.ask == a]}
+        for a in AUDIENCES
+        if any(i.ask == a for i in items)
+    ]
+
+
+_GUIDE = {
+    "nl": {
+        "title": "Gespreksleidraad — {name}",
+        "intro": "{n} vragen waarvan het antwoord het oordeel verandert, per gesprekspartner; de belangrijkste eerst (score: gemiddeld aantal veranderingen).",
+        "none": "Er is geen vraag meer waarvan het antwoord een stadium, een aanbeveling of een conflict verandert.",
+        "score": "score",
+    },
+    "en": {
+        "title": "Conversation guide — {name}",
+        "intro": "{n} questions whose answer changes the verdict, by whom to ask; most effect first (score: mean number of changes).",
+        "none": "No question is left whose answer changes a stage, a recommendation or a conflict.",
+        "score": "score",
+    },
+}
+
+
+def render_guide(items: Sequence[AskNext], kb: KnowledgeBase, name: str, lang: str = "nl") -> str:
+    """The questions to ask as a conversation guide: grouped by whom to ask, each with what it decides."""
+    t = _GUIDE[lang]
+    idx = 0 if lang == "nl" else 1
+    lines = [t["title"].format(name=name), ""]
+    if not items:
+        return "\n".join([*lines, t["none"]]) + "\n"
+    lines.append(t["intro"].format(n=len(items)))
+    number = 0
+    for group in guide_data(items, kb):
+        lines += ["", f"## {group['name'][idx]}"]
+        for item in group["questions"]:
+            number += 1
+            question = kb.questions[item.question]
+            lines.append(f"{number:>3}. {question.text(lang)}  [{item.question}; {t['score']} {item.score:g}]")
+            for decision in item.decides:
+                lines.append(f"       → {decision.what if lang == 'nl' else decision.what_en}")
+    return "\n".join(lines) + "\n"
