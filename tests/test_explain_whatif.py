@@ -157,7 +157,7 @@ def test_a_path_to_a_stage_already_reached_changes_nothing(adv: Advisor) -> None
 
 def test_a_path_from_nothing_starts_at_stage_one(adv: Advisor) -> None:
     path = path_to_stage(adv, _facts(adv), "merk", 2)
-    assert path.reached and (path.stage_before, path.at_least_before) == (None, None)
+    assert path.reached and (path.stage_before, path.at_least_before) == (None, 1)  # the floor
     assert all(c.current is None for c in path.changes)
     assert path.recommendations == ("merk-naar-gedefinieerd",)
 

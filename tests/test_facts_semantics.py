@@ -39,7 +39,7 @@ def test_a_configured_threshold_moves_the_boundary(adv: Advisor, employees: int,
 
 def test_the_size_class_decides_which_variant_of_advice_fires(adv: Advisor) -> None:
     def ids(employees: int) -> set[str]:
-        data = {"organisation": {"name": "T", "sector": "ouderenzorg", "employees": employees}, "people": [], "answers": {"rol_implementatie_vorm": "geen_vaste_vorm"}}
+        data = {"organisation": {"name": "T", "sector": "ouderenzorg", "employees": employees}, "people": [], "people_complete": True, "answers": {"rol_implementatie_vorm": "geen_vaste_vorm"}}
         return {r.id for r in adv.assess(data).recommendations}
 
     below, at = ids(249), ids(250)

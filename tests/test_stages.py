@@ -1,9 +1,9 @@
-"""The stage ladder of docs/stages.md on profiles that separate the semantics.
+"""The stage bounds of docs/stages.md on profiles that separate the semantics.
 
-Every case goes through the engine with real answers on the Marketingpraktijk pillar, whose stage-2
-criteria each test one question (mp_samenwerking, mp_inzet, mp_strategie), so each criterion of the
-next stage can be made to fire, fail or stay unknown on its own. The lowest answer of these ordered
-questions fails every criterion that tests it, the highest satisfies all of them.
+Every case goes through the engine with real answers on the Innovatie pillar, whose stage-2 gates
+each test their own questions (inn_marketingstrategie; inn_experimenten with inn_visie;
+inn_selectiecriteria), so each gate of a stage can be made to fire, fail or stay unknown on its own.
+HIGH answers satisfy every criterion that tests them, LOW answers fail every one.
 """
 
 from __future__ import annotations
@@ -18,103 +18,149 @@ from zorgadvies.logic import conditions
 from zorgadvies.report import PillarResult
 from zorgadvies.stages import rule_outcomes
 
-PILLAR = "marketingpraktijk"
-MP = ("mp_inzet", "mp_strategie", "mp_draagvlak", "mp_samenwerking", "mp_regie", "mp_planning", "mp_bedrijfsvoering")
-C = "stages/marketingpraktijk/"
-STAGE2 = {"mp_samenwerking": C + "2-afdelingen-werken-af-en-toe-samen", "mp_inzet": C + "2-geplande-inzet", "mp_strategie": C + "2-strategie-vastgelegd"}
+PILLAR = "innovatie"
+C = "stages/innovatie/"
+MARKETING, GERICHT, SELECTIE = C + "2-eerste-koppeling-marketingdoelen", C + "2-gerichte-experimenten", C + "2-selectie-op-criteria"
+HIGH = {
+    "inn_breedte": "ook_zorgaanpak_sociaal", "inn_deskundigheid": "geborgd", "inn_directietafel": "ja", "inn_draagvlak": "ingebed_dagelijks",
+    "inn_experimenten": "continu_meten_leren", "inn_feedback": "medewerkers_en_clienten", "inn_marketingstrategie": "continu_verbonden",
+    "inn_ontwikkelproces": "vastomlijnd", "inn_organisatiedoelen": "klantreis_zorgkwaliteit", "inn_selectiecriteria": "ja",
+    "inn_verantwoordelijkheid": "team_met_afdelingen", "inn_visie": "langetermijndoelen", "inn_wendbaarheid": "snel_responsief",
+}
+LOW = {
+    "inn_marketingstrategie": "geen_onderdeel", "inn_selectiecriteria": "nee", "inn_experimenten": "ad_hoc_uitproberen", "inn_visie": "geen",
+    "inn_wendbaarheid": "traag",
+}
+STAGE2 = ("inn_marketingstrategie", "inn_experimenten", "inn_visie", "inn_selectiecriteria")
 
 
-def top(adv: Advisor, q: str) -> str:
-    return adv.kb.questions[q].value_ids[-1]
+def high(*questions: str) -> dict[str, str]:
+    return {q: HIGH[q] for q in questions}
 
 
-def bottom(adv: Advisor, q: str) -> str:
-    return adv.kb.questions[q].value_ids[0]
+def low(*questions: str) -> dict[str, str]:
+    return {q: LOW[q] for q in questions}
 
 
 def pillar(adv: Advisor, answers: dict[str, Any]) -> PillarResult:
     return adv.assess({"organisation": {"name": "T"}, "answers": answers}).pillar(PILLAR)
 
 
+def bounds(result: PillarResult) -> tuple[int | None, int, int, int | None]:
+    return result.stage, result.stage_min, result.stage_max, result.at_least
+
+
 def missing(result: PillarResult) -> dict[str, str]:
     return {m.rule: m.status for m in result.missing}
 
 
-def test_the_rule_pillar_is_as_this_module_assumes(adv: Advisor) -> None:
-    # A guard for the cases below: stage 2 has exactly these three one-question criteria.
+def test_the_pillar_is_as_this_module_assumes(adv: Advisor) -> None:
+    # A guard for the cases below: the stage-2 gates and the questions they test.
     got = {r.id: sorted({c.subject for c in conditions(r.when)}) for r in adv.pack.criteria(PILLAR, 2)}
-    assert got == {rule: [q] for q, rule in STAGE2.items()}
+    assert got == {MARKETING: ["inn_marketingstrategie"], GERICHT: ["inn_experimenten", "inn_visie"], SELECTIE: ["inn_selectiecriteria"]}
 
 
-def test_next_stage_met_failed_and_unknown_at_once_is_determined(adv: Advisor) -> None:
-    # Stage 2: inzet fires, samenwerking fails, strategie unknown. One failure is enough.
-    result = pillar(adv, {"mp_inzet": top(adv, "mp_inzet"), "mp_samenwerking": bottom(adv, "mp_samenwerking")})
-    assert (result.stage, result.at_least, result.missing_stage) == (1, None, 2)
-    assert result.stage_name == adv.kb.stage(1).nl and result.stage_name_en == adv.kb.stage(1).en
-    # The fired criterion is not missing; the failed one names its false condition and the answer.
-    assert missing(result) == {STAGE2["mp_samenwerking"]: "fails", STAGE2["mp_strategie"]: "unknown"}
+def test_next_stage_met_failed_and_unknown_at_once_is_established_below_it(adv: Advisor) -> None:
+    # Stage 2: marketing fires, selectie fails, gericht unknown. One failure is enough.
+    result = pillar(adv, high("inn_marketingstrategie") | low("inn_selectiecriteria"))
+    assert bounds(result) == (1, 1, 1, None)
+    assert (result.stage_name, result.stage_name_en) == (adv.kb.stage(1).nl, adv.kb.stage(1).en)
+    assert (result.stage_estimate.stage, result.stage_estimate.basis) == (1, "criteria")
+    # The fired gate is not missing; the failed one names its false condition and the answer given.
+    assert missing(result) == {GERICHT: "unknown", SELECTIE: "fails"}
     failed = next(m for m in result.missing if m.status == "fails")
-    assert [(c.subject, c.answer) for c in failed.conditions] == [("mp_samenwerking", bottom(adv, "mp_samenwerking"))]
+    assert [(c.subject, c.answer) for c in failed.conditions] == [("inn_selectiecriteria", "nee")]
     unknown = next(m for m in result.missing if m.status == "unknown")
-    assert [(c.subject, c.answer) for c in unknown.conditions] == [("mp_strategie", None)]
-    # A determined stage has nothing to settle.
-    assert result.settle == ()
-    assert [e.rule for e in result.evidence] == [C + "1-marketing-in-praktijk"]
+    assert [c.subject for c in unknown.conditions] == ["inn_experimenten", "inn_visie"]
+    # Established: nothing to settle, and nothing above the bounds counts as higher evidence.
+    assert result.settle == () and result.higher_evidence == ()
 
 
-def test_next_stage_partly_met_and_unknown_stays_undetermined(adv: Advisor) -> None:
-    # Two of three stage-2 criteria fire and none fails: stage 2 is possible, so no stage yet.
-    result = pillar(adv, {"mp_inzet": top(adv, "mp_inzet"), "mp_samenwerking": top(adv, "mp_samenwerking")})
-    assert (result.stage, result.at_least, result.missing_stage) == (None, 1, 2)
+def test_next_stage_partly_met_and_unknown_stays_open_with_an_estimate(adv: Advisor) -> None:
+    # Two of three stage-2 gates fire and none fails: stage 2 is possible, so no stage yet.
+    result = pillar(adv, high("inn_marketingstrategie", "inn_selectiecriteria"))
+    assert bounds(result) == (None, 1, 4, 1)
     assert result.stage_name is None and result.stage_name_en is None
-    assert missing(result) == {STAGE2["mp_strategie"]: "unknown"}
-    # Only the question that is still open settles it, not the ones already answered.
-    assert result.settle == ("mp_strategie",)
+    assert missing(result) == {GERICHT: "unknown"}
+    # The open questions of the next stage come first, and no answered question is among them.
+    assert result.settle[:2] == ("inn_experimenten", "inn_visie")
+    assert not {"inn_marketingstrategie", "inn_selectiecriteria"} & set(result.settle)
+    assert len(result.settle) == len(set(result.settle))
+    # Two met gates of stage 2 are evidence above the floor: an estimate of 2 on the criteria.
+    assert [e.rule for e in result.higher_evidence] == [MARKETING, SELECTIE]
+    assert (result.stage_estimate.stage, result.stage_estimate.basis) == (2, "criteria")
 
 
-def test_every_next_criterion_failing_and_one_failing_give_the_same_stage(adv: Advisor) -> None:
-    one = pillar(adv, {"mp_inzet": top(adv, "mp_inzet"), "mp_samenwerking": top(adv, "mp_samenwerking"), "mp_strategie": bottom(adv, "mp_strategie")})
-    every = pillar(adv, {"mp_inzet": bottom(adv, "mp_inzet")} | {q: bottom(adv, q) for q in ("mp_samenwerking", "mp_strategie")})
-    assert one.stage == every.stage == 1
-    assert missing(one) == {STAGE2["mp_strategie"]: "fails"}
-    assert missing(every) == {rule: "fails" for rule in STAGE2.values()}
+def test_one_failing_gate_and_every_gate_failing_give_the_same_stage(adv: Advisor) -> None:
+    one = pillar(adv, high(*STAGE2) | low("inn_visie"))
+    every = pillar(adv, low("inn_marketingstrategie", "inn_selectiecriteria", "inn_experimenten", "inn_visie"))
+    assert bounds(one) == bounds(every) == (1, 1, 1, None)
+    assert missing(one) == {GERICHT: "fails"}
+    assert missing(every) == {MARKETING: "fails", GERICHT: "fails", SELECTIE: "fails"}
+    # The stage-1 criterion fired in both (inn_experimenten answered): it is the evidence.
+    assert [e.rule for e in one.evidence] == [e.rule for e in every.evidence] == [C + "1-innovatie-bekend"]
 
 
-def test_stage_one_unknown_is_undetermined_not_stage_zero(adv: Advisor) -> None:
+def test_nothing_answered_is_the_floor_without_an_estimate(adv: Advisor) -> None:
     result = pillar(adv, {})
-    assert (result.stage, result.at_least, result.missing_stage) == (None, None, 1)
-    assert result.evidence == () and result.stage_name is None
-    assert result.settle == ("mp_inzet",)
-    assert missing(result) == {C + "1-marketing-in-praktijk": "unknown"}
+    assert bounds(result) == (None, 1, 4, 1)
+    assert result.evidence == () and result.higher_evidence == () and result.stage_name is None
+    assert (result.stage_estimate.stage, result.stage_estimate.basis) == (None, "onbepaald")
+    assert missing(result) == {MARKETING: "unknown", GERICHT: "unknown", SELECTIE: "unknown"}
 
 
 def test_all_criteria_met_is_stage_four_with_nothing_missing(adv: Advisor) -> None:
-    result = pillar(adv, {q: top(adv, q) for q in MP})
-    assert (result.stage, result.at_least, result.missing_stage, result.missing, result.settle) == (4, None, None, (), ())
+    result = pillar(adv, dict(HIGH))
+    assert bounds(result) == (4, 4, 4, None)
+    assert (result.missing, result.settle, result.higher_evidence, result.conflicts) == ((), (), (), ())
     assert result.stage_name == adv.kb.stage(4).nl
     # Evidence: every criterion of stages 1..4, in stage order, each with the facts it matched.
-    expected = [r.id for n in range(1, 5) for r in adv.pack.criteria(PILLAR, n)]
-    assert [e.rule for e in result.evidence] == expected
-    assert [e.stage for e in result.evidence] == sorted(e.stage for e in result.evidence)
+    assert [e.rule for e in result.evidence] == [r.id for n in range(1, 5) for r in adv.pack.criteria(PILLAR, n)]
     assert all(e.facts for e in result.evidence)
 
 
 def test_a_higher_stage_never_counts_without_the_one_below(adv: Advisor) -> None:
-    # Everything at the top except samenwerking at the bottom: stage 2 fails, so stages 3 and 4 (whose
-    # other criteria fire) do not count.
-    answers = {q: top(adv, q) for q in MP} | {"mp_samenwerking": bottom(adv, "mp_samenwerking")}
-    result = pillar(adv, answers)
-    assert (result.stage, result.missing_stage) == (1, 2)
-    assert {e.stage for e in result.evidence} == {1}
+    # Everything at the top except selectiecriteria: stage 2 fails, so stages 3 and 4 (whose gates
+    # all fire) count for nothing, not even as higher evidence.
+    result = pillar(adv, dict(HIGH) | low("inn_selectiecriteria"))
+    assert bounds(result) == (1, 1, 1, None)
+    assert {e.stage for e in result.evidence} == {1} and result.higher_evidence == ()
 
 
-def test_unknown_between_known_stages_is_undetermined_with_the_certain_stage(adv: Advisor) -> None:
-    # Stages 1 and 2 met, stage 3 unknown (its questions unanswered), stage 4 would fail: undetermined.
-    answers = {q: top(adv, q) for q in ("mp_inzet", "mp_strategie", "mp_samenwerking")}
-    result = pillar(adv, answers)
-    assert (result.stage, result.at_least, result.missing_stage) == (None, 2, 3)
-    assert set(result.settle) == {"mp_planning", "mp_draagvlak", "mp_regie"}
-    assert len(result.settle) == len(set(result.settle))
+def test_an_open_stage_between_a_met_and_a_failed_one(adv: Advisor) -> None:
+    # Stage 2 met, stage 3 unknown, stage 4 fails (inn_wendbaarheid): between 2 and 3.
+    result = pillar(adv, high(*STAGE2) | low("inn_wendbaarheid"))
+    assert bounds(result) == (None, 2, 3, 2)
+    # Only stage 3's open questions settle it; stage 4's (feedback, breedte) lie above the bounds.
+    assert set(result.settle) == {"inn_organisatiedoelen", "inn_draagvlak", "inn_ontwikkelproces", "inn_directietafel"}
+    assert not {"inn_feedback", "inn_breedte"} & set(result.settle)
+    assert {m.rule for m in result.missing} == {r.id for r in adv.pack.criteria(PILLAR, 3)}
+    assert (result.stage_estimate.stage, result.stage_estimate.basis) == (2, "criteria")
+
+
+@pytest.mark.parametrize(("placed", "stage"), [("gedefinieerd", 2), ("georganiseerd", 3)])
+def test_a_self_placement_inside_the_bounds_is_the_estimate(adv: Advisor, placed: str, stage: int) -> None:
+    result = pillar(adv, high(*STAGE2) | low("inn_wendbaarheid") | {"zelf_innovatie": placed})
+    assert bounds(result) == (None, 2, 3, 2)
+    assert result.self_placement == stage and result.conflicts == ()
+    assert (result.stage_estimate.stage, result.stage_estimate.basis) == (stage, "zelfinschatting")
+
+
+def test_a_self_placement_above_the_bounds_is_a_conflict_naming_the_failing_gates(adv: Advisor) -> None:
+    result = pillar(adv, high(*STAGE2) | low("inn_wendbaarheid") | {"zelf_innovatie": "geoptimaliseerd"})
+    assert result.self_placement == 4
+    [conflict] = result.conflicts
+    assert (conflict.question, conflict.answer, conflict.stage_min, conflict.stage_max) == ("zelf_innovatie", "geoptimaliseerd", 2, 3)
+    assert conflict.rules == (C + "4-wendbaar-en-responsief",)
+    # The bounds win: the estimate ignores the placement.
+    assert result.stage_estimate.basis == "criteria"
+
+
+def test_a_self_placement_below_the_bounds_is_a_conflict_naming_the_met_gates(adv: Advisor) -> None:
+    result = pillar(adv, high(*STAGE2) | low("inn_wendbaarheid") | {"zelf_innovatie": "geinitieerd"})
+    [conflict] = result.conflicts
+    assert conflict.rules == (MARKETING, GERICHT, SELECTIE)
+    assert (result.stage_estimate.stage, result.stage_estimate.basis) == (2, "criteria")
 
 
 def _firing(rule: str, outcome: str) -> Firing:
