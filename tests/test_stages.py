@@ -171,3 +171,14 @@ def _firing(rule: str, outcome: str) -> Firing:
 def test_a_rule_that_fires_is_reported_as_firing_whatever_the_order(order: tuple[str, str]) -> None:
     firings = [_firing("r", order[0]), _firing("r", order[1]), _firing("s", "fails")]
     assert rule_outcomes(firings) == {"r": "fires", "s": "fails"}
+
+
+def test_an_at_least_answer_that_leaves_a_gate_open_is_still_to_settle(adv: Advisor) -> None:
+    # inn_experimenten "at least gerichte_doelen" meets stage 2's gate but leaves stage 3's
+    # (gepland_gevolgd_geevalueerd or higher) open: asking it again can narrow the bounds.
+    answers = high(*STAGE2) | {"inn_experimenten": {"minstens": "gerichte_doelen"}}
+    result = pillar(adv, answers)
+    assert (result.stage, result.stage_min) == (None, 2)
+    assert "inn_experimenten" in result.settle
+    # A plain answer that meets every gate it is tested in leaves nothing to settle about it.
+    assert "inn_experimenten" not in pillar(adv, high(*STAGE2)).settle

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from .atleast import AtLeast
 from .engine import Firing
 from .knowledge import KnowledgeBase
 from .logic import conditions
@@ -177,5 +178,8 @@ def classify(
 
 
 def _open(value: object) -> bool:
-    """Whether a known answer still leaves room (an at-least answer)."""
-    return isinstance(value, Mapping) and "minstens" in value
+    """Whether a known answer still leaves room (an at-least answer).
+
+    The facts classify receives hold the fact model's values, where an at-least answer is an
+    :class:`AtLeast` (``{"minstens": ...}`` is only its written form)."""
+    return isinstance(value, AtLeast)
