@@ -42,17 +42,21 @@ class Target:
 # The decision modules and the fast tests that exercise each. A test listed here must not start
 # a subprocess of zorgadvies (that would import the unmutated package) and should take seconds.
 GOLDEN = "tests/test_golden.py"
-NO_SUBPROCESS = ("--deselect", "tests/test_cli.py::test_json_is_byte_identical_across_processes")
+NO_SUBPROCESS = (
+    "--deselect", "tests/test_cli.py::test_json_is_byte_identical_across_processes",
+    "--deselect", "tests/test_focus.py::test_ask_next_json_is_byte_identical_across_processes",
+)
 MODULES: dict[str, Target] = {
-    "stages": Target(("zorgadvies/stages.py",), ("tests/test_stages.py", GOLDEN)),
+    "stages": Target(("zorgadvies/stages.py",), ("tests/test_stages.py", "tests/test_bounds.py", GOLDEN)),
     "facts": Target(
-        ("zorgadvies/facts.py",),
+        ("zorgadvies/facts.py", "zorgadvies/atleast.py"),
         ("tests/test_facts_semantics.py", "tests/test_respondents.py", GOLDEN, "tests/test_cli.py", "tests/test_schemas.py",
-         "tests/test_recommendations.py", *NO_SUBPROCESS),
+         "tests/test_bounds.py", "tests/test_open_world.py", *NO_SUBPROCESS),
     ),
     "explain": Target(("zorgadvies/explain.py",), ("tests/test_explain_whatif.py", "tests/test_audit.py::test_explain_every_pillar_names_rules_facts_and_sources")),
     "whatif": Target(("zorgadvies/whatif.py",), ("tests/test_explain_whatif.py",)),
-    "ranking": Target(("zorgadvies/ranking.py",), ("tests/test_recommendations.py", GOLDEN)),
+    "ranking": Target(("zorgadvies/ranking.py",), ("tests/test_recommendations.py", "tests/test_focus.py", GOLDEN, *NO_SUBPROCESS)),
+    "asknext": Target(("zorgadvies/asknext.py",), ("tests/test_focus.py", *NO_SUBPROCESS)),
     "logic": Target(("zorgadvies/logic.py",), ("tests/test_logic.py", "tests/test_engine_vs_reference.py", GOLDEN)),
     "engine": Target(("zorgadvies/engine.py",), ("tests/test_engine_limits.py", "tests/test_engine_vs_reference.py", GOLDEN)),
 }

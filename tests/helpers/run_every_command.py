@@ -46,6 +46,8 @@ def commands(out: Path) -> dict[str, list[str]]:
         "diff-text": ["diff", str(EX / "eerstelijn-venendal.yaml"), VENENDAL],
         "diff-json": ["diff", str(EX / "eerstelijn-venendal.yaml"), VENENDAL, "--format", "json"],
         "batch": ["batch", str(EX), "--out", "batch.json", "--jobs", "1", "--peer", "Thuiszorg De Linde"],
+        "vragen-text": ["vragen", ZUIDOEVER],
+        "vragen-json": ["vragen", VENENDAL, "--format", "json"],
         "batch-csv": ["batch", str(EX), "--out", "batch.csv", "--jobs", "1"],
     }
 
