@@ -182,3 +182,55 @@ def test_an_at_least_answer_that_leaves_a_gate_open_is_still_to_settle(adv: Advi
     assert "inn_experimenten" in result.settle
     # A plain answer that meets every gate it is tested in leaves nothing to settle about it.
     assert "inn_experimenten" not in pillar(adv, high(*STAGE2)).settle
+
+
+def test_the_estimate_climbs_no_higher_than_the_bounds(adv: Advisor) -> None:
+    # Stage 2 open (two gates met, gericht unknown); stage 3 has a met gate (beoordeeld op
+    # organisatiedoelen) and a failed one (breed gedragen), so stage_max is 2. The met gate of
+    # stage 3 must not lift the estimate above the bounds.
+    answers = high("inn_marketingstrategie", "inn_selectiecriteria", "inn_organisatiedoelen") | {"inn_draagvlak": "solistisch"}
+    result = pillar(adv, answers)
+    assert bounds(result) == (None, 1, 2, 1)
+    assert (result.stage_estimate.stage, result.stage_estimate.basis) == (2, "criteria")
+    assert {e.stage for e in result.higher_evidence} == {2}
+
+
+def test_a_self_placement_of_nvt_is_no_placement(adv: Advisor) -> None:
+    result = pillar(adv, high(*STAGE2) | low("inn_wendbaarheid") | {"zelf_innovatie": "nvt"})
+    assert result.self_placement is None and result.conflicts == ()
+    assert result.stage_estimate.basis == "criteria"
+
+
+def test_a_gate_met_through_one_alternative_leaves_nothing_to_settle(adv: Advisor, tmp_path: Any) -> None:
+    # An extra pack with a stage-3 gate "inn_feedback structural OR mp_regie a fixed role": met through
+    # the first alternative, its other question is no longer worth asking, unanswered as it is.
+    from zorgadvies.api import Advisor as Fresh
+
+    folder = tmp_path / "pack" / "extra"
+    folder.mkdir(parents=True)
+    (folder / "3-of-of.yaml").write_text(
+        """title: t
+title_en: t
+id: extra/3-of-of
+status: stable
+description: d
+description_en: d
+sources: [innovatiepijler#georganiseerd]
+basis: vermeld
+quote: "-"
+modified: 2026-12-02
+when:
+  any:
+    - {question: inn_feedback, is: medewerkers_en_clienten}
+    - {question: mp_regie, is: vaste_functie}
+then:
+  criterion: {pillar: innovatie, stage: 3}
+""",
+        encoding="utf-8",
+    )
+    extra = Fresh([tmp_path / "pack"], cases=False)
+    result = extra.assess({"organisation": {"name": "T"}, "answers": high(*STAGE2, "inn_feedback")}).pillar(PILLAR)
+    assert (result.stage, result.stage_min) == (None, 2)
+    assert "extra/3-of-of" in {e.rule for e in result.higher_evidence}
+    assert "mp_regie" not in result.settle
+    assert {"inn_organisatiedoelen", "inn_draagvlak"} <= set(result.settle)
