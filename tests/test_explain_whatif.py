@@ -178,3 +178,69 @@ def test_assignments_are_parsed_and_checked(adv: Advisor) -> None:
     with pytest.raises(InputError) as caught:
         apply_changes(adv, _facts(adv), {"inn_visie": "nooit"})
     assert caught.value.file == "--set"
+
+
+def test_the_json_of_an_explanation_says_what_the_objects_say(adv: Advisor) -> None:
+    # `zorgadvies explain --format json` prints to_dict(): every field, under its documented key.
+    expl = explain(adv, _facts(adv, inn_experimenten="ad_hoc_uitproberen", inn_visie="bredere_visie"), GERICHT)
+    data = expl.to_dict()
+    assert list(data) == ["id", "kind", "title", "title_en", "applies", "summary", "summary_en", "rules", "prerequisites", "why_not"]
+    assert (data["id"], data["kind"], data["applies"], data["prerequisites"], data["why_not"]) == (GERICHT, "rule", False, [], [])
+    assert (data["title"], data["summary_en"]) == (expl.title, "The rule did not fire: a condition is false.")
+    [rule] = data["rules"]
+    assert (rule["rule"], rule["outcome"], rule["matched"], rule["unknown"], rule["verified"]) == (GERICHT, "fails", [], [], True)
+    assert rule["title_en"] == adv.pack.by_id()[GERICHT].title_en
+    question = adv.kb.questions["inn_experimenten"]
+    assert rule["failed"] == [{
+        "condition": "inn_experimenten at_least gerichte_doelen",
+        "requirement": f"minstens '{question.label('gerichte_doelen', 'nl')}'",
+        "requirement_en": f"at least '{question.label('gerichte_doelen', 'en')}'",
+        "subject": "inn_experimenten", "question": question.nl, "question_en": question.en,
+        "answer": "ad_hoc_uitproberen", "label": question.label("ad_hoc_uitproberen", "nl"), "label_en": question.label("ad_hoc_uitproberen", "en"),
+    }]
+    assert rule["would_fire_with"] == [{"question": "inn_experimenten", "value": "gerichte_doelen", "current": "ad_hoc_uitproberen"}]
+    section = adv.kb.sections[rule["sources"][0]["ref"]]
+    assert rule["sources"][0] == {"ref": rule["sources"][0]["ref"], "document": adv.kb.document(section.document).title, "section": section.title, "summary": section.summary_nl}
+
+
+def test_the_json_of_a_fired_rule_lists_the_matched_answers_in_words(adv: Advisor) -> None:
+    data = explain(adv, _facts(adv, soc_digitale_vaardigheden="laag"), HANDIG).to_dict()
+    question = adv.kb.questions["soc_digitale_vaardigheden"]
+    [rule] = data["rules"]
+    assert rule["outcome"] == "fires" and rule["would_fire_with"] is None and rule["verified"] is None
+    assert rule["matched"] == [{"subject": "soc_digitale_vaardigheden", "question": question.nl, "question_en": question.en, "answer": "laag",
+                                "label": question.label("laag", "nl"), "label_en": question.label("laag", "en")}]
+
+
+def test_a_reflection_question_is_explained_by_the_rules_that_offer_it(adv: Advisor) -> None:
+    offered = explain(adv, _facts(adv, soc_digitale_vaardigheden="laag"), "tech-handig")
+    assert (offered.kind, offered.applies, offered.title) == ("reflection", True, adv.kb.reflections["tech-handig"].nl)
+    assert offered.summary == "Wordt als reflectievraag voorgelegd." and offered.summary_en == "Offered as a reflection question."
+    assert [t.rule for t in offered.rules] == [HANDIG] and offered.rules[0].outcome == "fires"
+    # The reflection question's own sources come after the rule's.
+    assert [s.ref for s in offered.rules[0].sources] == list(dict.fromkeys(adv.pack.by_id()[HANDIG].sources + adv.kb.reflections["tech-handig"].sources))
+    not_offered = explain(adv, _facts(adv, soc_digitale_vaardigheden="goed"), "tech-handig")
+    assert not_offered.applies is False and not_offered.summary == "Wordt niet voorgelegd: geen regel is afgegaan."
+    assert not_offered.summary_en == "Not offered: no rule fired."
+
+
+def test_the_json_of_a_recommendation_lists_its_prerequisites(adv: Advisor) -> None:
+    facts = adv.load(HEIDEZOOM)
+    expl = explain(adv, facts, "innovatie-naar-georganiseerd")
+    data = expl.to_dict()
+    assert data["prerequisites"] == [{"id": c.id, "title": c.title, "fired": c.fired, "rank": c.rank, "reason": c.reason} for c in expl.chain]
+    assert data["kind"] == "recommendation" and data["title_en"] == adv.kb.recommendations["innovatie-naar-georganiseerd"].title_en
+
+
+def test_a_recommendation_summary_names_its_rank_and_rule(adv: Advisor) -> None:
+    facts = adv.load(HEIDEZOOM)
+    report = adv.assess(facts)
+    fired = report.recommendations[1]
+    expl = explain(adv, facts, fired.id)
+    rule = next(t.rule for t in expl.rules if t.outcome == "fires")
+    assert expl.applies and expl.summary == f"Van toepassing (rang {fired.rank}): regel {rule} is afgegaan."
+    assert expl.summary_en == f"Applies (rank {fired.rank}): rule {rule} fired."
+    absent = next(r for r in sorted(adv.kb.recommendations) if r not in {x.id for x in report.recommendations})
+    other = explain(adv, facts, absent)
+    assert not other.applies and other.summary_en == "Does not apply: none of the rules that can give this recommendation fired."
+    assert all(t.outcome != "fires" for t in other.rules)
