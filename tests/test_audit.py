@@ -139,6 +139,8 @@ status: stable
 description: d
 description_en: d
 sources: [organiseren-om-te-innoveren#visie]
+basis: afgeleid
+quote: "-"
 modified: 2026-11-23
 when:
   all:
