@@ -120,6 +120,8 @@ VALID_RULE = {
     "description": "d",
     "description_en": "d",
     "sources": ["organiseren-om-te-innoveren#visie"],
+    "basis": "afgeleid",
+    "quote": "-",
     "modified": "2026-11-23",
     "when": {"all": [{"question": "visie_aanwezig", "is": "nee"}]},
     "then": {"recommend": "visie-formuleren"},
