@@ -244,3 +244,90 @@ def test_a_recommendation_summary_names_its_rank_and_rule(adv: Advisor) -> None:
     other = explain(adv, facts, absent)
     assert not other.applies and other.summary_en == "Does not apply: none of the rules that can give this recommendation fired."
     assert all(t.outcome != "fires" for t in other.rules)
+
+
+# --- what-if on integer questions (none in the built-in questionnaire, so built here) -------------
+
+def _integer(minimum: int | None = None, maximum: int | None = None) -> Any:
+    from zorgadvies.knowledge import Question
+
+    return Question("n", "integer", "n", "n", "", "", (), (), minimum=minimum, maximum=maximum)
+
+
+def test_integer_candidates_span_the_range_and_its_ends() -> None:
+    from zorgadvies.whatif import _candidates
+
+    assert _candidates(_integer(3, 7)) == [3, 4, 5, 6, 7]
+    unbounded = _candidates(_integer())
+    assert unbounded[:3] == [0, 1, 2] and unbounded[-2:] == [200, 10_000] and len(unbounded) == 202
+    high = _candidates(_integer(-5, 1000))
+    assert high[0] == -5 and 195 in high and 196 not in high and high[-1] == 1000
+    assert _candidates(_integer(20_000)) == [20_000]
+
+
+def test_the_integer_value_closest_to_the_current_one() -> None:
+    from zorgadvies.logic import Cond
+    from zorgadvies.whatif import _value_for
+
+    question = _integer(0, 100)
+    at_least_10 = [Cond("question", "n", "at_least", 10)]
+    assert _value_for(question, at_least_10, 3) == 10
+    assert _value_for(question, at_least_10, None) == 10
+    assert _value_for(question, [Cond("question", "n", "at_most", 40)], 90) == 40
+    assert _value_for(question, at_least_10 + [Cond("question", "n", "at_most", 5)], 3) is None
+
+
+def test_assignments_of_an_integer_question_become_numbers() -> None:
+    class KB:
+        questions = {"n": _integer(), "c": _integer()}
+
+    class Adv:
+        kb = KB()
+
+    got = parse_assignments(["n=12", "c=-3", "c=x"], Adv())  # type: ignore[arg-type]
+    assert got == {"n": 12, "c": "x"}
+    assert parse_assignments(["n=-4", "c=a=b"], Adv()) == {"n": -4, "c": "a=b"}  # type: ignore[arg-type]
+    assert parse_assignments(["n=4-"], Adv()) == {"n": "4-"}  # type: ignore[arg-type]
+
+
+def test_a_bad_assignment_names_the_option_and_suggests(adv: Advisor) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_assignments(["inn_visi=geen"], adv)
+    assert caught.value.file == "--set" and caught.value.hint is not None and "inn_visie" in caught.value.hint
+    with pytest.raises(InputError) as caught:
+        parse_assignments(["=geen"], adv)
+    assert caught.value.file == "--set" and caught.value.message == "expected QUESTION=VALUE, not '=geen'"
+    with pytest.raises(InputError) as caught:
+        apply_changes(adv, _facts(adv), {"inn_visie": "bredere_visi"})
+    assert (caught.value.file, caught.value.field) == ("--set", "answers.inn_visie")
+    assert caught.value.hint is not None and "bredere_visie" in caught.value.hint
+    assert "bredere_visi" in caught.value.message
+
+
+def test_a_what_if_keeps_the_size_threshold(adv: Advisor) -> None:
+    facts = adv.load({"organisation": {"name": "T", "employees": 120}, "answers": {}}, size_threshold=100)
+    changed = apply_changes(adv, facts, {"inn_visie": "geen"})
+    assert changed.organisation.size_class == "groot" and changed.answers["inn_visie"] == "geen"
+
+
+def test_the_json_of_a_path(adv: Advisor) -> None:
+    path = path_to_stage(adv, adv.load(ZUIDOEVER), "innovatie", 2)
+    assert path.to_dict() == {
+        "pillar": "innovatie",
+        "target": 2,
+        "before": {"stage": path.stage_before, "at_least": path.at_least_before},
+        "after": {"stage": path.stage_after, "at_least": path.at_least_after},
+        "reached": True,
+        "changes": [{"question": c.question, "value": c.value, "current": c.current} for c in path.changes],
+        "recommendations": ["innovatie-naar-gedefinieerd"],
+    }
+    assert path.changes and path.stage_after == 2
+
+
+def test_the_suggestion_with_the_fewest_changes_wins_and_the_first_on_a_tie(adv: Advisor) -> None:
+    rule = adv.pack.by_id()[PROCES]
+    # Neither alternative holds: both need one change; the first alternative (inn_breedte) is taken.
+    facts = _facts(adv, inn_breedte="ook_werkprocessen", kf_processen="uitgangspunt")
+    assert suggest(adv, rule, adv.engine_facts(facts)) == [Change("inn_breedte", "technologie", "ook_werkprocessen")]
+    # Unknown answers count like wrong ones: the suggestion says the answer is unknown now.
+    assert suggest(adv, rule, adv.engine_facts(_facts(adv))) == [Change("inn_breedte", "technologie", None)]
