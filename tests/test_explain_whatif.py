@@ -10,6 +10,7 @@ import pytest
 from zorgadvies.api import Advisor
 from zorgadvies.errors import InputError
 from zorgadvies.explain import explain
+from zorgadvies.logic import conditions
 from zorgadvies.whatif import Change, apply_changes, outcome_after, parse_assignments, path_to_stage, suggest
 
 from conftest import ROOT
@@ -331,3 +332,78 @@ def test_the_suggestion_with_the_fewest_changes_wins_and_the_first_on_a_tie(adv:
     assert suggest(adv, rule, adv.engine_facts(facts)) == [Change("inn_breedte", "technologie", "ook_werkprocessen")]
     # Unknown answers count like wrong ones: the suggestion says the answer is unknown now.
     assert suggest(adv, rule, adv.engine_facts(_facts(adv))) == [Change("inn_breedte", "technologie", None)]
+
+
+# --- suggestions and paths: the cases the mutation run showed untested ---------------------------
+
+def test_a_suggestion_changes_only_the_condition_that_is_false_whichever_comes_first(adv: Advisor) -> None:
+    rule = adv.pack.by_id()[GERICHT]
+    facts = _facts(adv, inn_experimenten="gepland_gevolgd_geevalueerd", inn_visie="geen")
+    assert suggest(adv, rule, adv.engine_facts(facts)) == [Change("inn_visie", "bredere_visie", "geen")]
+
+
+def test_a_rule_that_already_fires_through_one_alternative_needs_nothing(adv: Advisor) -> None:
+    rule = adv.pack.by_id()[PROCES]
+    assert suggest(adv, rule, adv.engine_facts(_facts(adv, inn_breedte="technologie"))) == []
+
+
+def test_an_alternative_that_answers_cannot_reach_does_not_stop_the_search(adv: Advisor) -> None:
+    # innovatie-klein: small AND (no head of innovation (a derived fact) OR no expertise in house).
+    rule = adv.pack.by_id()["advies/omvang/innovatie-klein"]
+    facts = adv.load({"organisation": {"name": "T", "employees": 10}, "answers": {"infra_inn_expertise": "volledig"}})
+    changes = suggest(adv, rule, adv.engine_facts(facts))
+    assert changes == [Change("infra_inn_expertise", "geen", "volledig")]
+
+
+def test_a_kept_condition_that_cannot_be_met_falls_back_to_the_rule_alone(adv: Advisor) -> None:
+    from zorgadvies.logic import Cond
+
+    rule = adv.pack.by_id()[GERICHT]
+    facts = adv.engine_facts(_facts(adv, inn_experimenten="ad_hoc_uitproberen", inn_visie="bredere_visie"))
+    impossible = {"inn_experimenten": [Cond("question", "inn_experimenten", "at_most", 0, "ad_hoc_uitproberen")]}
+    assert suggest(adv, rule, facts, keep=impossible) == [Change("inn_experimenten", "gerichte_doelen", "ad_hoc_uitproberen")]
+    # A kept condition that can be met is honoured: the value then satisfies both.
+    higher = {"inn_experimenten": [Cond("question", "inn_experimenten", "at_least", 2, "gepland_gevolgd_geevalueerd")]}
+    assert suggest(adv, rule, facts, keep=higher) == [Change("inn_experimenten", "gepland_gevolgd_geevalueerd", "ad_hoc_uitproberen")]
+
+
+def test_equally_close_values_are_taken_in_name_order(adv: Advisor) -> None:
+    from zorgadvies.logic import Cond
+    from zorgadvies.whatif import _value_for
+
+    # inn_draagvlak: solistisch < per_project < breed_proactief < ingebed_dagelijks. From per_project,
+    # solistisch and breed_proactief are both one step away: the name decides, not the scale.
+    question = adv.kb.questions["inn_draagvlak"]
+    assert _value_for(question, [Cond("question", "inn_draagvlak", "is_not", "per_project")], "per_project") == "breed_proactief"
+
+
+def test_a_path_to_stage_one_is_already_there(adv: Advisor) -> None:
+    path = path_to_stage(adv, _facts(adv), "merk", 1)
+    assert path.reached and path.target == 1 and path.recommendations == ()
+
+
+def test_a_path_from_an_open_stage_starts_at_what_is_certain(adv: Advisor) -> None:
+    # Innovatie: stage 2 met, stage 3 unknown -> at least 2; the route is the one step to 3.
+    answers = {"inn_marketingstrategie": "continu_verbonden", "inn_experimenten": "continu_meten_leren", "inn_visie": "langetermijndoelen",
+               "inn_selectiecriteria": "ja", "inn_organisatiedoelen": "onbekend"}
+    facts = _facts(adv, **answers)
+    path = path_to_stage(adv, facts, "innovatie", 3)
+    assert (path.stage_before, path.at_least_before) == (None, 2)
+    assert path.recommendations == ("innovatie-naar-georganiseerd",)
+    # An answer given as onbekend is shown as unknown now, like a missing one.
+    assert all(c.current is None for c in path.changes if c.question == "inn_organisatiedoelen")
+    assert "inn_organisatiedoelen" in {c.question for c in path.changes}
+    assert path.reached and (path.stage_after or path.at_least_after) == 3
+
+
+@pytest.mark.parametrize("pillar", ["marketingpraktijk", "merk", "innovatie", "metrics_evaluatie"])
+def test_a_path_from_nothing_asks_only_what_the_gates_need(adv: Advisor, pillar: str) -> None:
+    # Stage 1 is the floor: its criterion (the basic question answered) is no gate, so a path to
+    # stage 2 changes only answers that a stage-2 gate tests, and each of them is needed.
+    facts = _facts(adv)
+    path = path_to_stage(adv, facts, pillar, 2)
+    gated = {c.subject for r in adv.pack.criteria(pillar, 2) for c in conditions(r.when)}
+    assert path.reached and path.changes and {c.question for c in path.changes} <= gated
+    for change in path.changes:
+        without = {c.question: c.value for c in path.changes if c != change}
+        assert _level(adv.assess(apply_changes(adv, facts, without)).pillar(pillar)) < 2, change
