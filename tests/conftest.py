@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from zorgadvies.api import Advisor, advisor
+from zorgadvies.api import Advisor
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -28,4 +28,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def adv() -> Advisor:
-    return advisor()
+    # A fresh Advisor per test session rather than the process-wide advisor(): the rule pack is
+    # then compiled inside the session, so that a mutation test (which forks the process after a
+    # first session) exercises the mutated compiler instead of an engine compiled before it.
+    return Advisor(cases=False)
