@@ -407,3 +407,43 @@ def test_a_path_from_nothing_asks_only_what_the_gates_need(adv: Advisor, pillar:
     for change in path.changes:
         without = {c.question: c.value for c in path.changes if c != change}
         assert _level(adv.assess(apply_changes(adv, facts, without)).pillar(pillar)) < 2, change
+
+
+# --- explain: derived facts, stage facts and the pillar summaries ---------------------------------
+
+def test_a_derived_or_stage_fact_is_named_in_words(adv: Advisor) -> None:
+    from zorgadvies.facts import FACT_LABELS
+
+    facts = adv.load({"organisation": {"name": "T", "employees": 10}, "answers": {}})
+    [trace] = explain(adv, facts, "advies/ontwikkeling/innovatie-naar-georganiseerd").rules
+    [stage] = trace.unknown
+    assert (stage.fact.subject, stage.fact.text, stage.fact.text_en) == ("stage.innovatie", "Stadium van de pijler innovatie", "Stage of the pillar innovatie")
+    assert (stage.fact.answer, stage.fact.label, stage.fact.label_en) == (None, "onbekend", "unknown")
+    [trace] = explain(adv, facts, "advies/omvang/innovatie-klein").rules
+    role = next(c.fact for c in trace.unknown if c.fact.subject == "roles.hoofd_innovatie.present")
+    assert (role.text, role.text_en) == FACT_LABELS["roles.hoofd_innovatie.present"]
+    assert (role.label, role.label_en) == ("onbekend", "unknown")
+    # A known derived fact is shown as its value: the large variant fails on size class klein.
+    size = explain(adv, facts, "advies/omvang/innovatie-groot").rules[0]
+    [line] = [c for c in size.failed if c.fact.subject == "organisation.size_class"]
+    assert (line.fact.answer, line.fact.label, line.fact.label_en) == ("klein", "klein", "klein")
+    assert (line.fact.text, line.fact.text_en) == FACT_LABELS["organisation.size_class"]
+
+
+def test_the_summary_of_an_open_and_of_an_established_pillar(adv: Advisor) -> None:
+    facts = _facts(adv)
+    result = adv.assess(facts).pillar("innovatie")
+    expl = explain(adv, facts, "innovatie")
+    assert (expl.id, expl.kind, expl.title, expl.title_en, expl.applies) == ("innovatie", "pillar", "Innovatie", "Innovation", False)
+    assert expl.summary == f"Innovatie: onbepaald (minstens Geïnitieerd); beantwoord: {', '.join(result.settle)}."
+    assert expl.summary_en == f"Innovation: undetermined (at least Initiated); answer: {', '.join(result.settle)}."
+    established = explain(adv, adv.load(HEIDEZOOM), "innovatie")
+    stage = adv.assess(adv.load(HEIDEZOOM)).pillar("innovatie")
+    assert stage.stage is not None and established.applies
+    name, name_en = adv.kb.stage(stage.stage).nl, adv.kb.stage(stage.stage).en
+    assert established.summary.startswith(f"Innovatie: {name} ({stage.stage}); alle criteria van stadium 1 t/m {stage.stage} zijn vervuld.")
+    assert established.summary_en.startswith(f"Innovation: {name_en} ({stage.stage}); every criterion of stages 1 to {stage.stage} is met.")
+    if stage.missing_stage:
+        nxt = adv.kb.stage(stage.missing_stage)
+        assert established.summary.endswith(f" {nxt.nl} is niet bereikt: zie 'waarom niet'.")
+        assert established.summary_en.endswith(f" {nxt.en} is not reached: see 'why not'.")
