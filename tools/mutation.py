@@ -62,7 +62,7 @@ MODULES: dict[str, Target] = {
     # the small-shard test beside it.
     "engine": Target(
         ("zorgadvies/engine.py",),
-        ("tests/test_engine_limits.py", "tests/test_engine_vs_reference.py", GOLDEN,
+        ("tests/test_engine_limits.py", "tests/test_engine_vs_reference.py", "tests/test_bounds.py", GOLDEN,
          "--deselect", "tests/test_engine_limits.py::test_synthetic_1200_rule_pack_matches_reference"),
     ),
 }
