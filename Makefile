@@ -7,7 +7,7 @@ EXAMPLE ?= examples/thuiszorg-de-linde.yaml
 COMPILERS ?= $(CC) cc gcc clang
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: demo test bench bench-serve serve clean check-build
+.PHONY: demo test bench bench-serve serve golden mutation clean check-build
 
 demo: $(VENV)/.tool
 	$(BIN)/zorgadvies assess $(EXAMPLE)
@@ -25,6 +25,21 @@ serve: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench.py
+
+# Rewrite tests/golden/ from the current code, then show what changed: review it before committing.
+golden: $(VENV)/.installed
+	$(BIN)/python -m pytest -q -p no:randomly tests/test_golden.py --update-golden
+	git status --short -- tests/golden
+	git diff --stat -- tests/golden
+
+# Mutation testing of the decision modules (docs/testing.md); one module: make mutation MODULE=stages
+MODULE ?=
+mutation: $(VENV)/.mutation
+	$(BIN)/python tools/mutation.py $(MODULE)
+
+$(VENV)/.mutation: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,mutation]'
+	touch $@
 
 # durable-rules is published only as source: pip compiles its C extension, which needs a C compiler
 # and the Python headers. Checked before pip runs, so a missing one is one clear paragraph, not a
@@ -52,4 +67,4 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/.venv-created
 	touch $@ $(VENV)/.tool
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis .mutation

@@ -171,3 +171,9 @@ def test_size_threshold_is_configurable(tmp_path: Path) -> None:
     large = json.loads(run("assess", str(path), "--format", "json", "--size-threshold", "100").output)
     assert small["organisation"]["size_class"] == "klein"
     assert large["organisation"]["size_class"] == "groot"
+
+
+def test_a_nul_byte_in_a_file_name_is_an_input_error() -> None:
+    # Found by tests/test_fuzz.py: the API took a str with a NUL byte as a path and raised ValueError.
+    with pytest.raises(zorgadvies.ZorgadviesError, match="NUL byte"):
+        zorgadvies.assess("examples\x00.yaml")

@@ -12,23 +12,27 @@ import pytest
 
 from conftest import ROOT
 
-BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
+# A python block and, right after it, the output the documentation promises it prints.
+BLOCK = re.compile(r"```python\n(.*?)```\nPrints:\n```text\n(.*?)```", re.DOTALL)
 EMBEDDING = BLOCK.findall((ROOT / "docs" / "embedding.md").read_text(encoding="utf-8"))
 
 
 def test_embedding_has_the_promised_examples() -> None:
+    text = (ROOT / "docs" / "embedding.md").read_text(encoding="utf-8")
     assert len(EMBEDDING) >= 5
+    # Every python block has its "Prints:" (a block without one would silently not be checked).
+    assert text.count("```python") == len(EMBEDDING)
 
 
-@pytest.mark.parametrize("code", EMBEDDING, ids=[f"block{i}" for i in range(len(EMBEDDING))])
-def test_embedding_example_runs(code: str) -> None:
+@pytest.mark.parametrize(("code", "expected"), EMBEDDING, ids=[f"block{i}" for i in range(len(EMBEDDING))])
+def test_embedding_example_prints_what_the_docs_say(code: str, expected: str) -> None:
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             exec(compile(code, "docs/embedding.md", "exec"), {"__name__": "docs_example"})  # noqa: S102 - our own docs
-        assert out.getvalue().strip(), "every example prints something a reader can compare"
+        assert out.getvalue() == expected
     finally:
         os.chdir(cwd)
 

@@ -464,35 +464,36 @@ def test_resume_continues_where_it_stopped(adv: Advisor, tmp_path: Path) -> None
 
 def test_resume_of_a_hand_written_file_skips_what_it_has(adv: Advisor, tmp_path: Path) -> None:
     data = _example("ggz-polderland.yaml")
-    del data["answers"]["mp_inzet"]
+    del data["answers"]["mp_strategie"]
     source = tmp_path / "hand.yaml"
     source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     iv = Interview.resume(adv, source)
-    # Without mp_inzet the pillar is open again (stage 1 is the floor, stage 2 unknown): its
+    # Without mp_strategie (a stage-2 gate; mp_inzet, used here before, no longer gates since the
+    # rules branch) the pillar is open again (stage 1 is the floor, stage 2 unknown): its
     # self-placement comes first (it gives the estimate), then the question that settles it.
-    assert iv.remaining() == ["zelf_marketingpraktijk", "mp_inzet"]
+    assert iv.remaining() == ["zelf_marketingpraktijk", "mp_strategie"]
 
 
 def test_resume_keeps_respondents_and_skips_what_they_answered(adv: Advisor, tmp_path: Path) -> None:
     data = _example("eerstelijn-venendal-respondenten.yaml")
     for respondent in data["respondents"]:
-        respondent["answers"].pop("mp_inzet", None)
-    data.get("answers", {}).pop("mp_inzet", None)
+        respondent["answers"].pop("mp_strategie", None)
+    data.get("answers", {}).pop("mp_strategie", None)
     source = tmp_path / "drie.yaml"
     source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     before = adv.load(source)
     iv = Interview.resume(adv, source)
-    # The pillar is open again without mp_inzet: its self-placement comes first, then mp_inzet.
+    # The pillar is open again without mp_strategie: its self-placement comes first, then mp_strategie.
     placement = iv.next()
     assert placement is not None and placement.key == "zelf_marketingpraktijk"
     assert placement.progress == (len(before.answers), len(before.answers) + 2)
     iv.answer(placement, "2")
     step = iv.next()
-    assert step is not None and step.key == "mp_inzet"
+    assert step is not None and step.key == "mp_strategie"
     iv.answer(step, "2")
     after = adv.load(source)
     assert after.respondents == before.respondents
-    assert after.answers["mp_inzet"] == step.options[1].id
+    assert after.answers["mp_strategie"] == step.options[1].id
     assert after.answers["zelf_marketingpraktijk"] == "gedefinieerd"
     assert iv.next() is None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -95,9 +96,33 @@ def test_a_respondent_with_an_unknown_question_names_the_field(tmp_path) -> None
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
-def test_reports_render_with_respondents(fmt: str) -> None:
+def test_reports_show_who_said_what_and_what_rests_on_it(fmt: str) -> None:
     result = CliRunner().invoke(main, ["report", str(EXAMPLE), "--format", fmt])
     assert result.exit_code == 0, result.output
+    out = result.output if fmt == "markdown" else html.unescape(result.output)
+    report = zorgadvies.assess(EXAMPLE)
+    kb = zorgadvies.load_knowledge()
+    assert report.respondents is not None
+    names = report.to_dict()["respondents"]["names"]
+    assert len(names) == 3 and f"Respondenten: {', '.join(names)}" in out
+    disputed = report.to_dict()["respondents"]["disputed"]
+    assert disputed, "the example has disputes"
+    for dispute in disputed:
+        question = kb.questions[dispute["question"]]
+        assert f"{question.nl}" in out and dispute["question"] in out
+        # Every respondent's own answer, in words, and the answer that counts.
+        for who, answer in dispute["answers"].items():
+            assert f"{who}: {question.label(answer, 'nl')}" in out
+        assert question.label(dispute["combined"], "nl") in out
+    # Each stage that rests on a disputed answer is flagged with that question.
+    flagged = [p for p in report.pillars if p.disputed]
+    assert flagged
+    for pillar in flagged:
+        line = next(line for line in out.splitlines() if pillar.name in line and "betwiste" in line)
+        assert all(q in line for q in pillar.disputed)
+    for pillar in report.pillars:
+        if not pillar.disputed:
+            assert not any(pillar.name in line and "betwiste" in line for line in out.splitlines())
 
 
 def test_a_consensus_is_marked_as_such() -> None:

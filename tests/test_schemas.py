@@ -37,9 +37,33 @@ def test_every_example_report_fits_the_output_schema(example: Path) -> None:
     jsonschema.validate(json.loads(zorgadvies.assess(example).to_json()), OUTPUT)
 
 
-def test_a_what_if_report_fits_the_output_schema() -> None:
-    result = runner.invoke(main, ["assess", str(EXAMPLES[0]), "--format", "json", "--set", "inn_directietafel=ja"])
-    jsonschema.validate(json.loads(result.output), OUTPUT)
+# The answers that take Welzijn Zuidoever's Innovatie pillar from stage 1 to stage 2.
+TO_STAGE_2 = {
+    "inn_deskundigheid": "bij_enkelen", "inn_experimenten": "gerichte_doelen", "inn_marketingstrategie": "eerste_koppeling",
+    "inn_selectiecriteria": "ja", "inn_verantwoordelijkheid": "vaste_medewerker", "inn_visie": "bredere_visie",
+}
+
+
+def test_a_what_if_report_fits_the_output_schema_and_says_what_changed() -> None:
+    example = ROOT / "examples" / "welzijn-zuidoever.yaml"
+    sets = [a for q, v in TO_STAGE_2.items() for a in ("--set", f"{q}={v}")]
+    result = runner.invoke(main, ["assess", str(example), "--format", "json", *sets])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    jsonschema.validate(report, OUTPUT)
+    # The report is the assessment of the changed answers, and its what_if part names the change.
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    data["answers"].update(TO_STAGE_2)
+    changed = json.loads(zorgadvies.assess(data).to_json())
+    assert report["pillars"] == changed["pillars"] and report["recommendations"] == changed["recommendations"]
+    assert report["what_if"]["set"] == TO_STAGE_2
+    moves = {p["id"]: (p["old"]["stage"], p["new"]["stage"], p["change"]) for p in report["what_if"]["changes"]["pillars"]}
+    assert moves["innovatie"] == (1, 2, "up")
+    assert all(change == "same" for pid, (_, _, change) in moves.items() if pid != "innovatie")
+    # The schema describes the what_if part: a malformed one is refused.
+    report["what_if"]["set"] = ["inn_visie"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(report, OUTPUT)
 
 
 def test_the_output_schema_can_fail() -> None:

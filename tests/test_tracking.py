@@ -129,9 +129,25 @@ def test_diff_of_json_reports_equals_diff_of_facts(tmp_path: Path, linde_later: 
     assert json.loads(run("diff", renamed, new_json, "--format", "json").stdout)["old"]["kind"] == "report"
 
 
-def test_diff_is_deterministic(linde_later: Path) -> None:
-    assert run("diff", LINDE, linde_later).stdout == run("diff", LINDE, linde_later).stdout
-    assert run("diff", LINDE, linde_later, "--format", "json").stdout == run("diff", LINDE, linde_later, "--format", "json").stdout
+MARK = {"up": "▲ hoger", "down": "▼ lager", "same": "= gelijk", "determined": "nu bepaald", "undetermined": "nu onbepaald"}
+
+
+def test_diff_text_says_per_pillar_what_the_json_says(linde_later: Path) -> None:
+    # (Byte-identical output across hash seeds is tests/test_determinism.py.) Both directions: the
+    # text line of every pillar carries the change the JSON gives it, and reversing the two
+    # assessments reverses the changes.
+    for old, new in ((LINDE, linde_later), (linde_later, LINDE)):
+        data = json.loads(run("diff", old, new, "--format", "json").stdout)
+        lines = run("diff", old, new).stdout.splitlines()
+        for pillar in data["pillars"]:
+            line = next(line for line in lines if line.strip().startswith(pillar["name"]))
+            assert pillar["change"] in MARK and MARK[pillar["change"]] in line, (pillar["id"], line)
+            others = [mark for change, mark in MARK.items() if change != pillar["change"]]
+            assert not any(mark in line for mark in others), line
+    forward = {p["id"]: p["change"] for p in json.loads(run("diff", LINDE, linde_later, "--format", "json").stdout)["pillars"]}
+    backward = {p["id"]: p["change"] for p in json.loads(run("diff", linde_later, LINDE, "--format", "json").stdout)["pillars"]}
+    assert forward["marketingpraktijk"] == "up" and backward["marketingpraktijk"] == "down"
+    assert all(backward[pid] == "same" for pid, change in forward.items() if change == "same")
 
 
 def test_diff_warns_when_the_knowledge_base_changed(tmp_path: Path) -> None:

@@ -246,7 +246,9 @@ class _Explainer:
 
         chain = []
         graph = self.adv.graph
-        for before in nx.topological_sort(graph.subgraph(nx.ancestors(graph, rec_id) | {rec_id})):
+        # Lexicographical: a plain topological sort of a subgraph built from a set follows the
+        # set's order, which PYTHONHASHSEED changes (the chain was printed in a different order per run).
+        for before in nx.lexicographical_topological_sort(graph.subgraph(nx.ancestors(graph, rec_id) | {rec_id})):
             if before == rec_id:
                 continue
             succ = [s for s in graph.successors(before) if s == rec_id or rec_id in nx.descendants(graph, s)]

@@ -174,8 +174,9 @@ def report_schema() -> dict[str, Any]:
                 ]
             },
         },
-        # Added by `assess --set` (what-if): the answers changed and what changed.
-        {"what_if": {"type": "object"}},
+        # Added by `assess --set` (what-if): the answers changed and what changed (a diff, as
+        # `zorgadvies diff --format json` prints it).
+        {"what_if": _obj({"set": _FACTS, "changes": {"type": "object", "required": ["old", "new", "pillars", "recommendations"]}})},
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

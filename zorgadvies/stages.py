@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from .atleast import AtLeast
 from .engine import Firing
 from .knowledge import KnowledgeBase
 from .atleast import AtLeast

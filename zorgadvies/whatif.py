@@ -76,7 +76,7 @@ def _value_for(question: Question, literals: Sequence[Cond], current: object | N
         return None
     here = question.rank(current) if current is not None else None  # type: ignore[arg-type]
     if here is None:
-        return fits[0] if question.comparable else fits[0]
+        return fits[0]
     return min(fits, key=lambda v: (abs((question.rank(v) or 0) - here), str(v)))  # type: ignore[arg-type]
 
 
@@ -151,7 +151,7 @@ def _level(stage: int | None, at_least: int | None) -> int:
 def path_to_stage(adv: Advisor, facts: Facts, pillar: str, target: int, *, max_rounds: int = 60) -> PathResult:
     """The answers that take ``pillar`` to at least stage ``target``.
 
-    Greedy through the engine: run the assessment, take the first criterion of stages 1..target
+    Greedy through the engine: run the assessment, take the first criterion of stages 2..target
     (in stage and id order) that does not fire, change the fewest answers that make it fire (values
     chosen to also satisfy the other criteria of the path on the same question), and repeat until
     every criterion fires. Every change is required by some criterion; where a criterion offers
@@ -161,7 +161,9 @@ def path_to_stage(adv: Advisor, facts: Facts, pillar: str, target: int, *, max_r
         raise InputError(f"unknown pillar '{pillar}'", field="--pillar", hint=did_you_mean(pillar, [p.id for p in adv.kb.pillars]))
     if not 1 <= target <= 4:
         raise InputError(f"target stage must be 1 to 4, not {target}", field="--target")
-    criteria = [r for n in range(1, target + 1) for r in sorted(adv.pack.criteria(pillar, n), key=lambda r: r.id)]
+    # Stage 1 is the floor (docs/stages.md): its criterion is evidence, never a gate, so a path
+    # that demanded it would ask for an answer that changes nothing.
+    criteria = [r for n in range(2, target + 1) for r in sorted(adv.pack.criteria(pillar, n), key=lambda r: r.id)]
     keep: dict[str, list[Cond]] = {}
     for rule in criteria:
         for conjunction in dnf(rule.when)[:1]:

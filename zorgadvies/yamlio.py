@@ -229,6 +229,8 @@ def read_bounded(
         raise make_error("is a directory, not a file", file=name) from None
     except OSError as exc:
         raise make_error(f"cannot be read ({exc.strerror})", file=name) from None
+    except ValueError:  # the operating system takes no NUL byte in a file name
+        raise make_error("is no valid file name (it holds a NUL byte)", file=name.replace("\x00", "\\x00")) from None
     if len(raw) > max_bytes:
         raise make_error(f"is larger than {_size(max_bytes)}, the limit for a {what}{raise_with}", file=name)
     return raw
