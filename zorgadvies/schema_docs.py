@@ -95,6 +95,8 @@ REPORT_FIELDS: dict[str, str] = {
     "consensus": "True when the facts file's own answers (the consensus) settled it",
     "minstens": "An at-least answer: the value is this or higher",
     "what_if": "Added by assess --set: the answers changed and what changed as a result",
+    "set": "The answers --set changed (question id -> the new value)",
+    "changes": "What the changed answers changed: old and new stages per pillar, recommendations added and removed",
 }
 
 INPUT_FIELDS: dict[str, str] = {
