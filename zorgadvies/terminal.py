@@ -17,6 +17,8 @@ from typing import TextIO
 
 import click
 
+from .safeio import terminal_safe
+
 __all__ = ["DEFAULT_WIDTH", "colour_marks", "emit", "wrap_text"]
 
 DEFAULT_WIDTH = 80
@@ -56,6 +58,8 @@ def _use_colour() -> bool:
 def emit(text: str, stream: TextIO | None = None) -> None:
     """Print ``text`` for a reader: wrapped, coloured and paged on a terminal, plain elsewhere."""
     stream = stream or sys.stdout
+    # Data never reaches the terminal raw (docs/security.md): sanitised before our own colour codes.
+    text = terminal_safe(text)
     tty = stream.isatty()
     size = shutil.get_terminal_size((DEFAULT_WIDTH, 24)) if tty else os.terminal_size((DEFAULT_WIDTH, 24))
     body = wrap_text(text.rstrip("\n"), max(20, size.columns)) + "\n"

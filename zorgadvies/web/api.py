@@ -102,7 +102,8 @@ def _owner(request: Request[Any, Any, Any]) -> Account:
 }, security=[])
 def assess(request: Request[Any, Any, Any], data: Annotated[dict[str, Any], Body(description="A facts file as JSON (zorgadvies schema --kind input)")]) -> Response[dict[str, Any]]:
     """The report for the facts, exactly as ``zorgadvies assess --format json`` prints it."""
-    report = request.app.state.adv.assess(data)
+    # ask_next as the CLI computes it, so that the body equals `assess --format json` byte for byte.
+    report = request.app.state.adv.assess(data, ask_next=True)
     # Bytes are sent as they are (the annotation only documents the shape in the OpenAPI document).
     return Response(report.to_json().encode("utf-8"), media_type=MediaType.JSON)
 
