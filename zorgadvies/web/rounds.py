@@ -490,7 +490,8 @@ def render_report(adv: Advisor, facts: dict[str, Any], fmt: str) -> tuple[str, s
     Raises KeyError for an unknown format.
     """
     media_type, suffix = REPORT_FORMATS[fmt]
-    report = adv.assess(facts)
+    # With what to ask next, as the CLI's assess and report show it.
+    report = adv.assess(facts, ask_next=True)
     if fmt == "html":
         from ..render.html import render_html
 
