@@ -150,8 +150,6 @@ sources: [organiseren-om-te-innoveren#omvang]
 basis: vermeld
 quote: q
 modified: 2026-11-23
-basis: afgeleid
-quote: "-"
 when:
   all:
     - {question: rol_implementatie_vorm, is: geen_vaste_vorm}

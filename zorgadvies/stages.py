@@ -72,7 +72,7 @@ def self_placement(kb: KnowledgeBase, pillar: str, facts: Mapping[str, object]) 
 def _estimate(stage_min: int, stage_max: int, evidenced: Sequence[int], placed: int | None) -> StageEstimate:
     """The established stage, else the self-placement inside the bounds, else what the criteria show.
 
-    ``evidenced`` are the stages with at least one criterion that fires. Without a self-placement
+    ``evidenced`` are the stages with at least one criterion that fires (a gate or an afgeleid one). Without a self-placement
     the estimate climbs from ``stage_min`` through every following stage inside the bounds that has
     evidence of its own (an unbroken chain: one trait of a far stage alone does not count); with
     nothing beyond the floor it is ``onbepaald`` — the floor alone is no estimate.
@@ -151,7 +151,9 @@ def classify(
                 against = [r.id for n in range(placed + 1, stage_min + 1) for r in ladder[n]]
             question = SELF_PLACEMENT_PREFIX + pillar.id
             conflicts = (Conflict(question, facts.get(question), stage_min, stage_max, tuple(against)),)
-        evidenced = [n for n in range(2, 5) if any(outcome.get(r.id) == "fires" for r in ladder[n])]
+        # Evidence for the estimate (never for the bounds): a met criterion of the stage, a gate or
+        # one of our own (afgeleid) criteria, which may inform but never decide (docs/stages.md).
+        evidenced = [n for n in range(2, 5) if any(outcome.get(r.id) == "fires" for r in pack.all_criteria(pillar.id, n))]
         estimate = _estimate(stage_min, stage_max, evidenced, placed)
         named = kb.stage(stage) if stage else None
         results.append(
