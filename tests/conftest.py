@@ -97,3 +97,28 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_server: str 
         with admin.connect() as conn:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.dispose()
+
+
+# --------------------------------------------------------------------------------------------
+# Known disagreements between the tool and a consultant's expectation (tests/descriptions and
+# tests/real): each is kept as a failing expectation, marked strict-xfail with the reason the
+# lead gave, so that it fails loudly the day the tool starts to agree (and the entry must go).
+
+DISAGREEMENTS = ROOT / "tests" / "known-disagreements.yaml"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    import yaml
+
+    entries = yaml.safe_load(DISAGREEMENTS.read_text(encoding="utf-8")) or []
+    reasons = {e["test"]: e["reason"] for e in entries}
+    seen = set()
+    for item in items:
+        key = item.nodeid.split("::", 1)[-1]
+        if key in reasons:
+            item.add_marker(pytest.mark.xfail(strict=True, reason=reasons[key]))
+            seen.add(key)
+    collected_all = any(i.nodeid.startswith("tests/test_descriptions.py") for i in items) and not config.option.keyword
+    stale = sorted(set(reasons) - seen)
+    if collected_all and stale:
+        raise pytest.UsageError(f"{DISAGREEMENTS}: no such test (remove the entry): {stale[0]}")

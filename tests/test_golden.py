@@ -18,9 +18,15 @@ from zorgadvies.api import Advisor
 from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
-# Every *.yaml in these folders is an organisation with a golden report, picked up automatically.
+# Every *.yaml in these folders is an organisation with a golden report, picked up automatically;
+# a description's expectations (*.expect.yaml) are not an organisation.
 FOLDERS = ("examples", "tests/descriptions", "tests/real")
-CASES = [path for folder in FOLDERS for path in sorted((ROOT / folder).glob("*.yaml"))]
+CASES = [
+    path
+    for folder in FOLDERS
+    for path in sorted((ROOT / folder).glob("*.yaml"))
+    if not path.name.endswith(".expect.yaml")
+]
 
 
 def golden_path(case: Path) -> Path:
