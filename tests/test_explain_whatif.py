@@ -96,7 +96,8 @@ def test_a_pillar_explanation_is_its_evidence_and_its_next_stage(adv: Advisor) -
     for result in report.pillars:
         expl = explain(adv, facts, result.id)
         assert expl.kind == "pillar" and expl.applies is (result.stage is not None)
-        assert [t.rule for t in expl.rules] == [e.rule for e in result.evidence]
+        # The evidence of the stage, then the met criteria above stage_min (higher_evidence).
+        assert [t.rule for t in expl.rules] == [e.rule for e in result.evidence + result.higher_evidence]
         assert all(t.outcome == "fires" for t in expl.rules)
         assert [(t.rule, t.outcome) for t in expl.why_not] == [(m.rule, m.status) for m in result.missing]
         if result.stage is not None:
@@ -239,12 +240,23 @@ def test_a_recommendation_summary_names_its_rank_and_rule(adv: Advisor) -> None:
     fired = report.recommendations[1]
     expl = explain(adv, facts, fired.id)
     rule = next(t.rule for t in expl.rules if t.outcome == "fires")
-    assert expl.applies and expl.summary == f"Van toepassing (rang {fired.rank}): regel {rule} is afgegaan."
-    assert expl.summary_en == f"Applies (rank {fired.rank}): rule {rule} fired."
-    absent = next(r for r in sorted(adv.kb.recommendations) if r not in {x.id for x in report.recommendations})
-    other = explain(adv, facts, absent)
-    assert not other.applies and other.summary_en == "Does not apply: none of the rules that can give this recommendation fired."
-    assert all(t.outcome != "fires" for t in other.rules)
+    assert expl.applies and expl.summary.startswith(f"Van toepassing (rang {fired.rank}): regel {rule} is afgegaan. Deze rang omdat: ")
+    assert expl.summary_en.startswith(f"Applies (rank {fired.rank}): rule {rule} fired. This rank because: ")
+    # A recommendation not given: either no rule that can give it fired, or one fired while its aim
+    # is already met (moot_when); the summary says which, and the traces agree.
+    given = {x.id for x in report.recommendations}
+    seen = set()
+    for absent in sorted(r for r in adv.kb.recommendations if r not in given):
+        other = explain(adv, facts, absent)
+        assert not other.applies
+        moot = other.summary_en == "Not given: according to the answers the aim of this recommendation is already met."
+        if all(t.outcome != "fires" for t in other.rules) and not moot:
+            assert other.summary_en == "Does not apply: none of the rules that can give this recommendation fired."
+            seen.add("none fired")
+        else:
+            assert other.summary_en.startswith("Not given: "), other.summary_en
+            seen.add("not given")
+    assert "none fired" in seen
 
 
 # --- what-if on integer questions (none in the built-in questionnaire, so built here) -------------
@@ -435,14 +447,18 @@ def test_the_summary_of_an_open_and_of_an_established_pillar(adv: Advisor) -> No
     result = adv.assess(facts).pillar("innovatie")
     expl = explain(adv, facts, "innovatie")
     assert (expl.id, expl.kind, expl.title, expl.title_en, expl.applies) == ("innovatie", "pillar", "Innovatie", "Innovation", False)
-    assert expl.summary == f"Innovatie: onbepaald (minstens Geïnitieerd); beantwoord: {', '.join(result.settle)}."
-    assert expl.summary_en == f"Innovation: undetermined (at least Initiated); answer: {', '.join(result.settle)}."
+    bounds = f"minstens {result.stage_min}, hoogstens {result.stage_max}"
+    assert expl.summary.startswith(f"Innovatie: onbepaald, {bounds}")
+    assert expl.summary.endswith(f"; nog te beantwoorden: {', '.join(result.settle)}.")
+    assert expl.summary_en.startswith(f"Innovation: undetermined, at least {result.stage_min}, at most {result.stage_max}")
+    assert expl.summary_en.endswith(f"; answer: {', '.join(result.settle)}.")
     established = explain(adv, adv.load(HEIDEZOOM), "innovatie")
     stage = adv.assess(adv.load(HEIDEZOOM)).pillar("innovatie")
     assert stage.stage is not None and established.applies
     name, name_en = adv.kb.stage(stage.stage).nl, adv.kb.stage(stage.stage).en
-    assert established.summary.startswith(f"Innovatie: {name} ({stage.stage}); alle criteria van stadium 1 t/m {stage.stage} zijn vervuld.")
-    assert established.summary_en.startswith(f"Innovation: {name_en} ({stage.stage}); every criterion of stages 1 to {stage.stage} is met.")
+    span, span_en = ("2", "2") if stage.stage == 2 else (f"2 t/m {stage.stage}", f"2 to {stage.stage}")
+    assert established.summary.startswith(f"Innovatie: {name} ({stage.stage}); alle criteria van stadium {span} zijn vervuld.")
+    assert established.summary_en.startswith(f"Innovation: {name_en} ({stage.stage}); every criterion of stage {span_en} is met.")
     if stage.missing_stage:
         nxt = adv.kb.stage(stage.missing_stage)
         assert established.summary.endswith(f" {nxt.nl} is niet bereikt: zie 'waarom niet'.")

@@ -97,7 +97,8 @@ def test_a_respondent_with_an_unknown_question_names_the_field(tmp_path) -> None
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_reports_show_who_said_what_and_what_rests_on_it(fmt: str) -> None:
-    result = CliRunner().invoke(main, ["report", str(EXAMPLE), "--format", fmt])
+    # The audit version: the client body names no question ids (issue 11), the audit trail does.
+    result = CliRunner().invoke(main, ["report", str(EXAMPLE), "--format", fmt, "--audit"])
     assert result.exit_code == 0, result.output
     out = result.output if fmt == "markdown" else html.unescape(result.output)
     report = zorgadvies.assess(EXAMPLE)

@@ -209,8 +209,11 @@ class _Explainer:
         if result.stage is not None:
             stage = self.kb.stage(result.stage)
             if result.stage > 1:
-                summary = f"{pillar.nl}: {stage.nl} ({result.stage}); alle criteria van stadium 2 t/m {result.stage} zijn vervuld."
-                summary_en = f"{pillar.en}: {stage.en} ({result.stage}); every criterion of stages 2 to {result.stage} is met."
+                # Stage 1 is the floor, so the criteria that establish a stage start at 2.
+                span = "2" if result.stage == 2 else f"2 t/m {result.stage}"
+                span_en = "2" if result.stage == 2 else f"2 to {result.stage}"
+                summary = f"{pillar.nl}: {stage.nl} ({result.stage}); alle criteria van stadium {span} zijn vervuld."
+                summary_en = f"{pillar.en}: {stage.en} ({result.stage}); every criterion of stage {span_en} is met."
             else:
                 summary = f"{pillar.nl}: {stage.nl} (1), de bodem van het model."
                 summary_en = f"{pillar.en}: {stage.en} (1), the floor of the model."
@@ -224,7 +227,7 @@ class _Explainer:
             if est.stage is not None:
                 summary += f"; schatting: {self.kb.stage(est.stage).nl} ({est.stage}) ({ESTIMATE_WORDS['nl'][est.basis]})"
                 summary_en += f"; estimate: {self.kb.stage(est.stage).en} ({est.stage}) ({ESTIMATE_WORDS['en'][est.basis]})"
-            summary += f"; beantwoord: {', '.join(result.settle) or '-'}."
+            summary += f"; nog te beantwoorden: {', '.join(result.settle) or '-'}."
             summary_en += f"; answer: {', '.join(result.settle) or '-'}."
         for conflict in result.conflicts:
             summary += f" Conflict: de zelfinschatting ({conflict.answer}) valt buiten de grenzen; tegengesproken door {', '.join(conflict.rules)}."

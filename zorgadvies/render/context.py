@@ -128,7 +128,7 @@ class _Builder:
             "requirements": requirements,
             "open_count": len(requirements),
             "settle": [{"subject": s, "text": subject_text(kb, s, lang)} for s in pillar.settle],
-            "disputed": list(pillar.disputed),
+            "disputed": [{"subject": s, "text": subject_text(kb, s, lang)} for s in pillar.disputed],
             "recs": [{"id": r.id, "rank": r.rank} for r in self.report.recommendations if pillar.id in r.serves],
             "target": target,
             "target_name": kb.stage(target).name(lang) if target else None,
