@@ -448,9 +448,9 @@ def test_the_summary_of_an_open_and_of_an_established_pillar(adv: Advisor) -> No
     expl = explain(adv, facts, "innovatie")
     assert (expl.id, expl.kind, expl.title, expl.title_en, expl.applies) == ("innovatie", "pillar", "Innovatie", "Innovation", False)
     bounds = f"minstens {result.stage_min}, hoogstens {result.stage_max}"
-    assert expl.summary.startswith(f"Innovatie: onbepaald, {bounds}")
+    assert expl.summary.startswith(f"Innovatie: onbepaald: {bounds}")
     assert expl.summary.endswith(f"; nog te beantwoorden: {', '.join(result.settle)}.")
-    assert expl.summary_en.startswith(f"Innovation: undetermined, at least {result.stage_min}, at most {result.stage_max}")
+    assert expl.summary_en.startswith(f"Innovation: undetermined: at least {result.stage_min}, at most {result.stage_max}")
     assert expl.summary_en.endswith(f"; answer: {', '.join(result.settle)}.")
     established = explain(adv, adv.load(HEIDEZOOM), "innovatie")
     stage = adv.assess(adv.load(HEIDEZOOM)).pillar("innovatie")

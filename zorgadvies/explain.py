@@ -17,7 +17,7 @@ from .errors import InputError, did_you_mean
 from .engine import reasons
 from .facts import FACT_LABELS, Facts
 from .logic import Cond, Truth, conditions, evaluate
-from .render.labels import ESTIMATE_WORDS, OPERATOR_WORDS
+from .render.labels import OPERATOR_WORDS, bounds_text, stage_names
 from .report import Report
 from .rulepack import Rule
 from .stages import rule_outcomes
@@ -221,12 +221,10 @@ class _Explainer:
                 summary += f" {self.kb.stage(result.missing_stage).nl} is niet bereikt: zie 'waarom niet'."
                 summary_en += f" {self.kb.stage(result.missing_stage).en} is not reached: see 'why not'."
         else:
-            est = result.stage_estimate
-            summary = f"{pillar.nl}: onbepaald, minstens {result.stage_min}, hoogstens {result.stage_max}"
-            summary_en = f"{pillar.en}: undetermined, at least {result.stage_min}, at most {result.stage_max}"
-            if est.stage is not None:
-                summary += f"; schatting: {self.kb.stage(est.stage).nl} ({est.stage}) ({ESTIMATE_WORDS['nl'][est.basis]})"
-                summary_en += f"; estimate: {self.kb.stage(est.stage).en} ({est.stage}) ({ESTIMATE_WORDS['en'][est.basis]})"
+            # The same words for the bounds and the estimate as the text report (render/labels.py).
+            est, names = result.stage_estimate, stage_names(self.kb)
+            words = {lang: bounds_text(None, result.stage_min, result.stage_max, est.stage, est.basis, names, lang) for lang in ("nl", "en")}
+            summary, summary_en = f"{pillar.nl}: {words['nl']}", f"{pillar.en}: {words['en']}"
             summary += f"; nog te beantwoorden: {', '.join(result.settle) or '-'}."
             summary_en += f"; answer: {', '.join(result.settle) or '-'}."
         for conflict in result.conflicts:
