@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from zorgadvies.api import advisor
 from zorgadvies.audit import ReplayResult, audit_lines, replay
 from zorgadvies.batch import read_csv
-from zorgadvies.cliutil import write_output
+from zorgadvies.cli.util import write_output
 from zorgadvies.errors import InputError, ZorgadviesError
 from zorgadvies.safeio import terminal_safe
 

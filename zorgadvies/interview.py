@@ -3,7 +3,7 @@
 The logic lives here and needs no terminal: :class:`Interview` says which :class:`Step` comes next
 given what is known so far, takes a typed answer (checking it at once, :class:`AnswerError` with a
 one-line reason otherwise) and saves the facts file atomically after every answer. The terminal
-front end is :mod:`zorgadvies.cli_interview`.
+front end is :mod:`zorgadvies.cli.interview`.
 
 Three parts, in this order: the organisation (name, sector, employees), the people (name, roles and,
 for a Hoofd Innovatie or Hoofd Implementatie, a DISC profile) and the questionnaire in

@@ -13,9 +13,9 @@ from pathlib import Path
 import click
 from typing import Any
 
-from .cliutil import errors_to_exit, rules_option, say, write_binary, write_output
-from .errors import InputError, did_you_mean
-from .facts import DEFAULT_SIZE_THRESHOLD
+from .util import errors_to_exit, rules_option, say, write_binary, write_output
+from ..errors import InputError, did_you_mean
+from ..facts import DEFAULT_SIZE_THRESHOLD
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 _LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the text output.")
@@ -43,7 +43,7 @@ def diff(old: str, new: str, fmt: str, lang: str, size_threshold: int, rules: tu
     `zorgadvies assess --format json`. Shows the stage change per pillar and which
     recommendations were resolved and which are new.
     """
-    from .tracking import diff_reports, load_side, render_diff_text
+    from ..tracking import diff_reports, load_side, render_diff_text
 
     a = load_side(old, rules=rules, size_threshold=size_threshold)
     b = load_side(new, rules=rules, size_threshold=size_threshold)
@@ -93,7 +93,7 @@ def history(organisation: str | None, db: str | None, fmt: str, lang: str) -> No
 
     Without ORGANISATION, list the organisations that have saved assessments.
     """
-    from .history import HistoryEntry, db_label, db_target, list_organisations, load_history
+    from ..history import HistoryEntry, db_label, db_target, list_organisations, load_history
 
     t = _HISTORY_T[lang]
     target = db_target(db)
@@ -206,8 +206,8 @@ def batch(
     A bad file or row is reported on stderr and the batch goes on. Exit code 0 when every
     organisation was assessed, 2 when any failed (the others are still written).
     """
-    from .batch import collect_inputs, peer_view, render_peers_text, results_to_csv, results_to_json, run_batch
-    from .knowledge import load_knowledge
+    from ..batch import collect_inputs, peer_view, render_peers_text, results_to_csv, results_to_json, run_batch
+    from ..knowledge import load_knowledge
 
     suffix = Path(out).suffix.lower()
     if suffix not in (".csv", ".json", ".xlsx"):
@@ -224,7 +224,7 @@ def batch(
     names = {p.id: (p.nl, p.en) for p in kb.pillars}
     view = peer_view(results, peer, min_group=min_group, pillar_names=names)
     if suffix == ".xlsx":  # a sheet per view (zorgadvies/batch_xlsx.py)
-        from .batch_xlsx import results_to_xlsx
+        from ..batch_xlsx import results_to_xlsx
         write_binary(results_to_xlsx(results, view, lang), out, inputs=[source])
     else:
         text = results_to_json(results, view) if suffix == ".json" else results_to_csv(results)

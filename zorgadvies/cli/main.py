@@ -14,39 +14,39 @@ from typing import Any
 import attrs
 import click
 
-from . import __version__
-from .api import advisor
-from .asknext import ASK_FIRST_BELOW, answered_share, ask_next
-from .atleast import plain
-from .cliutil import errors_to_exit, forgiving_streams, rules_option, write_output
-from .errors import ZorgadviesError
-from .facts import DEFAULT_MAX_FACTS_MB, DEFAULT_SIZE_THRESHOLD, MAX_INPUT_ENV, input_schema
-from .audit import audit_lines, facts_digest, read_key
-from .history import save_assessment
-from .report_schema import report_schema
-from .tracking import diff_reports, render_diff_text
-from .whatif import apply_changes, parse_assignments
-from .render.graph import GRAPH_FORMATS, annotated_graph, render_graph
-from .render.text import render_text
-from .terminal import emit
+from .. import __version__
+from ..api import advisor
+from ..asknext import ASK_FIRST_BELOW, answered_share, ask_next
+from ..atleast import plain
+from .util import errors_to_exit, forgiving_streams, rules_option, write_output
+from ..errors import ZorgadviesError
+from ..facts import DEFAULT_MAX_FACTS_MB, DEFAULT_SIZE_THRESHOLD, MAX_INPUT_ENV, input_schema
+from ..audit import audit_lines, facts_digest, read_key
+from ..history import save_assessment
+from ..report_schema import report_schema
+from ..tracking import diff_reports, render_diff_text
+from ..whatif import apply_changes, parse_assignments
+from ..render.graph import GRAPH_FORMATS, annotated_graph, render_graph
+from ..render.text import render_text
+from ..terminal import emit
 
 
 #: Commands that live in their own module, imported only when used: a CLI call then pays only for
 #: what it runs (the report renderer, the interview and the rule tooling are not free to import).
 LAZY_COMMANDS = {
-    "explain": "cli_audit",
-    "path": "cli_audit",
-    "replay": "cli_audit",
-    "rules": "cli_rules",
-    "new-rule": "cli_rules",
-    "report": "cli_report",
-    "interview": "cli_interview",
-    "vragen": "cli_vragen",
-    "vragenlijst": "cli_vragenlijst",
-    "diff": "cli_tracking",
-    "history": "cli_tracking",
-    "batch": "cli_tracking",
-    "serve": "cli_serve",
+    "explain": "audit",
+    "path": "audit",
+    "replay": "audit",
+    "rules": "rules",
+    "new-rule": "rules",
+    "report": "report",
+    "interview": "interview",
+    "vragen": "vragen",
+    "vragenlijst": "vragenlijst",
+    "diff": "tracking",
+    "history": "tracking",
+    "batch": "tracking",
+    "serve": "serve",
 }
 
 
@@ -60,7 +60,7 @@ class _LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
-            importlib.import_module(f"zorgadvies.{LAZY_COMMANDS[cmd_name]}").register(self)
+            importlib.import_module(f"zorgadvies.cli.{LAZY_COMMANDS[cmd_name]}").register(self)
         return self.commands.get(cmd_name)
 
 

@@ -6,15 +6,15 @@ import json
 
 import click
 
-from .api import advisor
-from .audit import read_key
-from .audit import replay as replay_log
-from .cliutil import errors_to_exit, rules_option, write_output
-from .explain import explain as explain_item
-from .facts import DEFAULT_SIZE_THRESHOLD
-from .terminal import emit
-from .render.explain_text import render_explanation, render_path, render_replay
-from .whatif import apply_changes, parse_assignments, path_to_stage
+from ..api import advisor
+from ..audit import read_key
+from ..audit import replay as replay_log
+from .util import errors_to_exit, rules_option, write_output
+from ..explain import explain as explain_item
+from ..facts import DEFAULT_SIZE_THRESHOLD
+from ..terminal import emit
+from ..render.explain_text import render_explanation, render_path, render_replay
+from ..whatif import apply_changes, parse_assignments, path_to_stage
 
 _format = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 _lang = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)

@@ -6,10 +6,10 @@ import json
 
 import click
 
-from .api import advisor
-from .asknext import ask_next, render_guide
-from .cliutil import errors_to_exit, rules_option, write_output
-from .facts import DEFAULT_SIZE_THRESHOLD
+from ..api import advisor
+from ..asknext import ask_next, render_guide
+from .util import errors_to_exit, rules_option, write_output
+from ..facts import DEFAULT_SIZE_THRESHOLD
 
 
 def register(group: click.Group) -> None:

@@ -8,16 +8,16 @@ from pathlib import Path
 import attrs
 import click
 
-from .api import advisor
-from .cliutil import errors_to_exit, rules_option, write_binary, write_output
-from .errors import ZorgadviesError
-from .facts import DEFAULT_SIZE_THRESHOLD
-from .history import load_history
-from .render.html import render_html
-from .render.markdown import markdown_images, render_markdown
-from .render.options import RenderOptions, load_intro, load_logo, parse_colour
-from .render.pdf import render_pdf
-from .report import Report
+from ..api import advisor
+from .util import errors_to_exit, rules_option, write_binary, write_output
+from ..errors import ZorgadviesError
+from ..facts import DEFAULT_SIZE_THRESHOLD
+from ..history import load_history
+from ..render.html import render_html
+from ..render.markdown import markdown_images, render_markdown
+from ..render.options import RenderOptions, load_intro, load_logo, parse_colour
+from ..render.pdf import render_pdf
+from ..report import Report
 
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -35,7 +35,7 @@ def previous_stages(report: Report, db: str | None) -> dict[str, int | None] | N
 
 def _free_name(organisation: str, fmt: str) -> Path:
     """``rapport-<organisation>.html`` in the current folder, or ``-2``, ``-3``... when taken."""
-    from .interview import slug
+    from ..interview import slug
 
     base = f"rapport-{slug(organisation)}"
     candidate, n = Path(f"{base}.{fmt}"), 2

@@ -6,10 +6,10 @@ import sys
 
 import click
 
-from .api import advisor
-from .cliutil import errors_to_exit, rules_option, write_binary
-from .errors import ZorgadviesError
-from .workbook import questionnaire_workbook
+from ..api import advisor
+from .util import errors_to_exit, rules_option, write_binary
+from ..errors import ZorgadviesError
+from ..workbook import questionnaire_workbook
 
 
 def register(group: click.Group) -> None:

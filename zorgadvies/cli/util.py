@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import ZorgadviesError
-from .safeio import atomic_write, terminal_safe
+from ..errors import ZorgadviesError
+from ..safeio import atomic_write, terminal_safe
 
 __all__ = ["STDOUT", "errors_to_exit", "forgiving_streams", "rules_option", "say", "write_binary", "write_output"]
 

@@ -17,12 +17,12 @@ from typing import Any
 
 import click
 
-from .api import advisor
-from .cliutil import errors_to_exit, rules_option, say
-from .safeio import terminal_safe
-from .errors import ZorgadviesError
-from .interview import INNOVATION_ROLES, AnswerError, Interview, Step, default_path, is_back, is_help
-from .quickscan import QUICK_LIMIT, QuickInterview
+from ..api import advisor
+from .util import errors_to_exit, rules_option, say
+from ..safeio import terminal_safe
+from ..errors import ZorgadviesError
+from ..interview import INNOVATION_ROLES, AnswerError, Interview, Step, default_path, is_back, is_help
+from ..quickscan import QUICK_LIMIT, QuickInterview
 
 _T = {
     "nl": {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .cliutil import errors_to_exit
-from .errors import ZorgadviesError
+from .util import errors_to_exit
+from ..errors import ZorgadviesError
 
 __all__ = ["register", "serve"]
 
@@ -22,8 +22,8 @@ def serve(database: str | None, host: str, port: int, workers: int, behind_tls_p
     try:
         import uvicorn
 
-        from .web.accounts import first_admin_link
-        from .web.server import prepare
+        from ..web.accounts import first_admin_link
+        from ..web.server import prepare
     except ImportError as exc:
         raise ZorgadviesError(f"the web server needs the 'web' extra: pip install 'zorgadvies[web]' ({exc.name} is missing)") from None
     store = prepare(database, secure_cookies=behind_tls_proxy)

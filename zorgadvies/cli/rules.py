@@ -11,13 +11,13 @@ from pathlib import Path
 
 import click
 
-from . import ruletools
-from .api import Advisor
-from .cliutil import errors_to_exit, rules_option, say, write_output
-from .knowledge import load_knowledge
-from .paths import RULES_DIR
-from .rulepack import load_rules
-from .stagedoc import stage_criteria_markdown
+from .. import ruletools
+from ..api import Advisor
+from .util import errors_to_exit, rules_option, say, write_output
+from ..knowledge import load_knowledge
+from ..paths import RULES_DIR
+from ..rulepack import load_rules
+from ..stagedoc import stage_criteria_markdown
 
 __all__ = ["register"]
 
