@@ -66,6 +66,10 @@ def _value_text(value: Any) -> str:
 
 def _reply(iv: Interview, step: Step, data: dict[str, Any]) -> str:
     """What a consultant holding the facts file ``data`` would type for ``step``."""
+    if step.key.startswith("assessment."):
+        return str(data.get("assessment", {}).get(step.key.split(".")[1], "-"))
+    if step.key.startswith("doelen."):
+        return str(data.get("doelen", {}).get(step.key.split(".")[1], ""))
     org = data["organisation"]
     if step.key == "organisation.name":
         return org["name"]
@@ -84,7 +88,9 @@ def _reply(iv: Interview, step: Step, data: dict[str, Any]) -> str:
     if step.key == "person.disc":
         disc = people[entered - 1].get("disc")
         return "" if disc is None else _disc_text(disc)
-    return _value_text(data.get("answers", {}).get(step.key))
+    reply = _value_text(data.get("answers", {}).get(step.key))
+    note = data.get("toelichting", {}).get(step.key)
+    return f"{reply} # {note}" if note else reply
 
 
 def _interview_from(adv: Advisor, data: dict[str, Any], **kw: Any) -> tuple[Interview, list[str]]:
@@ -615,7 +621,18 @@ def terminal(tmp_path: Path):
 def test_terminal_answer_interrupt_resume(adv: Advisor, terminal: Any, tmp_path: Path) -> None:
     out = tmp_path / "de-linde.yaml"
     term = terminal("interview", "--out", str(out))
-    term.expect(r"Deel 1 van 3")
+    term.expect(r"Deel 1 van 5 — Het gesprek")
+    term.expect(r"Datum van het gesprek \(Enter = \d{4}-\d{2}-\d{2}, - = geen datum\): ")
+    term.type("31-2-2026")  # no such date: asked again
+    term.expect(r"! '31-2-2026' is geen datum[^\n]*\nDatum van het gesprek[^\n]*: ")
+    term.type("14-3-2026")
+    term.expect(r"Consultant \(Enter = overslaan\): ")
+    term.type("Marieke Jansen")
+    term.expect(r"Contactpersoon bij de klant \(Enter = overslaan\): ")
+    term.type("")
+    term.expect(r"Naam van de ronde \(Enter = overslaan\): ")
+    term.type("nulmeting 2026")
+    term.expect(r"Deel 2 van 5 — De organisatie")
     term.expect(r"Naam van de organisatie: ")
     term.type("Thuiszorg De Linde")
     term.expect(r"Sector \(1-8.*\): ")
@@ -624,7 +641,7 @@ def test_terminal_answer_interrupt_resume(adv: Advisor, terminal: Any, tmp_path:
     term.type("5")
     term.expect(r"Aantal medewerkers.*: ")
     term.type("85")
-    term.expect(r"Deel 2 van 3")
+    term.expect(r"Deel 3 van 5")
     term.expect(r"Naam van persoon 1.*: ")
     term.type("Anna de Vries")
     term.expect(r"Rollen van Anna de Vries.*: ")
@@ -633,7 +650,7 @@ def test_terminal_answer_interrupt_resume(adv: Advisor, terminal: Any, tmp_path:
     term.type("groen blauw")
     term.expect(r"Naam van persoon 2.*: ")
     term.type("")
-    term.expect(r"Deel 3 van 3")
+    term.expect(r"Deel 4 van 5")
 
     # The same answers in-process say which questions come; the terminal must show them.
     iv = Interview(adv)
@@ -645,7 +662,8 @@ def test_terminal_answer_interrupt_resume(adv: Advisor, terminal: Any, tmp_path:
     term.expect(r"Antwoord \(.*\): ")
     term.type("xyz")  # bad: asked again with a one-line reason
     term.expect(r"\n  ! [^\n]+\nAntwoord \(.*\): ")
-    term.type(_valid(first))
+    term.type(_valid(first) + "  #  notulen MT  3 maart ")  # an answer with its note
+    term.expect(r"Toelichting opgeslagen")
     iv.answer(first, _valid(first))
     second = iv.next()
     term.expect(rf"\[2/≈\d+\] [^\[]*?\({second.key}\)")  # type: ignore[union-attr]
@@ -669,6 +687,9 @@ def test_terminal_answer_interrupt_resume(adv: Advisor, terminal: Any, tmp_path:
 
     facts = adv.load(out)
     assert facts.answers == {first.key: iv.answers[first.key], second.key: "onbekend", third.key: "nvt"}  # type: ignore[union-attr]
+    assert facts.notes == {first.key: "notulen MT 3 maart"}
+    assert facts.assessment is not None
+    assert facts.assessment.to_dict() == {"date": "2026-03-14", "consultant": "Marieke Jansen", "round": "nulmeting 2026"}
     assert [(p.name, p.roles, p.disc.colours) for p in facts.people] == [  # type: ignore[union-attr]
         ("Anna de Vries", ("hoofd_innovatie", "hoofd_implementatie"), ("groen", "blauw"))
     ]
@@ -689,6 +710,10 @@ def test_terminal_answer_interrupt_resume(adv: Advisor, terminal: Any, tmp_path:
     assert "Traceback" not in again.screen
     assert adv.load(out).answers[fourth.key] == Interview.resume(adv, out).answers[fourth.key]
     assert len(adv.load(out).answers) == 4
+    # What the resumed session did not touch is kept: the assessment block (the skipped client
+    # contact is not asked again) and the note.
+    assert adv.load(out).assessment == facts.assessment and adv.load(out).notes == facts.notes
+    assert "Contactpersoon" not in again.screen
 
 
 def test_terminal_finishes_with_stages_and_the_assess_command(adv: Advisor, terminal: Any, tmp_path: Path) -> None:
@@ -726,6 +751,10 @@ def test_terminal_finishes_with_stages_and_the_assess_command(adv: Advisor, term
 
 def test_terminal_in_english_with_a_default_file_name(adv: Advisor, terminal: Any, tmp_path: Path) -> None:
     term = terminal("interview", "--lang", "en")
+    term.expect(r"Part 1 of 5 — The conversation")
+    for prompt in ("Date of the conversation", "Consultant", "Contact person at the client", "Name of the round"):
+        term.expect(prompt + r" \([^\n]*\): ")
+        term.type("")  # Enter: today's date, then skip the rest
     term.expect(r"Name of the organisation: ")
     term.type("Ziekenhuis Maasduinen")
     term.expect(r"saved in \./interview-ziekenhuis-maasduinen\.yaml")
@@ -736,7 +765,7 @@ def test_terminal_in_english_with_a_default_file_name(adv: Advisor, terminal: An
     term.expect(r"Name of person 1.*: ")
     term.type("unknown")
     term.expect(r"People and roles stay unknown")
-    term.expect(r"Part 3 of 3")
+    term.expect(r"Part 4 of 5")
     iv = Interview(adv, lang="en")
     for raw in ("Ziekenhuis Maasduinen", "hospital", "unknown", "unknown"):
         iv.answer(iv.next(), raw)  # type: ignore[arg-type]
@@ -752,15 +781,18 @@ def test_terminal_in_english_with_a_default_file_name(adv: Advisor, terminal: An
     saved = tmp_path / "interview-ziekenhuis-maasduinen.yaml"
     facts = adv.load(saved)
     assert facts.people is None and facts.organisation.employees is None and len(facts.answers) == 1
-    resumed = Interview.resume(adv, saved, lang="en")
+    assert facts.assessment is not None and facts.assessment.to_dict() == {"date": time.strftime("%Y-%m-%d")}
+    resumed = Interview.resume(adv, saved, lang="en", meta=True)
     assert resumed.next().is_question  # employees and people are not asked again  # type: ignore[union-attr]
 
 
 def test_terminal_ctrl_c_before_anything_is_saved(terminal: Any, tmp_path: Path) -> None:
     term = terminal("interview")
-    term.expect(r"Naam van de organisatie: ")
+    term.expect(r"Datum van het gesprek[^\n]*: ")
+    term.type("")
+    term.expect(r"Consultant[^\n]*: ")
     term.ctrl_c()
-    term.expect(r"nog niets om op te slaan")
+    term.expect(r"er is niets opgeslagen")
     assert term.wait() == 130
     assert "Traceback" not in term.screen
     assert list(tmp_path.iterdir()) == []
@@ -769,7 +801,8 @@ def test_terminal_ctrl_c_before_anything_is_saved(terminal: Any, tmp_path: Path)
 def test_terminal_closed_midway_loses_nothing(adv: Advisor, terminal: Any, tmp_path: Path) -> None:
     out = tmp_path / "gesloten.yaml"
     term = terminal("interview", "--out", str(out))
-    for prompt, answer in (("Naam van de organisatie", "De Linde"), (r"Sector \(", "thuiszorg"), ("Aantal medewerkers", "85"), ("Naam van persoon 1", "")):
+    for prompt, answer in (("Datum van het gesprek", "2026-03-14"), ("Consultant", ""), ("Contactpersoon", ""), ("Naam van de ronde", ""),
+                           ("Naam van de organisatie", "De Linde"), (r"Sector \(", "thuiszorg"), ("Aantal medewerkers", "85"), ("Naam van persoon 1", "")):
         term.expect(prompt + r"[^\n]*: ")
         term.type(answer)
     term.expect(r"Antwoord \(.*\): ")
@@ -799,3 +832,148 @@ def test_an_ordered_question_takes_an_at_least_answer(adv: Advisor, tmp_path: Pa
     assert str(facts.answers["mp_inzet"]) == f"minstens {step.options[1].id}"
     with pytest.raises(AnswerError):
         iv.answer(step, "minstens 9")
+
+
+# -- the consultant's parts: the assessment block, notes and targets (issue 11 point 3) --------------
+
+
+def test_the_assessment_block_comes_first_and_the_targets_last(adv: Advisor, tmp_path: Path) -> None:
+    data = _example("thuiszorg-de-linde.yaml")
+    assert data["assessment"] and data["doelen"] and data["toelichting"]  # the example has all three
+    out = tmp_path / "linde.yaml"
+    iv, asked = _interview_from(adv, data, meta=True, path=out)
+    assert asked[:5] == ["assessment.date", "assessment.consultant", "assessment.client_contact", "assessment.round", "organisation.name"]
+    report = zorgadvies.assess(ROOT / "examples" / "thuiszorg-de-linde.yaml")
+    below_top = [p.id for p in report.pillars if p.stage != 4]
+    assert asked[-len(below_top):] == [f"doelen.{p}" for p in below_top]  # in pillar order, after the questionnaire
+    assert all(k in adv.kb.questions for k in asked[5:-len(below_top)] if not k.startswith(("organisation.", "person.")))
+    saved = adv.load(out)
+    assert saved.assessment is not None and saved.assessment.to_dict() == data["assessment"]
+    assert saved.targets == adv.load(ROOT / "examples" / "thuiszorg-de-linde.yaml").targets
+    # A note is typed after its answer; only notes of questions the interview asked can come back.
+    assert dict(saved.notes) == {q: n for q, n in data["toelichting"].items() if q in asked}
+    assert saved.notes, "the example's notes are on asked questions"
+    assert _conclusions(zorgadvies.assess(out)) == _conclusions(report)
+
+
+def test_without_meta_no_assessment_block_and_no_targets(adv: Advisor) -> None:
+    """A respondent's questionnaire (the web builds the interview this way) asks neither."""
+    data = _example("thuiszorg-de-linde.yaml")
+    _, asked = _interview_from(adv, data)
+    assert asked[0] == "organisation.name"
+    assert not [k for k in asked if k.startswith(("assessment.", "doelen."))]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("", "2026-03-14"), ("vandaag", "2026-03-14"), ("2026-01-15", "2026-01-15"), ("15-1-2026", "2026-01-15"), ("5/11/2025", "2025-11-05"), ("-", None), ("onbekend", None)],
+)
+def test_the_date_of_the_assessment(adv: Advisor, typed: str, expected: str | None) -> None:
+    import datetime
+
+    iv = Interview(adv, meta=True, today=datetime.date(2026, 3, 14))
+    step = iv.next()
+    assert step is not None and step.key == "assessment.date" and step.part == "assessment"
+    iv.answer(step, typed)
+    assert iv.assessment.get("date") == expected
+    assert iv.next().key == "assessment.consultant"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("typed", ["2026-02-30", "31-2-2026", "morgen", "2026-3-1", "14-13-2026", "1.2.3"])
+def test_a_bad_date_is_refused(adv: Advisor, typed: str) -> None:
+    iv = Interview(adv, meta=True)
+    step = iv.next()
+    with pytest.raises(AnswerError, match="geen datum"):
+        iv.answer(step, typed)  # type: ignore[arg-type]
+    assert iv.assessment == {} and iv.next().key == "assessment.date"  # type: ignore[union-attr]
+
+
+def test_skipped_assessment_fields_are_not_asked_again_on_resume(adv: Advisor, tmp_path: Path) -> None:
+    out = tmp_path / "org.yaml"
+    iv = Interview(adv, meta=True, path=out)
+    for raw in ("2026-03-14", "", "Henk Scholten", "-", "Zorggroep Test"):
+        iv.answer(iv.next(), raw)  # type: ignore[arg-type]
+    again = Interview.resume(adv, out, meta=True)
+    assert again.assessment == {"date": "2026-03-14", "client_contact": "Henk Scholten"}
+    assert again.next().key == "organisation.sector"  # type: ignore[union-attr]
+
+
+def test_a_hand_written_file_with_an_assessment_block_is_not_asked_for_it(adv: Advisor, tmp_path: Path) -> None:
+    data = _example("ggz-polderland.yaml")
+    data["assessment"] = {"consultant": "Jan"}
+    data.pop("doelen", None)
+    with_block = tmp_path / "met.yaml"
+    with_block.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    iv = Interview.resume(adv, with_block, meta=True)
+    assert iv.next_key() == "doelen.marketingpraktijk"  # nothing left of the questionnaire; no date asked
+    del data["assessment"]
+    without = tmp_path / "zonder.yaml"
+    without.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert Interview.resume(adv, without, meta=True).next_key() == "assessment.date"
+    assert Interview.resume(adv, without).next_key() is None  # without meta: finished
+
+
+def _at_targets(adv: Advisor, tmp_path: Path) -> Interview:
+    data = _example("ggz-polderland.yaml")
+    data.pop("doelen", None)
+    data["assessment"] = {"consultant": "Jan"}  # a block that is there is not asked again
+    source = tmp_path / "doel.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return Interview.resume(adv, source, meta=True)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("3", 3), ("georganiseerd", 3), ("Geoptimaliseerd", 4), ("geopt", 4), ("", None), ("geen", None)])
+def test_a_target_by_number_or_stage_name(adv: Advisor, tmp_path: Path, typed: str, expected: int | None) -> None:
+    iv = _at_targets(adv, tmp_path)
+    step = iv.next()
+    assert step is not None and step.kind == "stage" and step.part == "targets"
+    stage = next(p for p in iv.pillars() if p.id == "marketingpraktijk").stage
+    assert stage is not None and stage <= 3 and f"({stage})" in step.text  # the prompt names the current stage
+    iv.answer(step, typed)
+    assert iv.targets.get("marketingpraktijk") == expected
+    assert adv.load(tmp_path / "doel.yaml").targets.get("marketingpraktijk") == expected
+    assert iv.next().key == "doelen.klantfocus_strategie"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("typed", "reason"), [("7", "geen stadium"), ("0", "geen stadium"), ("hoog", "geen stadium"), ("geo", "geen stadium")])
+def test_a_bad_target_is_refused(adv: Advisor, tmp_path: Path, typed: str, reason: str) -> None:
+    iv = _at_targets(adv, tmp_path)
+    step = iv.next()
+    with pytest.raises(AnswerError, match=reason):
+        iv.answer(step, typed)  # type: ignore[arg-type]
+    assert iv.targets == {}
+
+
+def test_a_target_below_the_current_stage_is_refused(adv: Advisor, tmp_path: Path) -> None:
+    iv = _at_targets(adv, tmp_path)
+    while (step := iv.next()) is not None:
+        pillar = next(p for p in iv.pillars() if p.id == step.key.split(".")[1])
+        if pillar.stage is not None and pillar.stage >= 2:
+            with pytest.raises(AnswerError, match="onder het stadium"):
+                iv.answer(step, "1")
+            iv.answer(step, str(pillar.stage))  # the current stage itself is a valid target
+            assert iv.targets[pillar.id] == pillar.stage
+            return
+        iv.answer(step, "")
+    pytest.fail("no pillar of the example is at stage 2 or higher")
+
+
+def test_a_note_after_the_answer(adv: Advisor) -> None:
+    iv, step = _question_step(adv, "boolean")
+    assert iv.answer(step, "ja   #  notulen MT, 3 maart ") == "ja"
+    assert iv.notes == {step.key: "notulen MT, 3 maart"} and iv.data()["toelichting"] == iv.notes
+    assert iv.back() and iv.notes == {}  # the note goes with its answer
+    iv.answer(step, "nee #")  # an empty note is no note
+    assert iv.answers[step.key] == "nee" and iv.notes == {}
+    with pytest.raises(AnswerError):
+        iv.answer(step, "# alleen een notitie")
+    with pytest.raises(AnswerError, match="te lang"):
+        iv.answer(step, "ja # " + "x" * 2001)
+    assert iv.notes == {}
+
+
+def test_a_note_of_a_refused_answer_is_not_kept(adv: Advisor) -> None:
+    iv, step = _question_step(adv, "choice")
+    with pytest.raises(AnswerError):
+        iv.answer(step, "99 # bron")
+    assert iv.notes == {} and step.key not in iv.answers

@@ -112,7 +112,7 @@ def test_terminal_quick_scan(adv: Advisor, terminal: Any, tmp_path: Path) -> Non
     data = _organisation(adv, people=False)
     term = terminal("interview", "--quick", "--out", str(out))
     term.expect(r"Snelle scan: .*ten hoogste 15 vragen")
-    shadow = QuickInterview(adv)
+    shadow = QuickInterview(adv, meta=True)
     while (step := shadow.next()) is not None:
         reply = _reply(shadow, step, data)
         if step.is_question:
@@ -130,3 +130,7 @@ def test_terminal_quick_scan(adv: Advisor, terminal: Any, tmp_path: Path) -> Non
     term.expect(r"zorgadvies assess [^\n]*snel\.yaml")
     assert term.wait() == 0
     assert yaml.safe_load(out.read_text(encoding="utf-8"))["answers"] == shadow.data()["answers"]
+    # The quick scan asks the assessment block but sets no targets (docs/interview.md).
+    saved = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert saved["assessment"] == data["assessment"] and "doelen" not in saved
+    assert "Doel voor" not in term.screen and "Deel 4 van 4 — Vragenlijst" in term.screen

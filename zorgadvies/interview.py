@@ -17,6 +17,7 @@ kept in a YAML comment line ``# interview-state: {...}``, so ``--resume`` contin
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shlex
@@ -31,7 +32,7 @@ import yaml
 
 from .api import Advisor
 from .errors import InputError, ZorgadviesError, did_you_mean
-from .facts import DISC_COLOURS, ROLE_QUESTIONS, ROLES, SECTORS, Facts
+from .facts import ASSESSMENT_KEYS, DISC_COLOURS, ROLE_QUESTIONS, ROLES, SECTORS, Facts
 from .knowledge import PILLAR_IDS, THEME_LABELS, Question
 from .logic import Formula, Truth, conditions, evaluate
 from .rulepack import Rule
@@ -42,6 +43,7 @@ from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 
 __all__ = [
     "INNOVATION_ROLES",
+    "NOTE_MARK",
     "STATE_MARK",
     "advice_aims",
     "AnswerError",
@@ -59,6 +61,8 @@ __all__ = [
 #: The comment line that carries what the facts format cannot (see the module docstring).
 STATE_MARK = "# interview-state: "
 INNOVATION_ROLES = ("hoofd_innovatie", "hoofd_implementatie")
+#: Typed after a questionnaire answer, starts its note (``toelichting``): ``ja # notulen MT 3 maart``.
+NOTE_MARK = "#"
 
 _YES = {"ja": "ja", "j": "ja", "yes": "ja", "y": "ja", "nee": "nee", "n": "nee", "no": "nee"}
 _UNKNOWN = {"onbekend", "unknown", "weet niet"}
@@ -72,6 +76,10 @@ def _at_least_text(text: str) -> str | None:
 _NVT = {"nvt", "n.v.t.", "n.v.t", "n/a", "na", "not applicable"}
 _END_OF_LIST = {"", "klaar", "geen", "niemand", "done", "none", "nobody"}
 _HELP = {"?", "help", "hulp"}
+#: Skips an optional step of the assessment block or the targets (Enter does too, except for the
+#: date, where Enter takes today's date).
+_SKIP = {"-", "geen", "none", "overslaan", "skip"} | _UNKNOWN
+_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _BACK = {"terug", "back", "vorige", "previous"}
 
 _SECTOR_LABELS = {
@@ -161,9 +169,29 @@ _T: dict[str, dict[str, str]] = {
         "no_back": "terug kan alleen naar een vraag uit de vragenlijst die u in deze sessie beantwoordde",
         "yes_no": "ja/nee",
         "whole_number": "een heel getal",
-        "part_organisation": "Deel 1 van 3 — De organisatie",
-        "part_people": "Deel 2 van 3 — Mensen en rollen",
-        "part_questions": "Deel 3 van 3 — Vragenlijst",
+        "part": "Deel {n} van {total} — {name}",
+        "part_assessment": "Het gesprek",
+        "part_organisation": "De organisatie",
+        "part_people": "Mensen en rollen",
+        "part_questions": "Vragenlijst",
+        "part_targets": "Doelen",
+        "assessment.date": "Datum van het gesprek",
+        "assessment.date_help": "De datum van dit assessment, zoals die op het voorblad van het rapport komt: "
+        "JJJJ-MM-DD (2026-03-14) of DD-MM-JJJJ (14-3-2026). Enter neemt de datum van vandaag; '-' laat de datum weg.",
+        "assessment.consultant": "Consultant",
+        "assessment.consultant_help": "Wie het assessment leidt (uw naam). Enter slaat de vraag over.",
+        "assessment.client_contact": "Contactpersoon bij de klant",
+        "assessment.client_contact_help": "De contactpersoon van de organisatie voor dit assessment. Enter slaat de vraag over.",
+        "assessment.round": "Naam van de ronde",
+        "assessment.round_help": "Bijvoorbeeld 'nulmeting 2026' of 'herhaalmeting voorjaar'. Enter slaat de vraag over.",
+        "target": "Doel voor {pillar}",
+        "target_now": "Doel voor {pillar} (nu: {stage})",
+        "target_help": "Het stadium dat de organisatie voor deze pijler wil bereiken: een nummer (1-4) of de naam "
+        "(geïnitieerd, gedefinieerd, georganiseerd, geoptimaliseerd). Enter: geen doel.",
+        "bad_date": "'{raw}' is geen datum: typ JJJJ-MM-DD of DD-MM-JJJJ (Enter = vandaag, - = geen datum)",
+        "bad_stage": "'{raw}' is geen stadium: typ een nummer van 1 tot {n} of de naam van het stadium",
+        "target_below": "het doel ligt onder het stadium dat de organisatie al heeft ({stage}); typ een hoger stadium of Enter voor geen doel",
+        "long_note": "de toelichting is te lang (hoogstens {n} tekens)",
         "header": "Feitenbestand van 'zorgadvies interview' voor {name}.",
         "header_busy": "Nog niet klaar; verder gaan met: zorgadvies interview --resume {file}",
         "header_done": "Het interview is afgerond.",
@@ -210,9 +238,29 @@ _T: dict[str, dict[str, str]] = {
         "no_back": "'back' only returns to a questionnaire question answered in this session",
         "yes_no": "yes/no",
         "whole_number": "a whole number",
-        "part_organisation": "Part 1 of 3 — The organisation",
-        "part_people": "Part 2 of 3 — People and roles",
-        "part_questions": "Part 3 of 3 — Questionnaire",
+        "part": "Part {n} of {total} — {name}",
+        "part_assessment": "The conversation",
+        "part_organisation": "The organisation",
+        "part_people": "People and roles",
+        "part_questions": "Questionnaire",
+        "part_targets": "Targets",
+        "assessment.date": "Date of the conversation",
+        "assessment.date_help": "The date of this assessment, as it appears on the report's cover: YYYY-MM-DD "
+        "(2026-03-14) or DD-MM-YYYY (14-3-2026). Enter takes today's date; '-' leaves the date out.",
+        "assessment.consultant": "Consultant",
+        "assessment.consultant_help": "Who leads the assessment (your name). Enter skips the question.",
+        "assessment.client_contact": "Contact person at the client",
+        "assessment.client_contact_help": "The organisation's contact person for this assessment. Enter skips the question.",
+        "assessment.round": "Name of the round",
+        "assessment.round_help": "For example 'baseline 2026' or 'spring re-assessment'. Enter skips the question.",
+        "target": "Target for {pillar}",
+        "target_now": "Target for {pillar} (now: {stage})",
+        "target_help": "The stage the organisation wants to reach in this pillar: a number (1-4) or the name "
+        "(initiated, defined, organised, optimised; the Dutch names work too). Enter: no target.",
+        "bad_date": "'{raw}' is not a date: type YYYY-MM-DD or DD-MM-YYYY (Enter = today, - = no date)",
+        "bad_stage": "'{raw}' is not a stage: type a number from 1 to {n} or the stage's name",
+        "target_below": "the target lies below the stage the organisation already has ({stage}); type a higher stage or Enter for no target",
+        "long_note": "the note is too long (at most {n} characters)",
         "header": "Facts file of 'zorgadvies interview' for {name}.",
         "header_busy": "Not finished yet; to continue: zorgadvies interview --resume {file}",
         "header_done": "The interview is finished.",
@@ -223,6 +271,10 @@ _T: dict[str, dict[str, str]] = {
 
 
 _META_KEYS = ("organisation.name", "organisation.sector", "organisation.employees", "person.name", "person.roles", "person.disc")
+_ASSESSMENT_STEPS = tuple(f"assessment.{key}" for key in ASSESSMENT_KEYS)
+_TARGET_PREFIX = "doelen."
+#: The longest note typed after an answer (the web form keeps 2,000 characters too).
+NOTE_LIMIT = 2000
 
 
 class AnswerError(ValueError):
@@ -239,15 +291,17 @@ class Option:
 class Step:
     """One thing to ask.
 
-    ``key`` is ``organisation.name``, ``organisation.sector``, ``organisation.employees``,
-    ``person.name``, ``person.roles``, ``person.disc`` or a question id. ``kind`` says how an answer
-    is read: ``text``, ``choice``, ``roles``, ``integer``, ``boolean``, ``disc`` or ``person``.
+    ``key`` is ``assessment.<date|consultant|client_contact|round>``, ``organisation.name``,
+    ``organisation.sector``, ``organisation.employees``, ``person.name``, ``person.roles``,
+    ``person.disc``, a question id or ``doelen.<pillar>``. ``kind`` says how an answer is read:
+    ``text``, ``date``, ``choice``, ``roles``, ``integer``, ``boolean``, ``disc``, ``person`` or
+    ``stage`` (a target).
     ``heading`` is set when the step starts a new group (a pillar or theme of the questionnaire).
     ``progress`` is (answered, answered + still relevant) for questionnaire steps.
     """
 
     key: str
-    part: str  # organisation | people | questions
+    part: str  # assessment | organisation | people | questions | targets
     kind: str
     text: str
     help: str
@@ -316,6 +370,20 @@ def _clean_state(state: dict[str, Any]) -> dict[str, Any]:
     if isinstance(pending, str) and _printable_line(pending):
         clean["pending_person"] = pending
     return clean
+
+
+def _done_parts(facts: Facts) -> set[str]:
+    """For a file without the interview's state line: the consultant's parts it already settles.
+
+    An ``assessment:`` block (or ``doelen:``) that is there counts as answered as a whole; its
+    missing fields were left out on purpose, so they are not asked.
+    """
+    done: set[str] = set()
+    if facts.assessment is not None:
+        done.update(_ASSESSMENT_STEPS)
+    if facts.targets:
+        done.update(_TARGET_PREFIX + p for p in PILLAR_IDS)
+    return done
 
 
 def _printable_line(text: str) -> bool:
@@ -393,7 +461,16 @@ class Interview:
         The interview state saved beside it (see :func:`read_state`).
     path:
         Where to save after every answer (atomically); ``None`` saves nothing.
+    meta:
+        Also ask the consultant's parts: the ``assessment:`` block first (date, consultant, client
+        contact, round) and the target stage per pillar (``doelen:``) last. ``zorgadvies interview``
+        asks them; a respondent's questionnaire (the web) does not.
+    today:
+        The date that Enter gives at the date step (default: today).
     """
+
+    #: Whether the targets are asked at the end when ``meta`` is on (the quick scan does not).
+    asks_targets = True
 
     def __init__(
         self,
@@ -403,8 +480,12 @@ class Interview:
         data: Mapping[str, Any] | None = None,
         state: Mapping[str, Any] | None = None,
         path: str | Path | None = None,
+        meta: bool = False,
+        today: datetime.date | None = None,
     ) -> None:
         self.adv = adv
+        self.meta = meta
+        self.today = today or datetime.date.today()
         self.kb = adv.kb
         self.lang = lang
         self.t = _T[lang]
@@ -412,6 +493,11 @@ class Interview:
         self.organisation: dict[str, Any] = {}
         self.people: list[dict[str, Any]] | None = None
         self.answers: dict[str, str | int | dict[str, str]] = {}  # input format: {minstens: v} too
+        # The parts of the format the interview does not build from questions but must keep.
+        self.assessment: dict[str, str] = {}
+        self.notes: dict[str, str] = {}  # toelichting: question id -> note
+        self.targets: dict[str, int] = {}  # doelen: pillar id -> stage number
+        self.people_complete = False
         # A file with several respondents (docs/respondents.md) keeps them as they are; questions
         # they answered count as answered, and what the interview adds is the file's own answers.
         self.respondents: list[Any] | None = None
@@ -423,6 +509,10 @@ class Interview:
             self.organisation = dict(canonical["organisation"])
             self.people = list(canonical["people"]) if "people" in canonical else None
             self.answers = dict(canonical["answers"])
+            self.assessment = dict(canonical.get("assessment", {}))
+            self.notes = dict(canonical.get("toelichting", {}))
+            self.targets = dict(canonical.get("doelen", {}))
+            self.people_complete = bool(canonical.get("people_complete"))
             if canonical.get("respondents"):
                 self.respondents = list(canonical["respondents"])
                 self.answered_elsewhere = frozenset(facts.answers) - set(self.answers)
@@ -442,8 +532,15 @@ class Interview:
     # -- construction ---------------------------------------------------------------------------
 
     @classmethod
-    def resume(cls, adv: Advisor, source: str | Path, *, lang: str = "nl", path: str | Path | None = None) -> Interview:
-        """Continue the interview saved in ``source`` (saving to ``path``, default ``source``)."""
+    def resume(
+        cls, adv: Advisor, source: str | Path, *, lang: str = "nl", path: str | Path | None = None, meta: bool = False
+    ) -> Interview:
+        """Continue the interview saved in ``source`` (saving to ``path``, default ``source``).
+
+        A file without the interview's state line (written by hand or by another tool) that has an
+        ``assessment:`` block or ``doelen:`` counts that part as done: only a file without the block
+        is asked for it.
+        """
         source = Path(source)
         try:
             text = source.read_text(encoding="utf-8")
@@ -451,18 +548,29 @@ class Interview:
             raise InputError(f"cannot read ({exc.strerror})", file=str(source)) from None
         facts = adv.load(source)  # a bad file fails here, with file:line
         target = path if path is not None else source
-        return cls(adv, lang=lang, data=facts.to_dict(), state=read_state(text), path=target)
+        state = read_state(text)
+        if not any(line.startswith(STATE_MARK) for line in text.split("\n")):
+            state["unknown"] = sorted(_done_parts(facts))
+        return cls(adv, lang=lang, data=facts.to_dict(), state=state, path=target, meta=meta)
 
     # -- what we know -----------------------------------------------------------------------------
 
     def data(self) -> dict[str, Any]:
         """The facts so far in input format (what is saved)."""
         result: dict[str, Any] = {"organisation": dict(self.organisation)}
+        if self.assessment:
+            result["assessment"] = dict(self.assessment)
+        if self.targets:
+            result["doelen"] = dict(self.targets)
+        if self.people_complete:
+            result["people_complete"] = True
         if self.people is not None:
             result["people"] = [dict(p) for p in self.people]
         if self.respondents:
             result["respondents"] = self.respondents
         result["answers"] = dict(self.answers)
+        if self.notes:
+            result["toelichting"] = dict(sorted(self.notes.items()))
         return result
 
     def facts(self) -> Facts:
@@ -509,6 +617,10 @@ class Interview:
 
     def next_key(self) -> str | None:
         org = self.organisation
+        if self.meta:
+            for key in _ASSESSMENT_STEPS:
+                if key.split(".")[1] not in self.assessment and key not in self.unknown:
+                    return key
         if "name" not in org:
             return "organisation.name"
         if "sector" not in org and "organisation.sector" not in self.unknown:
@@ -529,7 +641,18 @@ class Interview:
                     return "person.disc"
             return "person.name"
         remaining = self.remaining()
-        return remaining[0] if remaining else None
+        if remaining:
+            return remaining[0]
+        return self._next_target() if self.meta and self.asks_targets else None
+
+    def _next_target(self) -> str | None:
+        open_pillars = [p for p in self.kb.pillars if p.id not in self.targets and _TARGET_PREFIX + p.id not in self.unknown]
+        if not open_pillars:
+            return None
+        stages = {p.id: p.stage for p in self.pillars()}
+        top = len(self.kb.stages)
+        # A pillar at the highest stage has nothing to aim for; no need to ask.
+        return next((_TARGET_PREFIX + p.id for p in open_pillars if stages.get(p.id) != top), None)
 
     def next(self) -> Step | None:
         """The next step, or ``None`` when nothing that can change a conclusion is left to ask."""
@@ -549,9 +672,25 @@ class Interview:
 
         Without ``progress``: that needs a run of the engine, and answering does not.
         """
-        if key not in self.kb.questions and key not in _META_KEYS:
+        if key not in self.kb.questions and key not in _META_KEYS and key not in _ASSESSMENT_STEPS and not self._is_target(key):
             raise AnswerError(f"onbekende vraag '{key}'" if self.lang == "nl" else f"unknown question '{key}'")
         return self._step(key, with_progress=False)
+
+    def _is_target(self, key: str) -> bool:
+        return key.startswith(_TARGET_PREFIX) and key[len(_TARGET_PREFIX):] in PILLAR_IDS
+
+    def parts(self) -> tuple[str, ...]:
+        """The parts this interview goes through, in order (for the part headings)."""
+        parts: tuple[str, ...] = ("organisation", "people", "questions")
+        if self.meta:
+            parts = ("assessment", *parts) + (("targets",) if self.asks_targets else ())
+        return parts
+
+    def part_title(self, part: str) -> str:
+        """``Deel 2 van 5 — De organisatie``."""
+        parts = self.parts()
+        n = parts.index(part) + 1 if part in parts else 0
+        return self.t["part"].format(n=n, total=len(parts), name=self.t[f"part_{part}"])
 
     def _group(self, qid: str) -> str:
         return qid.split("_", 1)[0]
@@ -573,6 +712,16 @@ class Interview:
 
     def _step(self, key: str, *, with_progress: bool = True) -> Step:
         t = self.t
+        if key in _ASSESSMENT_STEPS:
+            kind = "date" if key == "assessment.date" else "text"
+            return Step(key, "assessment", kind, t[key], t[key + "_help"], allows_special=False)
+        if self._is_target(key):
+            pillar_id = key[len(_TARGET_PREFIX):]
+            name = self.kb.pillar(pillar_id).name(self.lang)
+            current = next((p for p in self.pillars() if p.id == pillar_id), None) if with_progress else None
+            text = t["target_now"].format(pillar=name, stage=self.stage_label(current)) if current else t["target"].format(pillar=name)
+            options = tuple(Option(s.id, s.name(self.lang)) for s in self.kb.stages)
+            return Step(key, "targets", "stage", text, t["target_help"], options, allows_special=False)
         if key == "organisation.name":
             return Step(key, "organisation", "text", t["name"], t["name_help"], allows_special=False)
         if key == "organisation.sector":
@@ -616,8 +765,21 @@ class Interview:
             With a one-line reason; nothing is recorded.
         """
         text = raw.strip()
-        low = text.lower()
         key = step.key
+        if step.part == "assessment":
+            return self._answer_assessment(key, text)
+        if step.part == "targets":
+            return self._answer_target(key, text, step.options)
+        note = None
+        if step.is_question and NOTE_MARK in text:
+            # "ja # notulen MT 3 maart": the answer, then its note (docs/interview.md).
+            text, _, rest = text.partition(NOTE_MARK)
+            text, note = text.strip(), " ".join(rest.split()) or None
+            if note is not None and not _printable_line(note):
+                raise AnswerError(self.t["control_chars"])
+            if note is not None and len(note) > NOTE_LIMIT:
+                raise AnswerError(self.t["long_note"].format(n=NOTE_LIMIT))
+        low = text.lower()
         if step.kind == "person":
             return self._answer_person(text, low, step)
         if step.kind == "roles":
@@ -684,10 +846,17 @@ class Interview:
         else:
             value = self._parse_choice(text, step.options)
         self.answers[question.id] = value
+        before = self.notes.get(question.id)
+        if note is not None:
+            self.notes[question.id] = note
         try:
             self._check()
         except AnswerError:
             del self.answers[question.id]
+            if before is None:
+                self.notes.pop(question.id, None)
+            else:
+                self.notes[question.id] = before
             raise
         if question.id in self.history:
             self.history.remove(question.id)
@@ -701,9 +870,78 @@ class Interview:
             return False
         qid = self.history.pop()
         self.answers.pop(qid, None)
+        self.notes.pop(qid, None)  # a note belongs to the answer it was typed with
         self._last_group = None
         self._save()
         return True
+
+    def _answer_assessment(self, key: str, text: str) -> object:
+        field = key.split(".")[1]
+        low = text.lower()
+        if low in _SKIP or (not text and field != "date"):
+            self.unknown.add(key)
+            self.assessment.pop(field, None)
+            self._save()
+            return None
+        if not _printable_line(text):
+            raise AnswerError(self.t["control_chars"])
+        if field == "date":
+            value = self._parse_date(text)
+        else:
+            value = " ".join(text.split())
+        self._record(self.assessment, field, value)
+        self.unknown.discard(key)
+        self._save()
+        return value
+
+    def _parse_date(self, text: str) -> str:
+        """Enter or ``vandaag`` -> today; ``2026-03-14`` or ``14-3-2026`` -> ``2026-03-14``."""
+        if text.lower() in ("", "vandaag", "today"):
+            return self.today.isoformat()
+        dutch = _DUTCH_DATE.fullmatch(text)
+        parts = (dutch.group(3), dutch.group(2), dutch.group(1)) if dutch else text.split("-")
+        try:
+            if dutch is None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                raise ValueError(text)
+            return datetime.date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
+        except (ValueError, IndexError):
+            raise AnswerError(self._reason("bad_date", text)) from None
+
+    def _answer_target(self, key: str, text: str, options: tuple[Option, ...]) -> object:
+        pillar_id = key[len(_TARGET_PREFIX):]
+        low = text.lower()
+        if not text or low in _SKIP:
+            self.unknown.add(key)
+            self.targets.pop(pillar_id, None)
+            self._save()
+            return None
+        plain = unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode()
+        found = self._match_option(plain, options) or self._match_option(low, options)
+        if found is None:
+            hint = None if text.isdigit() else did_you_mean(plain, [o.id for o in options])
+            raise AnswerError(self._reason("bad_stage", text, hint, n=len(options)))
+        number = next(s.number for s in self.kb.stages if s.id == found)
+        current = next((p for p in self.pillars() if p.id == pillar_id), None)
+        if current is not None and current.stage is not None and number < current.stage:
+            raise AnswerError(self.t["target_below"].format(stage=self.stage_label(current)))
+        self._record(self.targets, pillar_id, number)
+        self.unknown.discard(key)
+        self._save()
+        return number
+
+    def _record(self, table: dict[str, Any], field: str, value: Any) -> None:
+        """Set ``table[field]`` if the facts stay valid; otherwise leave it as it was and refuse."""
+        missing = object()
+        before = table.get(field, missing)
+        table[field] = value
+        try:
+            self._check()
+        except AnswerError:
+            if before is missing:
+                del table[field]
+            else:
+                table[field] = before
+            raise
 
     def _answer_person(self, text: str, low: str, step: Step) -> object:
         if step.allows_special and low in _UNKNOWN:

@@ -65,7 +65,13 @@ def quick_questions(kb: KnowledgeBase) -> tuple[str, ...]:
 
 
 class QuickInterview(Interview):
-    """The interview restricted to :func:`quick_questions` (the intake is the same)."""
+    """The interview restricted to :func:`quick_questions` (the intake is the same).
+
+    With ``meta`` it asks the assessment block too, but not the targets: a first conversation
+    sets no targets (the full interview asks them when it resumes from the quick scan's file).
+    """
+
+    asks_targets = False
 
     def __init__(self, adv: Advisor, **kwargs: Any) -> None:
         super().__init__(adv, **kwargs)

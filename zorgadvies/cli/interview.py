@@ -23,13 +23,15 @@ from ..safeio import terminal_safe
 from ..errors import ZorgadviesError
 from ..interview import INNOVATION_ROLES, AnswerError, Interview, Step, default_path, is_back, is_help
 from ..quickscan import QUICK_LIMIT, QuickInterview
+from ..render.labels import stage_names, stage_text
 
 _T = {
     "nl": {
         "intro": "zorgadvies interview — een feitenbestand opbouwen, vraag voor vraag.",
         "keys": "Typ ? voor uitleg bij een vraag, onbekend als u het antwoord niet weet, nvt als de vraag niet "
-        "van toepassing is en terug om de vorige vraag opnieuw te beantwoorden. Elk antwoord wordt meteen "
-        "opgeslagen; u kunt altijd stoppen met Ctrl-C en later verdergaan.",
+        "van toepassing is en terug om de vorige vraag opnieuw te beantwoorden. Een toelichting (waarop het "
+        "antwoord berust, bijvoorbeeld een document) typt u achter het antwoord na een #: ja # notulen MT 3 maart. "
+        "Elk antwoord wordt meteen opgeslagen; u kunt altijd stoppen met Ctrl-C en later verdergaan.",
         "saving": "Antwoorden worden opgeslagen in {file}.",
         "saving_default": "Antwoorden worden opgeslagen in {file}.",
         "resumed": "Verder met {file}: {answered} vragen van de vragenlijst zijn al beantwoord.",
@@ -44,12 +46,20 @@ _T = {
         "person_hint": "Enter = geen personen meer",
         "roles_hint": "nummers, bv. 1, 5",
         "disc_hint": "Enter = onbekend, ? = uitleg",
+        "date_hint": "Enter = {today}, - = geen datum",
+        "text_hint": "Enter = overslaan",
+        "stage_hint": "1-{n} of naam, Enter = geen doel, ?",
+        "noted": "  Toelichting opgeslagen.",
+        "target_done": "doel {stage}",
+        "lead_assessment": "Deze gegevens komen op het voorblad van het rapport. Druk op Enter om een vraag over te slaan.",
+        "lead_targets": "Welk stadium wil de organisatie per pijler bereiken? Het doel staat in het radardiagram en "
+        "in het rapport naast het huidige stadium. Enter: geen doel voor die pijler.",
         "back": "Terug naar de vorige vraag.",
         "no_holders": "Niemand in de lijst heeft de rol Hoofd Innovatie of Hoofd Implementatie; of die rollen er zijn, vragen we apart.",
         "people_unknown": "De mensen en rollen blijven onbekend.",
         "interrupted": "Onderbroken. Alles tot nu toe is opgeslagen in {file}.",
         "continue": "Verder gaan:  {cmd}",
-        "nothing_saved": "Onderbroken; er was nog niets om op te slaan.",
+        "nothing_saved": "Onderbroken vóór de naam van de organisatie; er is niets opgeslagen.",
         "done": "Klaar: {answered} vragen beantwoord{unknown}; de andere {skipped} konden de uitkomst niet meer "
         "veranderen.",
         "done_all": "Klaar: alle {answered} vragen beantwoord{unknown}.",
@@ -68,8 +78,9 @@ _T = {
     "en": {
         "intro": "zorgadvies interview — building a facts file, question by question.",
         "keys": "Type ? for an explanation of a question, unknown if you do not know the answer, n/a if the "
-        "question does not apply and back to answer the previous question again. Every answer is saved at "
-        "once; you can stop at any time with Ctrl-C and continue later.",
+        "question does not apply and back to answer the previous question again. A note (what the answer "
+        "rests on, for example a document) goes after the answer, behind a #: yes # minutes board 3 March. "
+        "Every answer is saved at once; you can stop at any time with Ctrl-C and continue later.",
         "saving": "Answers are saved in {file}.",
         "saving_default": "Answers are saved in {file}.",
         "resumed": "Continuing {file}: {answered} questions of the questionnaire are already answered.",
@@ -84,12 +95,20 @@ _T = {
         "person_hint": "Enter = no more people",
         "roles_hint": "numbers, e.g. 1, 5",
         "disc_hint": "Enter = unknown, ? = explanation",
+        "date_hint": "Enter = {today}, - = no date",
+        "text_hint": "Enter = skip",
+        "stage_hint": "1-{n} or name, Enter = no target, ?",
+        "noted": "  Note saved.",
+        "target_done": "target {stage}",
+        "lead_assessment": "These details go on the cover of the report. Press Enter to skip a question.",
+        "lead_targets": "Which stage does the organisation want to reach per pillar? The target is drawn in the radar "
+        "chart and shown in the report beside the current stage. Enter: no target for that pillar.",
         "back": "Back to the previous question.",
         "no_holders": "Nobody in the list holds the role Head of Innovation or Head of Implementation; whether those roles exist is asked separately.",
         "people_unknown": "People and roles stay unknown.",
         "interrupted": "Interrupted. Everything so far is saved in {file}.",
         "continue": "To continue:  {cmd}",
-        "nothing_saved": "Interrupted; there was nothing to save yet.",
+        "nothing_saved": "Interrupted before the organisation's name; nothing was saved.",
         "done": "Done: {answered} questions answered{unknown}; the other {skipped} could no longer change the outcome.",
         "done_all": "Done: all {answered} questions answered{unknown}.",
         "unknown_count": " ({n} as unknown)",
@@ -180,6 +199,7 @@ class _Front:
         self.part: str | None = None
         self.accepted = 0  # answers accepted in this session
         self.roles_shown = False
+        self.stages_shown = False
 
     def extra_args(self, *, quick: bool | None = None) -> list[str]:
         args = ["--quick"] if (self.quick if quick is None else quick) else []
@@ -192,7 +212,7 @@ class _Front:
         iv = self.iv
         if step.part != self.part:
             self.part = step.part
-            title = iv.t[f"part_{step.part}"]
+            title = iv.part_title(step.part)
             _say()
             say(f"== {title} ==")
             lead = self.t.get(f"lead_{step.part}")
@@ -208,6 +228,11 @@ class _Front:
             _say(f"{prefix}{step.text}  ({step.key})", hang=" " * len(prefix))
         elif step.options:
             _say()
+        if step.kind == "stage":
+            if not self.stages_shown:  # the four stages once; the prompt says "1-4 or name" after that
+                self.stages_shown = True
+                _say(" · ".join(f"{n} {o.label}".replace(" ", "\u00a0") for n, o in enumerate(step.options, start=1)), indent="  ")
+            return
         if step.kind == "roles" and self.roles_shown:
             # The full list was shown for the first person; after that one line is enough.
             # No-break spaces keep each label in one piece when the line wraps.
@@ -228,6 +253,12 @@ class _Front:
         if step.is_question:
             hint = {"choice": t["choice_hint"], "boolean": t["bool_hint"]}.get(step.kind, t["int_hint"]).format(n=n)
             return f"{t['answer']} ({hint})"
+        if step.kind == "date":
+            return f"{step.text} ({t['date_hint'].format(today=self.iv.today.isoformat())})"
+        if step.part == "assessment":
+            return f"{step.text} ({t['text_hint']})"
+        if step.kind == "stage":
+            return f"{step.text} ({t['stage_hint'].format(n=n)})"
         if step.key == "organisation.sector":
             return f"{step.text} ({t['sector_hint'].format(n=n)})"
         if step.key == "organisation.employees":
@@ -257,12 +288,15 @@ class _Front:
                 _say(f"  ! {self.iv.t['no_back']}")
                 continue
             people_before = self.iv.people_state
+            noted = self.iv.notes.get(step.key)
             try:
                 value = self.iv.answer(step, raw)
             except AnswerError as exc:
                 _say(f"  ! {exc}", hang="    ")
                 continue
             self.accepted += 1
+            if step.is_question and self.iv.notes.get(step.key) not in (None, noted):
+                _say(self.t["noted"])
             if step.kind == "person" and people_before != "done" and self.iv.people_state == "done":
                 if value == "onbekend":
                     _say(self.t["people_unknown"])
@@ -289,7 +323,9 @@ class _Front:
         for pillar in pillars:
             level = pillar.stage or pillar.at_least or 0
             bar = "█" * level + "░" * (4 - level)
-            say(f"  {iv.kb.pillar(pillar.id).name(self.lang):<{width}}  {bar}  {iv.stage_label(pillar)}")
+            target = iv.targets.get(pillar.id)
+            aim = "  → " + t["target_done"].format(stage=stage_text(target, None, stage_names(iv.kb), self.lang)) if target else ""
+            say(f"  {iv.kb.pillar(pillar.id).name(self.lang):<{width}}  {bar}  {iv.stage_label(pillar)}{aim}")
         if any(p.stage is None for p in pillars):
             _say(t["undetermined"], indent="  ")
         report = iv.adv.assess(iv.facts())
@@ -357,7 +393,7 @@ def interview(out: str | None, resume: str | None, lang: str, quick: bool, rules
     adv = advisor(rules)
     kind = QuickInterview if quick else Interview
     if resume is not None:
-        iv = kind.resume(adv, resume, lang=lang, path=out)
+        iv = kind.resume(adv, resume, lang=lang, path=out, meta=True)
         shown = out or resume
         _say()
         _line(t["resumed"].format(file=resume, answered=len(iv.answered())))
@@ -365,7 +401,7 @@ def interview(out: str | None, resume: str | None, lang: str, quick: bool, rules
             _line(t["saving"].format(file=out))
             iv.save()
     else:
-        iv = kind(adv, lang=lang, path=out)
+        iv = kind(adv, lang=lang, path=out, meta=True)
         shown = out or ""
         if out is not None:
             _line(t["saving"].format(file=out))
