@@ -165,3 +165,58 @@ def test_batch_out_xlsx_has_a_sheet_per_view(tmp_path: Path) -> None:
     cells = [c for row in book["Organisaties"].iter_rows() for c in row]
     assert all(c.data_type != "f" for c in cells)  # no formulas, whatever the names say
     assert [c.value for c in book["Peers"][1]][:5] == ["Pijler", "1", "2", "3", "4"] and book["Peers"].max_row == 7
+
+
+def test_batch_reads_a_sub_folder_of_workbooks_as_one_organisation(blank: Path, tmp_path: Path) -> None:
+    """``batch DIR``: DIR/<org>.yaml is one organisation, and so is DIR/<org>/ with one workbook per
+    respondent (plus optionally its facts file for the organisation part), end to end through the CLI."""
+    answers = DEMO["answers"]
+    anna = dict(answers)
+    henk = {q: answers[q] for q in list(answers)[1::2]} | {"kf_focus": "nvt"}
+    batch_dir = tmp_path / "ronde-2026"
+    linde = batch_dir / "de-linde"
+    linde.mkdir(parents=True)
+    for name, given in (("Anna", anna), ("Henk", henk)):
+        _fill(blank, name, given, notes={"mp_inzet": "zie jaarplan"}).rename(linde / f"{name}.xlsx")
+    base = {k: v for k, v in DEMO.items() if k not in ("answers", "toelichting")}
+    (linde / "organisatie.yaml").write_text(yaml.safe_dump(base, allow_unicode=True), encoding="utf-8")
+    heidezoom = ROOT / "examples" / "ouderenzorg-heidezoom.yaml"
+    (batch_dir / heidezoom.name).write_text(heidezoom.read_text(encoding="utf-8"), encoding="utf-8")
+    (batch_dir / "archief").mkdir()  # a sub-folder without workbooks is not an organisation
+    (batch_dir / "archief" / "oud.yaml").write_text(heidezoom.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "resultaten.json"
+    result = runner.invoke(main, ["batch", str(batch_dir), "--out", str(out), "--jobs", "1"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = json.loads(out.read_text(encoding="utf-8"))["organisations"]
+    assert [Path(r["source"]).name for r in rows] == ["de-linde", "ouderenzorg-heidezoom.yaml"]
+
+    # The same answers given in YAML, as two respondents, assess to the same summary.
+    from zorgadvies.batch import summarise
+
+    same_in_yaml = dict(base) | {
+        "respondents": [{"name": "Anna", "answers": anna}, {"name": "Henk", "answers": henk}],
+        "toelichting": {"mp_inzet": "Anna: zie jaarplan | Henk: zie jaarplan"},
+    }
+    expected = summarise(ADV.assess(same_in_yaml))
+    assert rows[0]["error"] is None and rows[0]["name"] == DEMO["organisation"]["name"]
+    assert rows[0]["stages"] == expected["stages"] and rows[0]["top"] == expected["top"]
+    assert rows[0]["recommendations"] == expected["recommendations"]
+    assert ADV.assess(same_in_yaml).to_json() == ADV.assess(linde).to_json()
+
+
+def test_batch_refuses_a_tampered_workbook_with_sheet_cell_and_reason(blank: Path, tmp_path: Path) -> None:
+    batch_dir = tmp_path / "ronde"
+    good, bad = batch_dir / "a-goed", batch_dir / "b-kapot"
+    good.mkdir(parents=True)
+    bad.mkdir()
+    _fill(blank, "Anna", {"mp_inzet": "ad_hoc_communicatie"}).rename(good / "Anna.xlsx")
+    tampered = _tamper(blank, lambda b: b["Vragenlijst"].cell(row=8, column=ANSWER_COL, value="Heel goed"))
+    tampered.rename(bad / "Bea.xlsx")
+    out = tmp_path / "r.csv"
+    result = runner.invoke(main, ["batch", str(batch_dir), "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 2  # one organisation failed; the other is still written
+    errors = [line for line in result.output.splitlines() if "Bea.xlsx" in line]
+    assert len(errors) == 1 and "Vragenlijst!F8" in errors[0] and "not one of the answers" in errors[0], result.output
+    assert "Traceback" not in result.output
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 3 and "a-goed" in rows[1] and "b-kapot" in rows[2]

@@ -1,7 +1,11 @@
 """Assess many organisations at once, and compare one organisation with the group.
 
 Input is a folder of facts files (every ``*.yaml``, ``*.yml`` and ``*.json``, sorted by name) or a CSV
-file with one organisation per row (:func:`read_csv`, format in docs/tracking.md). Each organisation
+file with one organisation per row (:func:`read_csv`, format in docs/tracking.md). In a folder, a
+sub-folder that holds filled-in questionnaire workbooks (``*.xlsx``) is one organisation whose
+respondents are those workbooks, read as ``zorgadvies assess SUBFOLDER`` reads them (optionally with
+one facts file beside them for the organisation part; see zorgadvies.workbook and
+docs/tracking.md). Each organisation
 is assessed on its own, in worker processes when there is more than one job; a bad file or row gives
 an error result and the rest go on. Results keep the input order whatever order they complete in,
 so the output of a batch is the same for any number of jobs.
@@ -51,6 +55,7 @@ __all__ = [
 ]
 
 FACTS_SUFFIXES = (".yaml", ".yml", ".json")
+WORKBOOK_SUFFIX = ".xlsx"
 #: Smallest group for which the peer view is shown.
 DEFAULT_MIN_GROUP = 5
 TOP_N = 3
@@ -224,8 +229,11 @@ def run_batch(
 def collect_inputs(path: str | Path, kb: KnowledgeBase | None = None, *, exclude: Iterable[str | Path] = ()) -> list[BatchItem]:
     """The items in ``path``: a folder of facts files or a CSV file (which needs ``kb``).
 
-    Files whose name starts with a dot are skipped, and so are the paths in ``exclude`` (the
-    batch's own output, so that a second run does not read the first run's result).
+    In a folder, each facts file is one organisation, and so is each sub-folder that holds at least
+    one questionnaire workbook (``*.xlsx``): its workbooks are the respondents, beside at most one
+    facts file with the organisation part. Other sub-folders are skipped. Files and folders whose
+    name starts with a dot are skipped, and so are the paths in ``exclude`` (the batch's own
+    output, so that a second run does not read the first run's result). Items are in order of name.
 
     Raises
     ------
@@ -239,12 +247,16 @@ def collect_inputs(path: str | Path, kb: KnowledgeBase | None = None, *, exclude
             (
                 p
                 for p in root.iterdir()
-                if p.suffix.lower() in FACTS_SUFFIXES and not p.name.startswith(".") and p.is_file() and p.resolve() not in skip
+                if not p.name.startswith(".")
+                and p.resolve() not in skip
+                and ((p.is_file() and p.suffix.lower() in FACTS_SUFFIXES) or _is_workbook_folder(p))
             ),
             key=lambda p: p.name,
         )
         if not files:
-            raise InputError("the folder holds no facts files (*.yaml, *.yml, *.json)", file=str(root))
+            raise InputError(
+                "the folder holds no facts files (*.yaml, *.yml, *.json) and no sub-folders with workbooks (*.xlsx)", file=str(root)
+            )
         return [BatchItem(str(p), str(p)) for p in files]
     if not root.exists():
         raise InputError("no such file or folder", file=str(root))
@@ -255,6 +267,13 @@ def collect_inputs(path: str | Path, kb: KnowledgeBase | None = None, *, exclude
 
         kb = load_knowledge()
     return read_csv(root, kb)
+
+
+def _is_workbook_folder(path: Path) -> bool:
+    """A sub-folder of a batch folder that is one organisation: it holds a workbook (``*.xlsx``)."""
+    if not path.is_dir() or path.is_symlink():
+        return False
+    return any(p.suffix.lower() == WORKBOOK_SUFFIX and not p.name.startswith((".", "~$")) and p.is_file() for p in path.iterdir())
 
 
 _ORG_COLUMNS = ("name", "sector", "employees")
