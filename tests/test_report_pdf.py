@@ -53,6 +53,9 @@ def test_pdf_is_a4_and_at_most_12_pages(demo_pdf: Path) -> None:
     info = subprocess.run(["pdfinfo", str(demo_pdf)], check=True, capture_output=True, text=True).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     assert 4 <= pages <= 12, pages
+    # The budget is 12 pages (issue 11); the demo keeps a margin of two (9 on 2026-12-02) so that
+    # more advice or a denser layout shows here before the budget itself is broken.
+    assert pages <= 10, f"{pages} pages: within the budget of 12, but the margin of two is gone"
     assert re.search(r"^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info, re.M), info
 
 

@@ -424,6 +424,9 @@ def test_demo_client_report_prints_on_at_most_12_a4_pages(tmp_path: Path) -> Non
     report = REPORTS["thuiszorg-de-linde"]
     _, pages = _print_pdf(tmp_path, render_html(report, KB))
     assert 4 <= pages <= 12, pages
+    # The budget is 12 pages (issue 11); the demo keeps a margin of two (9 on 2026-12-02) so that
+    # more advice or a denser layout shows here before the budget itself is broken.
+    assert pages <= 10, f"{pages} pages: within the budget of 12, but the margin of two is gone"
     if PDFTOTEXT is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: the page count was checked, the placement not")
     texts = _page_texts(tmp_path)
