@@ -70,3 +70,12 @@ def test_an_error_hint_follows_the_language() -> None:
         assert str(error) == "answers.q: x (bedoelde u 'ja'?)"
     with using_language("en"):
         assert str(error) == "answers.q: x (did you mean 'ja'?)"
+
+
+def test_click_keys_are_clicks_own_msgids() -> None:
+    """The English of a ``click.`` key is a string click passes to gettext (else it is never translated)."""
+    import click
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(click.__file__).parent.glob("*.py")))
+    missing = [key for key, (_, en) in MESSAGES.items() if key.startswith("click.") and f'"{en}"' not in source]
+    assert missing == []
