@@ -30,6 +30,21 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+@pytest.fixture()
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English (the default is Dutch): for tests that compare English message text.
+
+    Set through the environment, so commands run in a subprocess follow it too.
+    """
+    monkeypatch.setenv("ZORGADVIES_LANG", "en")
+
+
+@pytest.fixture()
+def dutch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in Dutch whatever the locale of the machine running the tests."""
+    monkeypatch.setenv("ZORGADVIES_LANG", "nl")
+
+
 @pytest.fixture(scope="session")
 def adv() -> Advisor:
     # A fresh Advisor per test session rather than the process-wide advisor(): the rule pack is

@@ -17,6 +17,9 @@ from zorgadvies.explain import explain
 
 from conftest import EXAMPLES, ROOT
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 runner = CliRunner()
 ADV = advisor()
 CELLS = yaml.safe_load((ROOT / "tests" / "data" / "cells.yaml").read_text(encoding="utf-8"))

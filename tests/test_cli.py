@@ -15,6 +15,9 @@ from zorgadvies.cli import main
 
 from conftest import EXAMPLES
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 runner = CliRunner()
 
 

@@ -13,6 +13,9 @@ from zorgadvies.cli import main
 
 from conftest import ROOT
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 EXAMPLE = ROOT / "examples" / "eerstelijn-venendal-respondenten.yaml"
 
 

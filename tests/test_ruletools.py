@@ -24,6 +24,9 @@ from zorgadvies.paths import KNOWLEDGE_DIR, RULES_DIR
 
 from conftest import ROOT
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 PACKS = ROOT / "tests" / "data" / "packs"
 BROKEN = PACKS / "broken"
 ANKER = PACKS / "het-anker"

@@ -25,6 +25,9 @@ from zorgadvies.tracking import diff_reports, render_diff_text
 
 from conftest import EXAMPLES, ROOT
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 runner = CliRunner()
 LINDE = ROOT / "examples" / "thuiszorg-de-linde.yaml"
 POLDERLAND = ROOT / "examples" / "ggz-polderland.yaml"

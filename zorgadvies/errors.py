@@ -9,6 +9,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from .messages import t
+
 __all__ = [
     "EngineError",
     "InputError",
@@ -32,7 +34,7 @@ class ZorgadviesError(Exception):
     Parameters
     ----------
     message:
-        What is wrong, in one sentence.
+        What is wrong, in one sentence, in the current language (``messages.t``).
     file:
         The file the error is in, if any.
     line:
@@ -40,7 +42,7 @@ class ZorgadviesError(Exception):
     field:
         The dotted path of the offending field, e.g. ``answers.mp_strategie``.
     hint:
-        The likely intended value; rendered as "did you mean ...?".
+        The likely intended value; rendered as "bedoelde u ...?" ("did you mean ...?" in English).
     """
 
     def __init__(
@@ -70,7 +72,7 @@ class ZorgadviesError(Exception):
         parts = [p for p in (self.where, self.field) if p]
         text = self.message if not parts else f"{': '.join(parts)}: {self.message}"
         if self.hint:
-            text += f" (did you mean '{self.hint}'?)"
+            text += f" ({t('errors.did_you_mean', hint=self.hint)})"
         # One line, always: a newline from a parser message must not break the CLI's promise.
         return " ".join(text.split())
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import importlib
 import json
+import contextvars
 import os
+import sys
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -18,6 +21,7 @@ from .. import __version__
 from ..api import advisor
 from ..asknext import ASK_FIRST_BELOW, answered_share, ask_next
 from ..atleast import plain
+from .lang import explicit_language, install_click_translations, lang_option, localise, messages_lang_option
 from .util import errors_to_exit, forgiving_streams, rules_option, write_output
 from ..errors import ZorgadviesError
 from ..facts import DEFAULT_MAX_FACTS_MB, DEFAULT_SIZE_THRESHOLD, MAX_INPUT_ENV, input_schema
@@ -51,9 +55,31 @@ LAZY_COMMANDS = {
 
 
 class _LazyGroup(click.Group):
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         forgiving_streams()  # before anything is printed, --help and --version included
-        return super().main(*args, **kwargs)
+        install_click_translations()
+        argv = list(sys.argv[1:] if args is None else args)
+        # One run, one language: the --lang of the command line (wherever it stands, so that
+        # `assess --help --lang en` and parse errors follow it too) is set in a copy of the context,
+        # which ends with the run (CliRunner calls main many times in one process).
+        return contextvars.copy_context().run(self._main_in_language, argv, *rest, **kwargs)
+
+    def _main_in_language(self, args: list[str], *rest: Any, **kwargs: Any) -> Any:
+        explicit_language(args)
+        return super().main(args, *rest, **kwargs)
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any) -> click.Context:
+        localise(self)
+        return super().make_context(info_name, args, parent, **extra)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        for name in self.list_commands(ctx):
+            self.get_command(ctx, name)  # loads and localises the short help of each command
+        super().format_commands(ctx, formatter)
+
+    def get_help(self, ctx: click.Context) -> str:
+        localise(self, ctx)
+        return super().get_help(ctx)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
@@ -61,35 +87,46 @@ class _LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
             importlib.import_module(f"zorgadvies.cli.{LAZY_COMMANDS[cmd_name]}").register(self)
-        return self.commands.get(cmd_name)
+        command = self.commands.get(cmd_name)
+        if command is not None:
+            _localise_tree(command)
+        return command
 
 
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def _localise_tree(command: click.Command) -> None:
+    """The help of ``command`` and, for a group such as ``rules``, of its subcommands."""
+    localise(command)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            localise(sub)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, help="cli.main")
 @click.version_option(__version__, prog_name="zorgadvies")
 @click.option(
     "--max-input-mb",
     type=click.FloatRange(min=0, min_open=True, max=4096),
     default=None,
-    help=f"Largest facts file to read, in MB (default {DEFAULT_MAX_FACTS_MB}; also ${MAX_INPUT_ENV}).",
+    help="cli.main.max_input_mb",
 )
-def main(max_input_mb: float | None) -> None:
-    """Explainable advice for care organisations on organising innovation and marketing."""
+@lang_option
+def main(max_input_mb: float | None, lang: str) -> None:
     if max_input_mb is not None:
         os.environ[MAX_INPUT_ENV] = str(max_input_mb)  # read by facts.max_facts_bytes, also in batch workers
 
 
-@main.command()
+@main.command(help="cli.assess")
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the text output.")
-@click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="Employees from which an organisation is 'groot'.")
-@click.option("--brief", is_flag=True, help="Text output without the evidence per pillar.")
-@click.option("--all", "show_all", is_flag=True, help="Text output with every recommendation, not only the top.")
-@click.option("--set", "assignments", multiple=True, metavar="QUESTION=VALUE", help="What-if: change an answer and show what changes (repeatable).")
-@click.option("--audit-log", type=click.Path(dir_okay=False), help="Write every rule firing and the input's digest to this JSON-lines file.")
-@click.option("--audit-key", type=click.Path(dir_okay=False), help="Sign the audit log with the HMAC-SHA256 key in this file (see docs/auditor-guide.md).")
-@click.option("--save", is_flag=True, help="Record the assessment in the history database.")
-@click.option("--db", type=click.Path(dir_okay=False), help="History database (default: in the user's data directory).")
+@lang_option
+@click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="cli.opt.size_threshold")
+@click.option("--brief", is_flag=True, help="cli.assess.brief")
+@click.option("--all", "show_all", is_flag=True, help="cli.assess.all")
+@click.option("--set", "assignments", multiple=True, metavar="QUESTION=VALUE", help="cli.assess.set")
+@click.option("--audit-log", type=click.Path(dir_okay=False), help="cli.assess.audit_log")
+@click.option("--audit-key", type=click.Path(dir_okay=False), help="cli.assess.audit_key")
+@click.option("--save", is_flag=True, help="cli.assess.save")
+@click.option("--db", type=click.Path(dir_okay=False), help="cli.assess.db")
 @rules_option
 @errors_to_exit
 def assess(
@@ -106,7 +143,6 @@ def assess(
     db: str | None,
     rules: tuple[str, ...],
 ) -> None:
-    """Assess the organisation described in FILE (YAML or JSON)."""
     if save and assignments:
         # A what-if is not an assessment of the organisation: it must not enter its history.
         raise ZorgadviesError("--save cannot be combined with --set: a what-if is not a real assessment", field="--save")
@@ -151,18 +187,14 @@ def assess(
 TOP_RECOMMENDATIONS = 12
 
 
-@main.command()
+@main.command(help="cli.graph")
+@messages_lang_option
 @click.argument("file", required=False, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="dot", show_default=True)
 @click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True)
 @rules_option
 @errors_to_exit
 def graph(file: str | None, fmt: str, size_threshold: int, rules: tuple[str, ...]) -> None:
-    """Print the recommendation dependency graph.
-
-    Without FILE the whole knowledge graph; with FILE the same graph with the recommendations that
-    apply to that organisation marked (and numbered by rank).
-    """
     adv = advisor(rules)
     fired = None
     if file is not None:
@@ -170,12 +202,12 @@ def graph(file: str | None, fmt: str, size_threshold: int, rules: tuple[str, ...
     write_output(render_graph(annotated_graph(adv.graph, fired), fmt), None)
 
 
-@main.command()
-@click.option("--kind", type=click.Choice(["input", "output"]), default="input", show_default=True, help="The facts file (input) or the JSON report (output).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of printing.")
+@main.command(help="cli.schema")
+@messages_lang_option
+@click.option("--kind", type=click.Choice(["input", "output"]), default="input", show_default=True, help="cli.schema.kind")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="cli.opt.output")
 @errors_to_exit
 def schema(kind: str, output: str | None) -> None:
-    """Print the JSON Schema of a facts file (or, with --kind output, of the JSON report)."""
     data = input_schema(advisor().kb) if kind == "input" else report_schema()
     write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
 

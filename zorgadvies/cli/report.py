@@ -9,6 +9,7 @@ import attrs
 import click
 
 from ..api import advisor
+from .lang import lang_option
 from .util import errors_to_exit, rules_option, write_binary, write_output
 from ..errors import ZorgadviesError
 from ..facts import DEFAULT_SIZE_THRESHOLD
@@ -49,25 +50,25 @@ def register(group: click.Group) -> None:
     group.add_command(report)
 
 
-@click.command()
+@click.command(help="cli.report")
 @click.argument("file", type=click.Path())
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["markdown", "html", "pdf"]),
     default=None,
-    help="Report format. Default: from the suffix of --output (.md: markdown, .pdf: pdf), else html.",
+    help="cli.report.format",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of printing.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the report.")
-@click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="Employees from which an organisation is 'groot'.")
-@click.option("--audit", is_flag=True, help="Add the audit trail: evidence, rule and question ids, knowledge version and digest.")
-@click.option("--template", "template_dir", type=click.Path(file_okay=False), help="Folder with templates that replace the built-in ones of the same name.")
-@click.option("--logo", type=click.Path(dir_okay=False), help="Logo (PNG, JPEG or SVG) on the cover of the HTML report.")
-@click.option("--accent", help="Accent colour of the HTML report, as #rrggbb.")
-@click.option("--intro", "intro_file", type=click.Path(dir_okay=False), help="Text file with the introduction of the management summary.")
-@click.option("--previous", is_flag=True, help="Draw the previous assessment from the history on the radar.")
-@click.option("--db", "db", type=click.Path(dir_okay=False), help="History database for --previous (default: see docs/tracking.md).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="cli.opt.output")
+@lang_option
+@click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="cli.opt.size_threshold")
+@click.option("--audit", is_flag=True, help="cli.report.audit")
+@click.option("--template", "template_dir", type=click.Path(file_okay=False), help="cli.report.template")
+@click.option("--logo", type=click.Path(dir_okay=False), help="cli.report.logo")
+@click.option("--accent", help="cli.report.accent")
+@click.option("--intro", "intro_file", type=click.Path(dir_okay=False), help="cli.report.intro")
+@click.option("--previous", is_flag=True, help="cli.report.previous")
+@click.option("--db", "db", type=click.Path(dir_okay=False), help="cli.report.db")
 @rules_option
 @errors_to_exit
 def report(
@@ -85,16 +86,6 @@ def report(
     db: str | None,
     rules: tuple[str, ...],
 ) -> None:
-    """Write the report on the organisation in FILE as HTML, Markdown or PDF.
-
-    By default the client report: a management summary, a part per pillar, the roadmap and the
-    reflection questions, without rule ids or digests; --audit adds the audit trail. The HTML
-    report is one self-contained file (inline CSS, SVG radar, the logo as a data: URI) that prints
-    well to PDF. A Markdown report written with -o gets its radar as OUT-radar.svg beside it;
-    printed to stdout, the radar is embedded as a data: URI instead. PDF (-o FILE.pdf or --format
-    pdf) needs the optional extra: pip install 'zorgadvies[pdf]'. Without -o on a terminal, HTML and
-    PDF go to rapport-<organisation>.html/.pdf in the current folder (never over an existing file).
-    """
     if fmt is None:
         fmt = _SUFFIXES.get(Path(output).suffix.lower(), "html") if output else "html"
     named = output is None and fmt in ("html", "pdf") and sys.stdout.isatty()

@@ -13,6 +13,7 @@ import click
 
 from .. import ruletools
 from ..api import Advisor
+from .lang import lang_option, messages_lang_option
 from .util import errors_to_exit, rules_option, say, write_output
 from ..knowledge import load_knowledge
 from ..paths import RULES_DIR
@@ -28,20 +29,18 @@ def _packs(rules: tuple[str, ...], directory: str | None) -> list[str]:
     return [*rules, *([directory] if directory else [])]
 
 
-@click.group("rules")
+@click.group("rules", help="cli.rules")
+@messages_lang_option
 def rules_group() -> None:
-    """List, show, validate, test and measure the coverage of rule packs.
-
-    Every command reads the built-in pack plus the extra packs given with --rules (or as DIR).
-    """
+    pass
 
 
-@rules_group.command("list")
+@rules_group.command("list", help="cli.rules.list")
+@messages_lang_option
 @_FORMAT
 @rules_option
 @errors_to_exit
 def list_command(fmt: str, rules: tuple[str, ...]) -> None:
-    """List every rule: id, status, conclusion and title, sorted by id."""
     rows = ruletools.list_rows(load_rules(load_knowledge(), rules))
     if fmt == "json":
         write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
@@ -56,41 +55,34 @@ def list_command(fmt: str, rules: tuple[str, ...]) -> None:
     write_output("\n".join(lines) + "\n", None)
 
 
-@rules_group.command("criteria")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (default: standard output).")
+@rules_group.command("criteria", help="cli.rules.criteria")
+@messages_lang_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="cli.rules.criteria.output")
 @errors_to_exit
 def criteria_command(output: str | None) -> None:
-    """Print docs/stage-criteria.md: every stage gate of the built-in pack with its source sentence."""
     kb = load_knowledge()
     write_output(stage_criteria_markdown(kb, load_rules(kb, cases=False)), output)
 
 
-@rules_group.command("show")
+@rules_group.command("show", help="cli.rules.show")
 @click.argument("rule_id", metavar="ID")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@lang_option
 @rules_option
 @errors_to_exit
 def show_command(rule_id: str, lang: str, rules: tuple[str, ...]) -> None:
-    """Show rule ID in words: header, sources, conditions, conclusion and cases.
-
-    ID is the whole id (advies/visie/geen-visie) or, when only one rule has it, its last part.
-    """
     kb = load_knowledge()
     rule = ruletools.find_rule(load_rules(kb, rules), rule_id)
     write_output(ruletools.render_rule(kb, rule, lang), None)
 
 
-@rules_group.command("validate")
+@rules_group.command("validate", help="cli.rules.validate")
+@messages_lang_option
 @click.argument("directory", metavar="[DIR]", required=False, type=click.Path(file_okay=False))
-@click.option("--only", is_flag=True, help="Validate only DIR and the --rules packs, not the built-in pack.")
-@click.option("--knowledge", type=click.Path(file_okay=False), help="A knowledge base other than the built-in one.")
+@click.option("--only", is_flag=True, help="cli.rules.validate.only")
+@click.option("--knowledge", type=click.Path(file_okay=False), help="cli.rules.validate.knowledge")
 @rules_option
 @errors_to_exit
 def validate_command(directory: str | None, only: bool, knowledge: str | None, rules: tuple[str, ...]) -> None:
-    """Check the built-in pack plus DIR and report every error, one line each.
-
-    Exit code 0 when the packs are clean, 2 when there is any error.
-    """
     packs = _packs(rules, directory)
     if only and not packs:
         raise click.UsageError("--only needs DIR (or --rules DIR): there would be nothing to validate")
@@ -102,17 +94,14 @@ def validate_command(directory: str | None, only: bool, knowledge: str | None, r
         sys.exit(2)
 
 
-@rules_group.command("test")
+@rules_group.command("test", help="cli.rules.test")
+@messages_lang_option
 @click.argument("directory", metavar="[DIR]", required=False, type=click.Path(file_okay=False))
-@click.option("--only", is_flag=True, help="Run only the cases of the rules in DIR and the --rules packs.")
-@click.option("-v", "--verbose", is_flag=True, help="Print a line for every case, also the ones that pass.")
+@click.option("--only", is_flag=True, help="cli.rules.test.only")
+@click.option("-v", "--verbose", is_flag=True, help="cli.rules.test.verbose")
 @rules_option
 @errors_to_exit
 def test_command(directory: str | None, only: bool, verbose: bool, rules: tuple[str, ...]) -> None:
-    """Run every rule's cases through the engine and the reference semantics.
-
-    Prints one line per failing case and a summary; exit code 2 when any case fails.
-    """
     packs = _packs(rules, directory)
     if only and not packs:
         raise click.UsageError("--only needs DIR (or --rules DIR): there would be nothing to test")
@@ -138,19 +127,19 @@ def _examples(paths: tuple[str, ...]) -> list[Path]:
     return found
 
 
-@rules_group.command("coverage")
+@rules_group.command("coverage", help="cli.rules.coverage")
+@messages_lang_option
 @_FORMAT
 @click.option(
     "--examples",
     "examples",
     multiple=True,
     type=click.Path(exists=True),
-    help="Facts file or folder of them to count as examples (repeatable; default: examples/ of the checkout).",
+    help="cli.rules.coverage.examples",
 )
 @rules_option
 @errors_to_exit
 def coverage_command(fmt: str, examples: tuple[str, ...], rules: tuple[str, ...]) -> None:
-    """Rules, recommendations and reflection questions no case or example reaches; unused questions."""
     adv = Advisor(rules)
     result = ruletools.coverage(adv, _examples(examples))
     if fmt == "json":
@@ -159,28 +148,24 @@ def coverage_command(fmt: str, examples: tuple[str, ...], rules: tuple[str, ...]
         write_output(ruletools.render_coverage(result, adv.kb), None)
 
 
-@click.command("new-rule")
+@click.command("new-rule", help="cli.new_rule")
+@messages_lang_option
 @click.argument("rule_id", metavar="ID")
 @click.option(
     "--conclusion",
     required=True,
     metavar="KIND:TARGET",
-    help="recommend:REC, reflect:REF or criterion:PILLAR/STAGE.",
+    help="cli.new_rule.conclusion",
 )
 @click.option(
     "--dir",
     "directory",
     type=click.Path(file_okay=False),
-    help="The rule pack to add the rule to (default: rules/ of this checkout).",
+    help="cli.new_rule.dir",
 )
-@click.option("--title", help="The rule's Dutch title (default: a TODO).")
+@click.option("--title", help="cli.new_rule.title")
 @errors_to_exit
 def new_rule_command(rule_id: str, conclusion: str, directory: str | None, title: str | None) -> None:
-    """Scaffold rule ID: ID.yaml, ID.cases.yaml and the doc stub ID.md.
-
-    The scaffold tests a real question as a placeholder (marked TODO) and passes `rules validate`
-    and `rules test` as written; existing files are never overwritten.
-    """
     if directory is None:
         default = ruletools.default_rules_dir()
         if default is None:

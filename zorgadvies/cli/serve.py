@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import click
 
+from .lang import messages_lang_option
 from .util import errors_to_exit
 from ..errors import ZorgadviesError
 
 __all__ = ["register", "serve"]
 
 
-@click.command()
-@click.option("--database", metavar="PATH|URL", help="SQLite file or postgresql:// URL (default: the history database in the user's data folder; env ZORGADVIES_DB).")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep localhost behind a reverse proxy).")
+@click.command(help="cli.serve")
+@messages_lang_option
+@click.option("--database", metavar="PATH|URL", help="cli.serve.database")
+@click.option("--host", default="127.0.0.1", show_default=True, help="cli.serve.host")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes (all state is in the database).")
-@click.option("--behind-tls-proxy", is_flag=True, help="Behind a reverse proxy that terminates TLS: Secure cookies, trust X-Forwarded-* from localhost.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="cli.serve.workers")
+@click.option("--behind-tls-proxy", is_flag=True, help="cli.serve.behind_tls_proxy")
 @errors_to_exit
 def serve(database: str | None, host: str, port: int, workers: int, behind_tls_proxy: bool) -> None:
-    """Start the web app: assessment rounds in the browser and the JSON API (/api/v1)."""
     try:
         import uvicorn
 

@@ -13,22 +13,23 @@ from pathlib import Path
 import click
 from typing import Any
 
+from .lang import lang_option
 from .util import errors_to_exit, rules_option, say, write_binary, write_output
 from ..errors import InputError, did_you_mean
 from ..facts import DEFAULT_SIZE_THRESHOLD
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-_LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the text output.")
+_LANG = lang_option
 _SIZE = click.option(
     "--size-threshold",
     type=click.IntRange(min=1),
     default=DEFAULT_SIZE_THRESHOLD,
     show_default=True,
-    help="Employees from which an organisation is 'groot'.",
+    help="cli.opt.size_threshold",
 )
 
 
-@click.command()
+@click.command(help="cli.diff")
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
 @_FORMAT
@@ -37,12 +38,6 @@ _SIZE = click.option(
 @rules_option
 @errors_to_exit
 def diff(old: str, new: str, fmt: str, lang: str, size_threshold: int, rules: tuple[str, ...]) -> None:
-    """Compare two assessments of an organisation.
-
-    OLD and NEW are each a facts file (assessed now) or a JSON report saved earlier with
-    `zorgadvies assess --format json`. Shows the stage change per pillar and which
-    recommendations were resolved and which are new.
-    """
     from ..tracking import diff_reports, load_side, render_diff_text
 
     a = load_side(old, rules=rules, size_threshold=size_threshold)
@@ -82,17 +77,13 @@ _HISTORY_T: dict[str, dict[str, Any]] = {
 }
 
 
-@click.command()
+@click.command(help="cli.history")
 @click.argument("organisation", required=False)
-@click.option("--db", "db", type=click.Path(dir_okay=False), help="History database (default: see docs/tracking.md; env ZORGADVIES_DB).")
+@click.option("--db", "db", type=click.Path(dir_okay=False), help="cli.history.db")
 @_FORMAT
 @_LANG
 @errors_to_exit
 def history(organisation: str | None, db: str | None, fmt: str, lang: str) -> None:
-    """List the saved assessments of ORGANISATION with the stage trend per pillar.
-
-    Without ORGANISATION, list the organisations that have saved assessments.
-    """
     from ..history import HistoryEntry, db_label, db_target, list_organisations, load_history
 
     t = _HISTORY_T[lang]
@@ -175,17 +166,17 @@ _BATCH_T: dict[str, dict[str, Any]] = {
 }
 
 
-@click.command()
+@click.command(help="cli.batch")
 @click.argument("source", type=click.Path(exists=True))
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="Write the results here: FILE.csv or FILE.json.")
-@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core).")
-@click.option("--peer", help="Show where this organisation (by name) stands in the group.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="cli.batch.out")
+@click.option("--jobs", type=click.IntRange(min=1), help="cli.batch.jobs")
+@click.option("--peer", help="cli.batch.peer")
 @click.option(
     "--min-group",
     type=click.IntRange(min=2),
     default=5,
     show_default=True,
-    help="Smallest group for which the peer comparison is shown.",
+    help="cli.batch.min_group",
 )
 @_LANG
 @_SIZE
@@ -201,11 +192,6 @@ def batch(
     size_threshold: int,
     rules: tuple[str, ...],
 ) -> None:
-    """Assess every organisation in SOURCE: a folder of facts files or a CSV file.
-
-    A bad file or row is reported on stderr and the batch goes on. Exit code 0 when every
-    organisation was assessed, 2 when any failed (the others are still written).
-    """
     from ..batch import collect_inputs, peer_view, render_peers_text, results_to_csv, results_to_json, run_batch
     from ..knowledge import load_knowledge
 

@@ -81,5 +81,5 @@ rules_option = click.option(
     "rules",
     multiple=True,
     type=click.Path(file_okay=False),
-    help="Extra rule-pack folder to load beside the built-in pack (repeatable).",
+    help="cli.opt.rules",
 )

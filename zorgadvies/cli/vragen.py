@@ -8,6 +8,7 @@ import click
 
 from ..api import advisor
 from ..asknext import ask_next, render_guide
+from .lang import lang_option
 from .util import errors_to_exit, rules_option, write_output
 from ..facts import DEFAULT_SIZE_THRESHOLD
 
@@ -17,20 +18,15 @@ def register(group: click.Group) -> None:
     group.add_command(vragen)
 
 
-@click.command()
+@click.command(help="cli.vragen")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the guide.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of printing.")
-@click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="Employees from which an organisation is 'groot'.")
+@lang_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="cli.opt.output")
+@click.option("--size-threshold", type=click.IntRange(min=1), default=DEFAULT_SIZE_THRESHOLD, show_default=True, help="cli.opt.size_threshold")
 @rules_option
 @errors_to_exit
 def vragen(file: str, fmt: str, lang: str, output: str | None, size_threshold: int, rules: tuple[str, ...]) -> None:
-    """Conversation guide for FILE: every question whose answer would change the verdict, by whom to ask.
-
-    Each question is measured with the engine (every possible answer is tried); the most effective
-    come first within each group (docs/ask-next.md).
-    """
     adv = advisor(rules)
     facts = adv.load(file, size_threshold=size_threshold)
     items = ask_next(adv, facts, limit=None)

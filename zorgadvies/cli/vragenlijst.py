@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..api import advisor
+from .lang import messages_lang_option
 from .util import errors_to_exit, rules_option, write_binary
 from ..errors import ZorgadviesError
 from ..workbook import questionnaire_workbook
@@ -17,20 +18,14 @@ def register(group: click.Group) -> None:
     group.add_command(vragenlijst)
 
 
-@click.command()
-@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True, help="Format of the questionnaire.")
-@click.option("--organisation", default="", help="Name of the organisation, filled in on the sheet 'Gegevens'.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="The workbook to write (.xlsx).")
+@click.command(help="cli.vragenlijst")
+@messages_lang_option
+@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True, help="cli.vragenlijst.format")
+@click.option("--organisation", default="", help="cli.vragenlijst.organisation")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="cli.vragenlijst.output")
 @rules_option
 @errors_to_exit
 def vragenlijst(fmt: str, organisation: str, output: str, rules: tuple[str, ...]) -> None:
-    """Write the questionnaire as a workbook for one respondent to fill in (Excel, LibreOffice).
-
-    One row per question in interview order, the answer as a drop-down of the Dutch answer texts
-    and a column for a note. Give each respondent a copy; read the filled-in workbooks back with
-    `zorgadvies assess FOLDER` / `report FOLDER` (one workbook per respondent, plus optionally the
-    organisation's facts file) or a single workbook (docs/respondents.md).
-    """
     del fmt  # one format today; the option names it for when there are more
     if not output.lower().endswith(".xlsx"):
         raise ZorgadviesError("the workbook's name must end in .xlsx", file=output)
