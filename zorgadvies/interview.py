@@ -35,6 +35,7 @@ from .errors import InputError, ZorgadviesError, did_you_mean
 from .facts import ASSESSMENT_KEYS, DISC_COLOURS, ROLE_QUESTIONS, ROLES, SECTORS, Facts
 from .knowledge import PILLAR_IDS, THEME_LABELS, Question
 from .logic import Formula, Truth, conditions, evaluate
+from .messages import LANGUAGES, MESSAGES
 from .rulepack import Rule
 from .render.labels import stage_names, stage_text
 from .report import PillarResult
@@ -50,6 +51,7 @@ __all__ = [
     "Interview",
     "Option",
     "Step",
+    "Texts",
     "default_path",
     "is_back",
     "is_help",
@@ -128,147 +130,37 @@ _GROUP_LABELS = {
     "soc": ("Sociale innovatie", "Social innovation"),
 }
 
-_T: dict[str, dict[str, str]] = {
-    "nl": {
-        "name": "Naam van de organisatie",
-        "name_help": "De naam zoals die in het advies moet staan.",
-        "sector": "Sector",
-        "sector_help": "De sector waarin de organisatie vooral werkt. Kies 'overig' als geen ervan past.",
-        "employees": "Aantal medewerkers",
-        "employees_help": "Het aantal medewerkers (personen, geen fte). Vanaf 250 telt een organisatie als groot; "
-        "sommige adviezen verschillen voor kleine en grote organisaties.",
-        "person": "Naam van persoon {n}",
-        "person_help": "Noem de mensen met een rol in innovatie, implementatie of marketing, in elk geval wie "
-        "Hoofd Innovatie of Hoofd Implementatie is. Druk op Enter als er niemand meer is. "
-        "Bij de eerste persoon betekent 'onbekend': we weten niet wie welke rol heeft.",
-        "roles": "Rollen van {name}",
-        "roles_help": "Een of meer nummers of namen, gescheiden door komma's of spaties, bijvoorbeeld: 1, 5.",
-        "disc": "DISC-profiel van {name}",
-        "disc_help": "Kleuren, sterkste eerst (groen, blauw), letters (SC) of de vier scores uit een DISC-rapport "
-        "in de volgorde D I S C (20 35 80 60, of rood=20 geel=35 groen=80 blauw=60). "
-        "Rood = D, geel = I, groen = S, blauw = C. Enter of 'onbekend' als het profiel niet bekend is.",
-        "give_answer": "geef een antwoord (of onbekend / nvt)",
-        "not_a_number": "'{raw}' is geen heel getal",
-        "min": "het antwoord is minstens {n}",
-        "max": "het antwoord is hoogstens {n}",
-        "bad_choice": "'{raw}' is geen van de keuzes: typ een nummer van 1 tot {n}",
-        "bad_bool": "'{raw}' is geen ja of nee: typ ja, nee, onbekend of nvt",
-        "did_you_mean": " (bedoelt u '{hint}'?)",
-        "no_nvt": "'nvt' past hier niet; typ 'onbekend' als u het niet weet",
-        "need_name": "de naam mag niet leeg zijn",
-        "control_chars": "dit bevat een stuurteken (een pijltjestoets?); typ het opnieuw",
-        "need_role": "kies minstens één rol: typ een of meer nummers van 1 tot {n}",
-        "bad_role": "'{raw}' is geen rol: typ nummers van 1 tot {n} of de namen uit de lijst",
-        "role_twice": "rol '{raw}' staat er twee keer in",
-        "unknown_later": "typ een naam, of druk op Enter als er niemand meer is",
-        "name_number": "'{raw}' is een getal, geen naam: typ de naam van de persoon",
-        "bad_disc": "'{raw}' is geen DISC-profiel: typ kleuren (groen, blauw), letters (SC) of vier scores (D I S C)",
-        "disc_twice": "kleur '{raw}' staat er twee keer in",
-        "disc_missing": "een DISC-rapport geeft alle vier de scores; ontbreekt: {missing}",
-        "disc_range": "een DISC-score ligt tussen 0 en 100, niet {raw}",
-        "no_back": "terug kan alleen naar een vraag uit de vragenlijst die u in deze sessie beantwoordde",
-        "yes_no": "ja/nee",
-        "whole_number": "een heel getal",
-        "part": "Deel {n} van {total} — {name}",
-        "part_assessment": "Het gesprek",
-        "part_organisation": "De organisatie",
-        "part_people": "Mensen en rollen",
-        "part_questions": "Vragenlijst",
-        "part_targets": "Doelen",
-        "assessment.date": "Datum van het gesprek",
-        "assessment.date_help": "De datum van dit assessment, zoals die op het voorblad van het rapport komt: "
-        "JJJJ-MM-DD (2026-03-14) of DD-MM-JJJJ (14-3-2026). Enter neemt de datum van vandaag; '-' laat de datum weg.",
-        "assessment.consultant": "Consultant",
-        "assessment.consultant_help": "Wie het assessment leidt (uw naam). Enter slaat de vraag over.",
-        "assessment.client_contact": "Contactpersoon bij de klant",
-        "assessment.client_contact_help": "De contactpersoon van de organisatie voor dit assessment. Enter slaat de vraag over.",
-        "assessment.round": "Naam van de ronde",
-        "assessment.round_help": "Bijvoorbeeld 'nulmeting 2026' of 'herhaalmeting voorjaar'. Enter slaat de vraag over.",
-        "target": "Doel voor {pillar}",
-        "target_now": "Doel voor {pillar} (nu: {stage})",
-        "target_help": "Het stadium dat de organisatie voor deze pijler wil bereiken: een nummer (1-4) of de naam "
-        "(geïnitieerd, gedefinieerd, georganiseerd, geoptimaliseerd). Enter: geen doel.",
-        "bad_date": "'{raw}' is geen datum: typ JJJJ-MM-DD of DD-MM-JJJJ (Enter = vandaag, - = geen datum)",
-        "bad_stage": "'{raw}' is geen stadium: typ een nummer van 1 tot {n} of de naam van het stadium",
-        "target_below": "het doel ligt onder het stadium dat de organisatie al heeft ({stage}); typ een hoger stadium of Enter voor geen doel",
-        "long_note": "de toelichting is te lang (hoogstens {n} tekens)",
-        "header": "Feitenbestand van 'zorgadvies interview' voor {name}.",
-        "header_busy": "Nog niet klaar; verder gaan met: zorgadvies interview --resume {file}",
-        "header_done": "Het interview is afgerond.",
-        "header_assess": "Het advies: zorgadvies assess {file}",
-        "pillar": "{name}",
-    },
-    "en": {
-        "name": "Name of the organisation",
-        "name_help": "The name as it should appear in the advice.",
-        "sector": "Sector",
-        "sector_help": "The sector the organisation mainly works in. Choose 'other' if none fits.",
-        "employees": "Number of employees",
-        "employees_help": "The number of employees (people, not FTE). From 250 an organisation counts as large; "
-        "some advice differs for small and large organisations.",
-        "person": "Name of person {n}",
-        "person_help": "Name the people with a role in innovation, implementation or marketing, at least whoever "
-        "is Head of Innovation or Head of Implementation. Press Enter when there is nobody else. "
-        "For the first person, 'unknown' means: we do not know who holds which role.",
-        "roles": "Roles of {name}",
-        "roles_help": "One or more numbers or names, separated by commas or spaces, for example: 1, 5.",
-        "disc": "DISC profile of {name}",
-        "disc_help": "Colours, strongest first (green, blue), letters (SC) or the four scores of a DISC report in "
-        "the order D I S C (20 35 80 60, or red=20 yellow=35 green=80 blue=60). "
-        "Red = D, yellow = I, green = S, blue = C. Enter or 'unknown' if the profile is not known.",
-        "give_answer": "give an answer (or unknown / n/a)",
-        "not_a_number": "'{raw}' is not a whole number",
-        "min": "the answer is at least {n}",
-        "max": "the answer is at most {n}",
-        "bad_choice": "'{raw}' is not one of the choices: type a number from 1 to {n}",
-        "bad_bool": "'{raw}' is not yes or no: type yes, no, unknown or n/a",
-        "did_you_mean": " (did you mean '{hint}'?)",
-        "no_nvt": "'n/a' does not fit here; type 'unknown' if you do not know",
-        "need_name": "the name cannot be empty",
-        "control_chars": "this holds a control character (an arrow key?); type it again",
-        "need_role": "choose at least one role: type one or more numbers from 1 to {n}",
-        "bad_role": "'{raw}' is not a role: type numbers from 1 to {n} or the names in the list",
-        "role_twice": "role '{raw}' is given twice",
-        "unknown_later": "type a name, or press Enter when there is nobody else",
-        "name_number": "'{raw}' is a number, not a name: type the person's name",
-        "bad_disc": "'{raw}' is not a DISC profile: type colours (green, blue), letters (SC) or four scores (D I S C)",
-        "disc_twice": "colour '{raw}' is given twice",
-        "disc_missing": "a DISC report gives all four scores; missing: {missing}",
-        "disc_range": "a DISC score lies between 0 and 100, not {raw}",
-        "no_back": "'back' only returns to a questionnaire question answered in this session",
-        "yes_no": "yes/no",
-        "whole_number": "a whole number",
-        "part": "Part {n} of {total} — {name}",
-        "part_assessment": "The conversation",
-        "part_organisation": "The organisation",
-        "part_people": "People and roles",
-        "part_questions": "Questionnaire",
-        "part_targets": "Targets",
-        "assessment.date": "Date of the conversation",
-        "assessment.date_help": "The date of this assessment, as it appears on the report's cover: YYYY-MM-DD "
-        "(2026-03-14) or DD-MM-YYYY (14-3-2026). Enter takes today's date; '-' leaves the date out.",
-        "assessment.consultant": "Consultant",
-        "assessment.consultant_help": "Who leads the assessment (your name). Enter skips the question.",
-        "assessment.client_contact": "Contact person at the client",
-        "assessment.client_contact_help": "The organisation's contact person for this assessment. Enter skips the question.",
-        "assessment.round": "Name of the round",
-        "assessment.round_help": "For example 'baseline 2026' or 'spring re-assessment'. Enter skips the question.",
-        "target": "Target for {pillar}",
-        "target_now": "Target for {pillar} (now: {stage})",
-        "target_help": "The stage the organisation wants to reach in this pillar: a number (1-4) or the name "
-        "(initiated, defined, organised, optimised; the Dutch names work too). Enter: no target.",
-        "bad_date": "'{raw}' is not a date: type YYYY-MM-DD or DD-MM-YYYY (Enter = today, - = no date)",
-        "bad_stage": "'{raw}' is not a stage: type a number from 1 to {n} or the stage's name",
-        "target_below": "the target lies below the stage the organisation already has ({stage}); type a higher stage or Enter for no target",
-        "long_note": "the note is too long (at most {n} characters)",
-        "header": "Facts file of 'zorgadvies interview' for {name}.",
-        "header_busy": "Not finished yet; to continue: zorgadvies interview --resume {file}",
-        "header_done": "The interview is finished.",
-        "header_assess": "The advice: zorgadvies assess {file}",
-        "pillar": "{name}",
-    },
-}
 
+
+class Texts:
+    """The interview's messages (zorgadvies/messages.py) in the interview's own language.
+
+    The interview's language is a property of the interview (``Interview(lang=...)``, the questions
+    and answers are in it), not of the context, so it looks its keys up in a fixed language.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._index = LANGUAGES.index(lang)
+
+    def __getitem__(self, key: str) -> str:
+        return MESSAGES[key][self._index]
+
+
+#: The message keys of the part titles and of the assessment steps (question, help).
+_PART_KEYS = {
+    "assessment": "interview.part_assessment",
+    "organisation": "interview.part_organisation",
+    "people": "interview.part_people",
+    "questions": "interview.part_questions",
+    "targets": "interview.part_targets",
+}
+_ASSESSMENT_TEXT = {
+    "assessment.date": ("interview.assessment.date", "interview.assessment.date_help"),
+    "assessment.consultant": ("interview.assessment.consultant", "interview.assessment.consultant_help"),
+    "assessment.client_contact": ("interview.assessment.client_contact", "interview.assessment.client_contact_help"),
+    "assessment.round": ("interview.assessment.round", "interview.assessment.round_help"),
+}
 
 _META_KEYS = ("organisation.name", "organisation.sector", "organisation.employees", "person.name", "person.roles", "person.disc")
 _ASSESSMENT_STEPS = tuple(f"assessment.{key}" for key in ASSESSMENT_KEYS)
@@ -488,7 +380,7 @@ class Interview:
         self.today = today or datetime.date.today()
         self.kb = adv.kb
         self.lang = lang
-        self.t = _T[lang]
+        self.t = Texts(lang)
         self.path = Path(path) if path is not None else None
         self.organisation: dict[str, Any] = {}
         self.people: list[dict[str, Any]] | None = None
@@ -545,7 +437,7 @@ class Interview:
         try:
             text = source.read_text(encoding="utf-8")
         except OSError as exc:
-            raise InputError(f"cannot read ({exc.strerror})", file=str(source)) from None
+            raise InputError(Texts(lang)["interview.cannot_read"].format(reason=exc.strerror), file=str(source)) from None
         facts = adv.load(source)  # a bad file fails here, with file:line
         target = path if path is not None else source
         state = read_state(text)
@@ -673,7 +565,7 @@ class Interview:
         Without ``progress``: that needs a run of the engine, and answering does not.
         """
         if key not in self.kb.questions and key not in _META_KEYS and key not in _ASSESSMENT_STEPS and not self._is_target(key):
-            raise AnswerError(f"onbekende vraag '{key}'" if self.lang == "nl" else f"unknown question '{key}'")
+            raise AnswerError(self.t["interview.unknown_step"].format(key=key))
         return self._step(key, with_progress=False)
 
     def _is_target(self, key: str) -> bool:
@@ -690,7 +582,7 @@ class Interview:
         """``Deel 2 van 5 — De organisatie``."""
         parts = self.parts()
         n = parts.index(part) + 1 if part in parts else 0
-        return self.t["part"].format(n=n, total=len(parts), name=self.t[f"part_{part}"])
+        return self.t["interview.part"].format(n=n, total=len(parts), name=self.t[_PART_KEYS[part]])
 
     def _group(self, qid: str) -> str:
         return qid.split("_", 1)[0]
@@ -714,30 +606,31 @@ class Interview:
         t = self.t
         if key in _ASSESSMENT_STEPS:
             kind = "date" if key == "assessment.date" else "text"
-            return Step(key, "assessment", kind, t[key], t[key + "_help"], allows_special=False)
+            text_key, help_key = _ASSESSMENT_TEXT[key]
+            return Step(key, "assessment", kind, t[text_key], t[help_key], allows_special=False)
         if self._is_target(key):
             pillar_id = key[len(_TARGET_PREFIX):]
             name = self.kb.pillar(pillar_id).name(self.lang)
             current = next((p for p in self.pillars() if p.id == pillar_id), None) if with_progress else None
-            text = t["target_now"].format(pillar=name, stage=self.stage_label(current)) if current else t["target"].format(pillar=name)
+            text = t["interview.target_now"].format(pillar=name, stage=self.stage_label(current)) if current else t["interview.target"].format(pillar=name)
             options = tuple(Option(s.id, s.name(self.lang)) for s in self.kb.stages)
-            return Step(key, "targets", "stage", text, t["target_help"], options, allows_special=False)
+            return Step(key, "targets", "stage", text, t["interview.target_help"], options, allows_special=False)
         if key == "organisation.name":
-            return Step(key, "organisation", "text", t["name"], t["name_help"], allows_special=False)
+            return Step(key, "organisation", "text", t["interview.name"], t["interview.name_help"], allows_special=False)
         if key == "organisation.sector":
             options = tuple(Option(s, self._label(_SECTOR_LABELS, s)) for s in SECTORS)
-            return Step(key, "organisation", "choice", t["sector"], t["sector_help"], options)
+            return Step(key, "organisation", "choice", t["interview.sector"], t["interview.sector_help"], options)
         if key == "organisation.employees":
-            return Step(key, "organisation", "integer", t["employees"], t["employees_help"])
+            return Step(key, "organisation", "integer", t["interview.employees"], t["interview.employees_help"])
         if key == "person.name":
             n = len(self.people or ()) + 1
-            return Step(key, "people", "person", t["person"].format(n=n), t["person_help"], allows_special=n == 1)
+            return Step(key, "people", "person", t["interview.person"].format(n=n), t["interview.person_help"], allows_special=n == 1)
         if key == "person.roles":
             options = tuple(Option(r, self._label(_ROLE_LABELS, r)) for r in ROLES)
-            return Step(key, "people", "roles", t["roles"].format(name=self.pending_person), t["roles_help"], options, allows_special=False)
+            return Step(key, "people", "roles", t["interview.roles"].format(name=self.pending_person), t["interview.roles_help"], options, allows_special=False)
         if key == "person.disc":
             name = self.people[-1]["name"]  # type: ignore[index]
-            return Step(key, "people", "disc", t["disc"].format(name=name), t["disc_help"])
+            return Step(key, "people", "disc", t["interview.disc"].format(name=name), t["interview.disc_help"])
         question = self.kb.questions[key]
         if question.type == "choice":
             options = tuple(Option(c.id, c.nl if self.lang == "nl" else c.en) for c in question.values)
@@ -776,9 +669,9 @@ class Interview:
             text, _, rest = text.partition(NOTE_MARK)
             text, note = text.strip(), " ".join(rest.split()) or None
             if note is not None and not _printable_line(note):
-                raise AnswerError(self.t["control_chars"])
+                raise AnswerError(self.t["interview.control_chars"])
             if note is not None and len(note) > NOTE_LIMIT:
-                raise AnswerError(self.t["long_note"].format(n=NOTE_LIMIT))
+                raise AnswerError(self.t["interview.long_note"].format(n=NOTE_LIMIT))
         low = text.lower()
         if step.kind == "person":
             return self._answer_person(text, low, step)
@@ -798,7 +691,7 @@ class Interview:
                 self._save()
                 return "onbekend"
             if special == "nvt":
-                raise AnswerError(self.t["no_nvt"])
+                raise AnswerError(self.t["interview.no_nvt"])
             disc = self._parse_disc(text)
             self.people[index]["disc"] = disc  # type: ignore[index]
             self._check()
@@ -806,16 +699,16 @@ class Interview:
             return disc
         if key == "organisation.name":
             if not text:
-                raise AnswerError(self.t["need_name"])
+                raise AnswerError(self.t["interview.need_name"])
             if not _printable_line(text):
-                raise AnswerError(self.t["control_chars"])
+                raise AnswerError(self.t["interview.control_chars"])
             self.organisation["name"] = " ".join(text.split())
             self._save()
             return self.organisation["name"]
         if key in ("organisation.sector", "organisation.employees"):
             field = key.split(".")[1]
             if special == "nvt":
-                raise AnswerError(self.t["no_nvt"])
+                raise AnswerError(self.t["interview.no_nvt"])
             if special == "onbekend":
                 self.unknown.add(key)
                 self.organisation.pop(field, None)
@@ -836,7 +729,7 @@ class Interview:
             value = special
         elif step.kind == "boolean":
             if low not in _YES:
-                raise AnswerError(self._reason("bad_bool", text, None if not low else did_you_mean(low, ("ja", "nee"))))
+                raise AnswerError(self._reason("interview.bad_bool", text, None if not low else did_you_mean(low, ("ja", "nee"))))
             value = _YES[low]
         elif step.kind == "integer":
             value = self._parse_integer(text, question.minimum, question.maximum)
@@ -884,7 +777,7 @@ class Interview:
             self._save()
             return None
         if not _printable_line(text):
-            raise AnswerError(self.t["control_chars"])
+            raise AnswerError(self.t["interview.control_chars"])
         if field == "date":
             value = self._parse_date(text)
         else:
@@ -905,7 +798,7 @@ class Interview:
                 raise ValueError(text)
             return datetime.date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
         except (ValueError, IndexError):
-            raise AnswerError(self._reason("bad_date", text)) from None
+            raise AnswerError(self._reason("interview.bad_date", text)) from None
 
     def _answer_target(self, key: str, text: str, options: tuple[Option, ...]) -> object:
         pillar_id = key[len(_TARGET_PREFIX):]
@@ -919,11 +812,11 @@ class Interview:
         found = self._match_option(plain, options) or self._match_option(low, options)
         if found is None:
             hint = None if text.isdigit() else did_you_mean(plain, [o.id for o in options])
-            raise AnswerError(self._reason("bad_stage", text, hint, n=len(options)))
+            raise AnswerError(self._reason("interview.bad_stage", text, hint, n=len(options)))
         number = next(s.number for s in self.kb.stages if s.id == found)
         current = next((p for p in self.pillars() if p.id == pillar_id), None)
         if current is not None and current.stage is not None and number < current.stage:
-            raise AnswerError(self.t["target_below"].format(stage=self.stage_label(current)))
+            raise AnswerError(self.t["interview.target_below"].format(stage=self.stage_label(current)))
         self._record(self.targets, pillar_id, number)
         self.unknown.discard(key)
         self._save()
@@ -955,11 +848,11 @@ class Interview:
             self._save()
             return None
         if low in _UNKNOWN or low in _NVT:
-            raise AnswerError(self.t["unknown_later"])
+            raise AnswerError(self.t["interview.unknown_later"])
         if not _printable_line(text):
-            raise AnswerError(self.t["control_chars"])
+            raise AnswerError(self.t["interview.control_chars"])
         if not re.search(r"[^\W\d_]", text):  # no letter at all: a mistyped answer, not a name
-            raise AnswerError(self._reason("name_number", text))
+            raise AnswerError(self._reason("interview.name_number", text))
         self.pending_person = " ".join(text.split())
         self.people_state = "open"
         self._save()
@@ -975,25 +868,25 @@ class Interview:
     def _reason(self, name: str, raw: str, hint: str | None = None, **kw: Any) -> str:
         text = self.t[name].format(raw=raw, **kw)
         if hint:
-            text += self.t["did_you_mean"].format(hint=hint)
+            text += f" ({self.t['errors.did_you_mean'].format(hint=hint)})"
         return text
 
     def _parse_integer(self, text: str, minimum: int | None, maximum: int | None) -> int:
         if not text:
-            raise AnswerError(self.t["give_answer"])
+            raise AnswerError(self.t["interview.give_answer"])
         plain = text.replace("_", "")
         if re.fullmatch(r"\d{1,3}([., ]\d{3})+", plain):  # 1.200, 1,200 or 1 200
             plain = re.sub(r"[., ]", "", plain)
         if not re.fullmatch(r"-?\d+", plain, re.ASCII):
-            raise AnswerError(self._reason("not_a_number", text))
+            raise AnswerError(self._reason("interview.not_a_number", text))
         if len(plain.lstrip("-")) > 18:  # int() of a 5,000-digit string is a ValueError
-            bound, word = (minimum, "min") if plain.startswith("-") else (maximum, "max")
-            raise AnswerError(self.t[word].format(n=bound) if bound is not None else self._reason("not_a_number", text))
+            bound, word = (minimum, "interview.min") if plain.startswith("-") else (maximum, "interview.max")
+            raise AnswerError(self.t[word].format(n=bound) if bound is not None else self._reason("interview.not_a_number", text))
         value = int(plain)
         if minimum is not None and value < minimum:
-            raise AnswerError(self.t["min"].format(n=minimum))
+            raise AnswerError(self.t["interview.min"].format(n=minimum))
         if maximum is not None and value > maximum:
-            raise AnswerError(self.t["max"].format(n=maximum))
+            raise AnswerError(self.t["interview.max"].format(n=maximum))
         return value
 
     def _match_option(self, token: str, options: tuple[Option, ...]) -> str | None:
@@ -1009,25 +902,25 @@ class Interview:
 
     def _parse_choice(self, text: str, options: tuple[Option, ...]) -> str:
         if not text:
-            raise AnswerError(self.t["give_answer"])
+            raise AnswerError(self.t["interview.give_answer"])
         found = self._match_option(text, options)
         if found is None:
             hint = None if text.isdigit() else did_you_mean(text.lower(), [o.id for o in options])
-            raise AnswerError(self._reason("bad_choice", text, hint, n=len(options)))
+            raise AnswerError(self._reason("interview.bad_choice", text, hint, n=len(options)))
         return found
 
     def _parse_roles(self, text: str, options: tuple[Option, ...]) -> list[str]:
         tokens = [t for t in re.split(r"[,;\s]+", text) if t]
         if not tokens:
-            raise AnswerError(self.t["need_role"].format(n=len(options)))
+            raise AnswerError(self.t["interview.need_role"].format(n=len(options)))
         roles: list[str] = []
         for token in tokens:
             found = self._match_option(token, options)
             if found is None:
                 hint = None if token.isdigit() else did_you_mean(token.lower(), [o.id for o in options])
-                raise AnswerError(self._reason("bad_role", token, hint, n=len(options)))
+                raise AnswerError(self._reason("interview.bad_role", token, hint, n=len(options)))
             if found in roles:
-                raise AnswerError(self._reason("role_twice", token))
+                raise AnswerError(self._reason("interview.role_twice", token))
             roles.append(found)
         return roles
 
@@ -1036,7 +929,7 @@ class Interview:
         if re.fullmatch(r"[DISC]{1,4}", compact.upper()):  # letters, strongest first: "SC"
             letters = [_DISC_LETTER[ch] for ch in compact.upper()]
             if len(set(letters)) != len(letters):
-                raise AnswerError(self._reason("disc_twice", compact))
+                raise AnswerError(self._reason("interview.disc_twice", compact))
             return letters
         numbers = re.findall(r"\d+(?:[.,]\d+)?", compact)
         if numbers:
@@ -1047,29 +940,29 @@ class Interview:
                 for word, number in pairs:
                     colour = _DISC_WORDS.get(word.lower())
                     if colour is None:
-                        raise AnswerError(self._reason("bad_disc", word))
+                        raise AnswerError(self._reason("interview.bad_disc", word))
                     if colour in scores:
-                        raise AnswerError(self._reason("disc_twice", word))
+                        raise AnswerError(self._reason("interview.disc_twice", word))
                     scores[colour] = self._score(number)
             elif not pairs and len(numbers) == 4 and not re.search(r"[A-Za-z]", compact):
                 scores = {c: self._score(n) for c, n in zip(DISC_COLOURS, numbers)}
             else:
-                raise AnswerError(self._reason("bad_disc", text))
+                raise AnswerError(self._reason("interview.bad_disc", text))
             if set(scores) != set(DISC_COLOURS):
                 missing = ", ".join(self._colour(c) for c in DISC_COLOURS if c not in scores)
-                raise AnswerError(self.t["disc_missing"].format(missing=missing))
+                raise AnswerError(self.t["interview.disc_missing"].format(missing=missing))
             return {c: scores[c] for c in DISC_COLOURS}
         words = [w for w in re.split(r"[,;/\s]+", compact.lower()) if w]
         colours: list[str] = []
         for word in words:
             colour = _DISC_WORDS.get(word)
             if colour is None:
-                raise AnswerError(self._reason("bad_disc", word, did_you_mean(word, list(_DISC_WORDS)[:8])))
+                raise AnswerError(self._reason("interview.bad_disc", word, did_you_mean(word, list(_DISC_WORDS)[:8])))
             if colour in colours:
-                raise AnswerError(self._reason("disc_twice", word))
+                raise AnswerError(self._reason("interview.disc_twice", word))
             colours.append(colour)
         if not colours:
-            raise AnswerError(self._reason("bad_disc", text))
+            raise AnswerError(self._reason("interview.bad_disc", text))
         return colours
 
     def _colour(self, colour: str) -> str:
@@ -1080,7 +973,7 @@ class Interview:
     def _score(self, number: str) -> float | int:
         value = float(number.replace(",", "."))
         if not 0 <= value <= 100:
-            raise AnswerError(self._reason("disc_range", number))
+            raise AnswerError(self._reason("interview.disc_range", number))
         return int(value) if value.is_integer() else value
 
     def _check(self) -> None:
@@ -1101,9 +994,9 @@ class Interview:
         name = self.organisation.get("name", "?")
         # Names and paths are data: each comment stays one line whatever characters they hold, and
         # the state line is ASCII (json escapes everything), so the file always loads and resumes.
-        lines = [f"# {_comment(t['header'].format(name=name))}"]
-        lines.append(f"# {t['header_done']}" if self.finished else f"# {_comment(t['header_busy'].format(file=file))}")
-        lines.append(f"# {_comment(t['header_assess'].format(file=file))}")
+        lines = [f"# {_comment(t['interview.header'].format(name=name))}"]
+        lines.append(f"# {t['interview.header_done']}" if self.finished else f"# {_comment(t['interview.header_busy'].format(file=file))}")
+        lines.append(f"# {_comment(t['interview.header_assess'].format(file=file))}")
         lines.append(STATE_MARK + json.dumps(self.state(), ensure_ascii=True, sort_keys=True))
         data = self.facts().to_dict() if "name" in self.organisation else self.data()
         body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)

@@ -97,6 +97,278 @@ def t(key: str, **params: object) -> str:
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- errors.py -------------------------------------------------------------------------------
     "errors.did_you_mean": ("bedoelde u '{hint}'?", "did you mean '{hint}'?"),
+    # --- zorgadvies/interview.py and zorgadvies/cli/interview.py: the interview ------------------
+    "interview.name": ("Naam van de organisatie", "Name of the organisation"),
+    "interview.name_help": (
+        "De naam zoals die in het advies moet staan.",
+        "The name as it should appear in the advice.",
+    ),
+    "interview.sector": ("Sector", "Sector"),
+    "interview.sector_help": (
+        "De sector waarin de organisatie vooral werkt. Kies 'overig' als geen ervan past.",
+        "The sector the organisation mainly works in. Choose 'other' if none fits.",
+    ),
+    "interview.employees": ("Aantal medewerkers", "Number of employees"),
+    "interview.employees_help": (
+        "Het aantal medewerkers (personen, geen fte). Vanaf 250 telt een organisatie als groot; sommige adviezen verschillen voor kleine en grote organisaties.",
+        "The number of employees (people, not FTE). From 250 an organisation counts as large; some advice differs for small and large organisations.",
+    ),
+    "interview.person": ("Naam van persoon {n}", "Name of person {n}"),
+    "interview.person_help": (
+        "Noem de mensen met een rol in innovatie, implementatie of marketing, in elk geval wie Hoofd Innovatie of Hoofd Implementatie is. Druk op Enter als er niemand meer is. Bij de eerste persoon betekent 'onbekend': we weten niet wie welke rol heeft.",
+        "Name the people with a role in innovation, implementation or marketing, at least whoever is Head of Innovation or Head of Implementation. Press Enter when there is nobody else. For the first person, 'unknown' means: we do not know who holds which role.",
+    ),
+    "interview.roles": ("Rollen van {name}", "Roles of {name}"),
+    "interview.roles_help": (
+        "Een of meer nummers of namen, gescheiden door komma's of spaties, bijvoorbeeld: 1, 5.",
+        "One or more numbers or names, separated by commas or spaces, for example: 1, 5.",
+    ),
+    "interview.disc": ("DISC-profiel van {name}", "DISC profile of {name}"),
+    "interview.disc_help": (
+        "Kleuren, sterkste eerst (groen, blauw), letters (SC) of de vier scores uit een DISC-rapport in de volgorde D I S C (20 35 80 60, of rood=20 geel=35 groen=80 blauw=60). Rood = D, geel = I, groen = S, blauw = C. Enter of 'onbekend' als het profiel niet bekend is.",
+        "Colours, strongest first (green, blue), letters (SC) or the four scores of a DISC report in the order D I S C (20 35 80 60, or red=20 yellow=35 green=80 blue=60). Red = D, yellow = I, green = S, blue = C. Enter or 'unknown' if the profile is not known.",
+    ),
+    "interview.give_answer": ("geef een antwoord (of onbekend / nvt)", "give an answer (or unknown / n/a)"),
+    "interview.not_a_number": ("'{raw}' is geen heel getal", "'{raw}' is not a whole number"),
+    "interview.min": ("het antwoord is minstens {n}", "the answer is at least {n}"),
+    "interview.max": ("het antwoord is hoogstens {n}", "the answer is at most {n}"),
+    "interview.bad_choice": (
+        "'{raw}' is geen van de keuzes: typ een nummer van 1 tot {n}",
+        "'{raw}' is not one of the choices: type a number from 1 to {n}",
+    ),
+    "interview.bad_bool": (
+        "'{raw}' is geen ja of nee: typ ja, nee, onbekend of nvt",
+        "'{raw}' is not yes or no: type yes, no, unknown or n/a",
+    ),
+    "interview.no_nvt": (
+        "'nvt' past hier niet; typ 'onbekend' als u het niet weet",
+        "'n/a' does not fit here; type 'unknown' if you do not know",
+    ),
+    "interview.need_name": ("de naam mag niet leeg zijn", "the name cannot be empty"),
+    "interview.control_chars": (
+        "dit bevat een stuurteken (een pijltjestoets?); typ het opnieuw",
+        "this holds a control character (an arrow key?); type it again",
+    ),
+    "interview.need_role": (
+        "kies minstens één rol: typ een of meer nummers van 1 tot {n}",
+        "choose at least one role: type one or more numbers from 1 to {n}",
+    ),
+    "interview.bad_role": (
+        "'{raw}' is geen rol: typ nummers van 1 tot {n} of de namen uit de lijst",
+        "'{raw}' is not a role: type numbers from 1 to {n} or the names in the list",
+    ),
+    "interview.role_twice": ("rol '{raw}' staat er twee keer in", "role '{raw}' is given twice"),
+    "interview.unknown_later": (
+        "typ een naam, of druk op Enter als er niemand meer is",
+        "type a name, or press Enter when there is nobody else",
+    ),
+    "interview.name_number": (
+        "'{raw}' is een getal, geen naam: typ de naam van de persoon",
+        "'{raw}' is a number, not a name: type the person's name",
+    ),
+    "interview.bad_disc": (
+        "'{raw}' is geen DISC-profiel: typ kleuren (groen, blauw), letters (SC) of vier scores (D I S C)",
+        "'{raw}' is not a DISC profile: type colours (green, blue), letters (SC) or four scores (D I S C)",
+    ),
+    "interview.disc_twice": ("kleur '{raw}' staat er twee keer in", "colour '{raw}' is given twice"),
+    "interview.disc_missing": (
+        "een DISC-rapport geeft alle vier de scores; ontbreekt: {missing}",
+        "a DISC report gives all four scores; missing: {missing}",
+    ),
+    "interview.disc_range": (
+        "een DISC-score ligt tussen 0 en 100, niet {raw}",
+        "a DISC score lies between 0 and 100, not {raw}",
+    ),
+    "interview.no_back": (
+        "terug kan alleen naar een vraag uit de vragenlijst die u in deze sessie beantwoordde",
+        "'back' only returns to a questionnaire question answered in this session",
+    ),
+    "interview.part": ("Deel {n} van {total} — {name}", "Part {n} of {total} — {name}"),
+    "interview.part_assessment": ("Het gesprek", "The conversation"),
+    "interview.part_organisation": ("De organisatie", "The organisation"),
+    "interview.part_people": ("Mensen en rollen", "People and roles"),
+    "interview.part_questions": ("Vragenlijst", "Questionnaire"),
+    "interview.part_targets": ("Doelen", "Targets"),
+    "interview.assessment.date": ("Datum van het gesprek", "Date of the conversation"),
+    "interview.assessment.date_help": (
+        "De datum van dit assessment, zoals die op het voorblad van het rapport komt: JJJJ-MM-DD (2026-03-14) of DD-MM-JJJJ (14-3-2026). Enter neemt de datum van vandaag; '-' laat de datum weg.",
+        "The date of this assessment, as it appears on the report's cover: YYYY-MM-DD (2026-03-14) or DD-MM-YYYY (14-3-2026). Enter takes today's date; '-' leaves the date out.",
+    ),
+    "interview.assessment.consultant": ("Consultant", "Consultant"),
+    "interview.assessment.consultant_help": (
+        "Wie het assessment leidt (uw naam). Enter slaat de vraag over.",
+        "Who leads the assessment (your name). Enter skips the question.",
+    ),
+    "interview.assessment.client_contact": ("Contactpersoon bij de klant", "Contact person at the client"),
+    "interview.assessment.client_contact_help": (
+        "De contactpersoon van de organisatie voor dit assessment. Enter slaat de vraag over.",
+        "The organisation's contact person for this assessment. Enter skips the question.",
+    ),
+    "interview.assessment.round": ("Naam van de ronde", "Name of the round"),
+    "interview.assessment.round_help": (
+        "Bijvoorbeeld 'nulmeting 2026' of 'herhaalmeting voorjaar'. Enter slaat de vraag over.",
+        "For example 'baseline 2026' or 'spring re-assessment'. Enter skips the question.",
+    ),
+    "interview.target": ("Doel voor {pillar}", "Target for {pillar}"),
+    "interview.target_now": ("Doel voor {pillar} (nu: {stage})", "Target for {pillar} (now: {stage})"),
+    "interview.target_help": (
+        "Het stadium dat de organisatie voor deze pijler wil bereiken: een nummer (1-4) of de naam (geïnitieerd, gedefinieerd, georganiseerd, geoptimaliseerd). Enter: geen doel.",
+        "The stage the organisation wants to reach in this pillar: a number (1-4) or the name (initiated, defined, organised, optimised; the Dutch names work too). Enter: no target.",
+    ),
+    "interview.bad_date": (
+        "'{raw}' is geen datum: typ JJJJ-MM-DD of DD-MM-JJJJ (Enter = vandaag, - = geen datum)",
+        "'{raw}' is not a date: type YYYY-MM-DD or DD-MM-YYYY (Enter = today, - = no date)",
+    ),
+    "interview.bad_stage": (
+        "'{raw}' is geen stadium: typ een nummer van 1 tot {n} of de naam van het stadium",
+        "'{raw}' is not a stage: type a number from 1 to {n} or the stage's name",
+    ),
+    "interview.target_below": (
+        "het doel ligt onder het stadium dat de organisatie al heeft ({stage}); typ een hoger stadium of Enter voor geen doel",
+        "the target lies below the stage the organisation already has ({stage}); type a higher stage or Enter for no target",
+    ),
+    "interview.long_note": (
+        "de toelichting is te lang (hoogstens {n} tekens)",
+        "the note is too long (at most {n} characters)",
+    ),
+    "interview.header": (
+        "Feitenbestand van 'zorgadvies interview' voor {name}.",
+        "Facts file of 'zorgadvies interview' for {name}.",
+    ),
+    "interview.header_busy": (
+        "Nog niet klaar; verder gaan met: zorgadvies interview --resume {file}",
+        "Not finished yet; to continue: zorgadvies interview --resume {file}",
+    ),
+    "interview.header_done": ("Het interview is afgerond.", "The interview is finished."),
+    "interview.header_assess": ("Het advies: zorgadvies assess {file}", "The advice: zorgadvies assess {file}"),
+    "interview.cli.intro": (
+        "zorgadvies interview — een feitenbestand opbouwen, vraag voor vraag.",
+        "zorgadvies interview — building a facts file, question by question.",
+    ),
+    "interview.cli.keys": (
+        "Typ ? voor uitleg bij een vraag, onbekend als u het antwoord niet weet, nvt als de vraag niet van toepassing is en terug om de vorige vraag opnieuw te beantwoorden. Een toelichting (waarop het antwoord berust, bijvoorbeeld een document) typt u achter het antwoord na een #: ja # notulen MT 3 maart. Elk antwoord wordt meteen opgeslagen; u kunt altijd stoppen met Ctrl-C en later verdergaan.",
+        "Type ? for an explanation of a question, unknown if you do not know the answer, n/a if the question does not apply and back to answer the previous question again. A note (what the answer rests on, for example a document) goes after the answer, behind a #: yes # minutes board 3 March. Every answer is saved at once; you can stop at any time with Ctrl-C and continue later.",
+    ),
+    "interview.cli.saving": ("Antwoorden worden opgeslagen in {file}.", "Answers are saved in {file}."),
+    "interview.cli.saving_default": ("Antwoorden worden opgeslagen in {file}.", "Answers are saved in {file}."),
+    "interview.cli.resumed": (
+        "Verder met {file}: {answered} vragen van de vragenlijst zijn al beantwoord.",
+        "Continuing {file}: {answered} questions of the questionnaire are already answered.",
+    ),
+    "interview.cli.exists": (
+        "bestaat al; ga verder met --resume {file} of kies een ander bestand met --out",
+        "already exists; continue it with --resume {file} or choose another file with --out",
+    ),
+    "interview.cli.answer": ("Antwoord", "Answer"),
+    "interview.cli.choice_hint": ("1-{n}, onbekend, nvt, ?", "1-{n}, unknown, n/a, ?"),
+    "interview.cli.bool_hint": ("ja/nee, onbekend, nvt, ?", "yes/no, unknown, n/a, ?"),
+    "interview.cli.int_hint": ("getal, onbekend, nvt, ?", "number, unknown, n/a, ?"),
+    "interview.cli.sector_hint": ("1-{n}, onbekend, ?", "1-{n}, unknown, ?"),
+    "interview.cli.employees_hint": ("getal, onbekend, ?", "number, unknown, ?"),
+    "interview.cli.person_first_hint": (
+        "Enter = niemand, onbekend = weet niet, ?",
+        "Enter = nobody, unknown = do not know, ?",
+    ),
+    "interview.cli.person_hint": ("Enter = geen personen meer", "Enter = no more people"),
+    "interview.cli.roles_hint": ("nummers, bv. 1, 5", "numbers, e.g. 1, 5"),
+    "interview.cli.disc_hint": ("Enter = onbekend, ? = uitleg", "Enter = unknown, ? = explanation"),
+    "interview.cli.date_hint": ("Enter = {today}, - = geen datum", "Enter = {today}, - = no date"),
+    "interview.cli.text_hint": ("Enter = overslaan", "Enter = skip"),
+    "interview.cli.stage_hint": ("1-{n} of naam, Enter = geen doel, ?", "1-{n} or name, Enter = no target, ?"),
+    "interview.cli.noted": ("  Toelichting opgeslagen.", "  Note saved."),
+    "interview.cli.target_done": ("doel {stage}", "target {stage}"),
+    "interview.cli.lead_assessment": (
+        "Deze gegevens komen op het voorblad van het rapport. Druk op Enter om een vraag over te slaan.",
+        "These details go on the cover of the report. Press Enter to skip a question.",
+    ),
+    "interview.cli.lead_targets": (
+        "Welk stadium wil de organisatie per pijler bereiken? Het doel staat in het radardiagram en in het rapport naast het huidige stadium. Enter: geen doel voor die pijler.",
+        "Which stage does the organisation want to reach per pillar? The target is drawn in the radar chart and shown in the report beside the current stage. Enter: no target for that pillar.",
+    ),
+    "interview.cli.back": ("Terug naar de vorige vraag.", "Back to the previous question."),
+    "interview.cli.no_holders": (
+        "Niemand in de lijst heeft de rol Hoofd Innovatie of Hoofd Implementatie; of die rollen er zijn, vragen we apart.",
+        "Nobody in the list holds the role Head of Innovation or Head of Implementation; whether those roles exist is asked separately.",
+    ),
+    "interview.cli.people_unknown": ("De mensen en rollen blijven onbekend.", "People and roles stay unknown."),
+    "interview.cli.interrupted": (
+        "Onderbroken. Alles tot nu toe is opgeslagen in {file}.",
+        "Interrupted. Everything so far is saved in {file}.",
+    ),
+    "interview.cli.continue": ("Verder gaan:  {cmd}", "To continue:  {cmd}"),
+    "interview.cli.nothing_saved": (
+        "Onderbroken vóór de naam van de organisatie; er is niets opgeslagen.",
+        "Interrupted before the organisation's name; nothing was saved.",
+    ),
+    "interview.cli.done": (
+        "Klaar: {answered} vragen beantwoord{unknown}; de andere {skipped} konden de uitkomst niet meer veranderen.",
+        "Done: {answered} questions answered{unknown}; the other {skipped} could no longer change the outcome.",
+    ),
+    "interview.cli.done_all": (
+        "Klaar: alle {answered} vragen beantwoord{unknown}.",
+        "Done: all {answered} questions answered{unknown}.",
+    ),
+    "interview.cli.unknown_count": (" ({n} met onbekend)", " ({n} as unknown)"),
+    "interview.cli.undetermined": (
+        "Een stadium is onbepaald zolang vragen die het beslechten onbekend zijn; het volledige advies noemt ze. Weet u die antwoorden later, vul ze dan in het bestand in.",
+        "A stage stays undetermined while questions that settle it are unknown; the full advice names them. Fill them in in the file when you know the answers.",
+    ),
+    "interview.cli.saved": ("Opgeslagen in {file}.", "Saved in {file}."),
+    "interview.cli.summary": ("Ontwikkelstadium per pijler", "Development stage per pillar"),
+    "interview.cli.full": (
+        "Het volledige advies — waarom elk stadium, wat nodig is voor het volgende en {n} aanbevelingen:",
+        "The full advice — why each stage, what the next one needs and {n} recommendations:",
+    ),
+    "interview.cli.lead_people": (
+        "Noem wie een rol heeft bij innovatie, implementatie of marketing, in elk geval wie Hoofd Innovatie of Hoofd Implementatie is. Voor die twee rollen volgt het DISC-profiel: als kleuren, sterkste eerst (groen, blauw), als letters (SC) of als de vier scores D I S C (20 35 80 60).",
+        "Name who has a role in innovation, implementation or marketing, at least whoever is Head of Innovation or Head of Implementation. For those two roles the DISC profile follows: as colours, strongest first (green, blue), as letters (SC) or as the four scores D I S C (20 35 80 60).",
+    ),
+    "interview.cli.lead_questions": (
+        "Vragen die de uitkomst niet meer kunnen veranderen, worden overgeslagen; het aantal na ≈ is daarom een bovengrens die onderweg kleiner wordt.",
+        "Questions that can no longer change the outcome are skipped; the number after ≈ is therefore an upper bound that shrinks as you go.",
+    ),
+    "interview.quick.intro": (
+        "Snelle scan: na de organisatie en de mensen ten hoogste {n} vragen, genoeg voor een schatting van alle zes pijlers en een eerste advies.",
+        "Quick scan: after the organisation and the people at most {n} questions, enough for an estimate of all six pillars and a first advice.",
+    ),
+    "interview.quick.done": (
+        "Snelle scan klaar: {answered} vragen beantwoord{unknown}.",
+        "Quick scan done: {answered} questions answered{unknown}.",
+    ),
+    "interview.quick.estimate": ("schatting", "estimate"),
+    "interview.quick.basis_criteria": ("op grond van de criteria", "from the criteria"),
+    "interview.quick.basis_zelfinschatting": ("eigen inschatting", "self-placement"),
+    "interview.quick.basis_onbepaald": ("onbepaald", "undetermined"),
+    "interview.quick.bounds": ("minstens {low}, hoogstens {high}", "at least {low}, at most {high}"),
+    "interview.quick.focus": ("Nu aan de slag", "Get started"),
+    "interview.quick.more": (
+        "Het volledige interview gaat verder waar de snelle scan ophield:",
+        "The full interview continues where the quick scan stopped:",
+    ),
+    "interview.quick.full": ("Het advies met alle {n} aanbevelingen:", "The advice with all {n} recommendations:"),
+    "interview.unknown_step": ("onbekende vraag '{key}'", "unknown question '{key}'"),
+    "interview.cannot_read": ("kan het bestand niet lezen ({reason})", "cannot read ({reason})"),
+    "cli.interview": (
+        "Bouw een feitenbestand op door vragen te beantwoorden; na elk antwoord opgeslagen.\n\n"
+        "Eerst de gegevens van het gesprek (datum, consultant, contactpersoon, ronde), dan de organisatie, de "
+        "mensen en de vragen die een conclusie nog kunnen veranderen, tot slot het doel per pijler. Antwoord ? "
+        "voor uitleg, onbekend of nvt; een toelichting volgt het antwoord na een # (ja # notulen MT). Ctrl-C "
+        "stopt, --resume FILE gaat verder. --quick stelt alleen de snelle scan (docs/interview.md).",
+        "Build a facts file by answering questions; saved after every answer.\n\n"
+        "First the details of the conversation (date, consultant, contact person, round), then the organisation, "
+        "the people and the questions that can still change a conclusion, last the target per pillar. Answer ? "
+        "for an explanation, unknown or n/a; a note follows the answer after a # (yes # board minutes). Ctrl-C "
+        "stops, --resume FILE continues. --quick asks only the quick scan (docs/interview.md).",
+    ),
+    "cli.interview.out": (
+        "Sla het feitenbestand hier op (standaard: ./interview-<naam>.yaml).",
+        "Save the facts file here (default: ./interview-<name>.yaml).",
+    ),
+    "cli.interview.resume": ("Ga verder met een eerder interview dat in dit bestand staat.", "Continue an earlier interview saved in this file."),
+    "cli.interview.quick": (
+        "Snelle scan: ten hoogste 15 vragen voor een schatting van alle pijlers en een eerste advies.",
+        "Quick scan: at most 15 questions for estimates of all pillars and a first advice.",
+    ),
     # --- cli: help of the commands and their options (zorgadvies/cli/lang.py shows them) ----------
     "cli.main": (
         "Uitlegbaar advies voor zorgorganisaties over het organiseren van innovatie en marketing.",

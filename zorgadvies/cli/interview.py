@@ -21,135 +21,22 @@ from ..api import advisor
 from .util import errors_to_exit, rules_option, say
 from ..safeio import terminal_safe
 from ..errors import ZorgadviesError
-from ..interview import INNOVATION_ROLES, AnswerError, Interview, Step, default_path, is_back, is_help
+from ..interview import INNOVATION_ROLES, AnswerError, Interview, Step, Texts, default_path, is_back, is_help
 from ..quickscan import QUICK_LIMIT, QuickInterview
 from ..render.labels import stage_names, stage_text
+from .lang import lang_option
 
-_T = {
-    "nl": {
-        "intro": "zorgadvies interview — een feitenbestand opbouwen, vraag voor vraag.",
-        "keys": "Typ ? voor uitleg bij een vraag, onbekend als u het antwoord niet weet, nvt als de vraag niet "
-        "van toepassing is en terug om de vorige vraag opnieuw te beantwoorden. Een toelichting (waarop het "
-        "antwoord berust, bijvoorbeeld een document) typt u achter het antwoord na een #: ja # notulen MT 3 maart. "
-        "Elk antwoord wordt meteen opgeslagen; u kunt altijd stoppen met Ctrl-C en later verdergaan.",
-        "saving": "Antwoorden worden opgeslagen in {file}.",
-        "saving_default": "Antwoorden worden opgeslagen in {file}.",
-        "resumed": "Verder met {file}: {answered} vragen van de vragenlijst zijn al beantwoord.",
-        "exists": "bestaat al; ga verder met --resume {file} of kies een ander bestand met --out",
-        "answer": "Antwoord",
-        "choice_hint": "1-{n}, onbekend, nvt, ?",
-        "bool_hint": "ja/nee, onbekend, nvt, ?",
-        "int_hint": "getal, onbekend, nvt, ?",
-        "sector_hint": "1-{n}, onbekend, ?",
-        "employees_hint": "getal, onbekend, ?",
-        "person_first_hint": "Enter = niemand, onbekend = weet niet, ?",
-        "person_hint": "Enter = geen personen meer",
-        "roles_hint": "nummers, bv. 1, 5",
-        "disc_hint": "Enter = onbekend, ? = uitleg",
-        "date_hint": "Enter = {today}, - = geen datum",
-        "text_hint": "Enter = overslaan",
-        "stage_hint": "1-{n} of naam, Enter = geen doel, ?",
-        "noted": "  Toelichting opgeslagen.",
-        "target_done": "doel {stage}",
-        "lead_assessment": "Deze gegevens komen op het voorblad van het rapport. Druk op Enter om een vraag over te slaan.",
-        "lead_targets": "Welk stadium wil de organisatie per pijler bereiken? Het doel staat in het radardiagram en "
-        "in het rapport naast het huidige stadium. Enter: geen doel voor die pijler.",
-        "back": "Terug naar de vorige vraag.",
-        "no_holders": "Niemand in de lijst heeft de rol Hoofd Innovatie of Hoofd Implementatie; of die rollen er zijn, vragen we apart.",
-        "people_unknown": "De mensen en rollen blijven onbekend.",
-        "interrupted": "Onderbroken. Alles tot nu toe is opgeslagen in {file}.",
-        "continue": "Verder gaan:  {cmd}",
-        "nothing_saved": "Onderbroken vóór de naam van de organisatie; er is niets opgeslagen.",
-        "done": "Klaar: {answered} vragen beantwoord{unknown}; de andere {skipped} konden de uitkomst niet meer "
-        "veranderen.",
-        "done_all": "Klaar: alle {answered} vragen beantwoord{unknown}.",
-        "unknown_count": " ({n} met onbekend)",
-        "undetermined": "Een stadium is onbepaald zolang vragen die het beslechten onbekend zijn; het volledige "
-        "advies noemt ze. Weet u die antwoorden later, vul ze dan in het bestand in.",
-        "saved": "Opgeslagen in {file}.",
-        "summary": "Ontwikkelstadium per pijler",
-        "full": "Het volledige advies — waarom elk stadium, wat nodig is voor het volgende en {n} aanbevelingen:",
-        "lead_people": "Noem wie een rol heeft bij innovatie, implementatie of marketing, in elk geval wie "
-        "Hoofd Innovatie of Hoofd Implementatie is. Voor die twee rollen volgt het DISC-profiel: als kleuren, "
-        "sterkste eerst (groen, blauw), als letters (SC) of als de vier scores D I S C (20 35 80 60).",
-        "lead_questions": "Vragen die de uitkomst niet meer kunnen veranderen, worden overgeslagen; het aantal "
-        "na ≈ is daarom een bovengrens die onderweg kleiner wordt.",
-    },
-    "en": {
-        "intro": "zorgadvies interview — building a facts file, question by question.",
-        "keys": "Type ? for an explanation of a question, unknown if you do not know the answer, n/a if the "
-        "question does not apply and back to answer the previous question again. A note (what the answer "
-        "rests on, for example a document) goes after the answer, behind a #: yes # minutes board 3 March. "
-        "Every answer is saved at once; you can stop at any time with Ctrl-C and continue later.",
-        "saving": "Answers are saved in {file}.",
-        "saving_default": "Answers are saved in {file}.",
-        "resumed": "Continuing {file}: {answered} questions of the questionnaire are already answered.",
-        "exists": "already exists; continue it with --resume {file} or choose another file with --out",
-        "answer": "Answer",
-        "choice_hint": "1-{n}, unknown, n/a, ?",
-        "bool_hint": "yes/no, unknown, n/a, ?",
-        "int_hint": "number, unknown, n/a, ?",
-        "sector_hint": "1-{n}, unknown, ?",
-        "employees_hint": "number, unknown, ?",
-        "person_first_hint": "Enter = nobody, unknown = do not know, ?",
-        "person_hint": "Enter = no more people",
-        "roles_hint": "numbers, e.g. 1, 5",
-        "disc_hint": "Enter = unknown, ? = explanation",
-        "date_hint": "Enter = {today}, - = no date",
-        "text_hint": "Enter = skip",
-        "stage_hint": "1-{n} or name, Enter = no target, ?",
-        "noted": "  Note saved.",
-        "target_done": "target {stage}",
-        "lead_assessment": "These details go on the cover of the report. Press Enter to skip a question.",
-        "lead_targets": "Which stage does the organisation want to reach per pillar? The target is drawn in the radar "
-        "chart and shown in the report beside the current stage. Enter: no target for that pillar.",
-        "back": "Back to the previous question.",
-        "no_holders": "Nobody in the list holds the role Head of Innovation or Head of Implementation; whether those roles exist is asked separately.",
-        "people_unknown": "People and roles stay unknown.",
-        "interrupted": "Interrupted. Everything so far is saved in {file}.",
-        "continue": "To continue:  {cmd}",
-        "nothing_saved": "Interrupted before the organisation's name; nothing was saved.",
-        "done": "Done: {answered} questions answered{unknown}; the other {skipped} could no longer change the outcome.",
-        "done_all": "Done: all {answered} questions answered{unknown}.",
-        "unknown_count": " ({n} as unknown)",
-        "undetermined": "A stage stays undetermined while questions that settle it are unknown; the full advice "
-        "names them. Fill them in in the file when you know the answers.",
-        "saved": "Saved in {file}.",
-        "summary": "Development stage per pillar",
-        "full": "The full advice — why each stage, what the next one needs and {n} recommendations:",
-        "lead_people": "Name who has a role in innovation, implementation or marketing, at least whoever is "
-        "Head of Innovation or Head of Implementation. For those two roles the DISC profile follows: as colours, "
-        "strongest first (green, blue), as letters (SC) or as the four scores D I S C (20 35 80 60).",
-        "lead_questions": "Questions that can no longer change the outcome are skipped; the number after ≈ is "
-        "therefore an upper bound that shrinks as you go.",
-    },
+#: The message keys of a part's lead text and of the quick scan's basis of an estimate.
+_LEAD_KEYS = {
+    "assessment": "interview.cli.lead_assessment",
+    "people": "interview.cli.lead_people",
+    "questions": "interview.cli.lead_questions",
+    "targets": "interview.cli.lead_targets",
 }
-
-
-#: What the quick scan says differently (zorgadvies interview --quick).
-_QUICK: dict[str, dict[str, Any]] = {
-    "nl": {
-        "intro": "Snelle scan: na de organisatie en de mensen ten hoogste {n} vragen, genoeg voor een schatting "
-        "van alle zes pijlers en een eerste advies.",
-        "done": "Snelle scan klaar: {answered} vragen beantwoord{unknown}.",
-        "estimate": "schatting",
-        "basis": {"criteria": "op grond van de criteria", "zelfinschatting": "eigen inschatting", "onbepaald": "onbepaald"},
-        "bounds": "minstens {low}, hoogstens {high}",
-        "focus": "Nu aan de slag",
-        "more": "Het volledige interview gaat verder waar de snelle scan ophield:",
-        "full": "Het advies met alle {n} aanbevelingen:",
-    },
-    "en": {
-        "intro": "Quick scan: after the organisation and the people at most {n} questions, enough for an estimate "
-        "of all six pillars and a first advice.",
-        "done": "Quick scan done: {answered} questions answered{unknown}.",
-        "estimate": "estimate",
-        "basis": {"criteria": "from the criteria", "zelfinschatting": "self-placement", "onbepaald": "undetermined"},
-        "bounds": "at least {low}, at most {high}",
-        "focus": "Get started",
-        "more": "The full interview continues where the quick scan stopped:",
-        "full": "The advice with all {n} recommendations:",
-    },
+_BASIS_KEYS = {
+    "criteria": "interview.quick.basis_criteria",
+    "zelfinschatting": "interview.quick.basis_zelfinschatting",
+    "onbepaald": "interview.quick.basis_onbepaald",
 }
 
 
@@ -194,7 +81,7 @@ class _Front:
         self.iv = iv
         self.quick = isinstance(iv, QuickInterview)
         self.lang = lang
-        self.t = _T[lang]
+        self.t = Texts(lang)
         self.rules = rules
         self.part: str | None = None
         self.accepted = 0  # answers accepted in this session
@@ -215,7 +102,7 @@ class _Front:
             title = iv.part_title(step.part)
             _say()
             say(f"== {title} ==")
-            lead = self.t.get(f"lead_{step.part}")
+            lead = self.t[_LEAD_KEYS[step.part]] if step.part in _LEAD_KEYS else None
             if lead:
                 _say(lead)
         if step.heading:
@@ -251,24 +138,24 @@ class _Front:
         t = self.t
         n = len(step.options)
         if step.is_question:
-            hint = {"choice": t["choice_hint"], "boolean": t["bool_hint"]}.get(step.kind, t["int_hint"]).format(n=n)
-            return f"{t['answer']} ({hint})"
+            hint = {"choice": t["interview.cli.choice_hint"], "boolean": t["interview.cli.bool_hint"]}.get(step.kind, t["interview.cli.int_hint"]).format(n=n)
+            return f"{t['interview.cli.answer']} ({hint})"
         if step.kind == "date":
-            return f"{step.text} ({t['date_hint'].format(today=self.iv.today.isoformat())})"
+            return f"{step.text} ({t['interview.cli.date_hint'].format(today=self.iv.today.isoformat())})"
         if step.part == "assessment":
-            return f"{step.text} ({t['text_hint']})"
+            return f"{step.text} ({t['interview.cli.text_hint']})"
         if step.kind == "stage":
-            return f"{step.text} ({t['stage_hint'].format(n=n)})"
+            return f"{step.text} ({t['interview.cli.stage_hint'].format(n=n)})"
         if step.key == "organisation.sector":
-            return f"{step.text} ({t['sector_hint'].format(n=n)})"
+            return f"{step.text} ({t['interview.cli.sector_hint'].format(n=n)})"
         if step.key == "organisation.employees":
-            return f"{step.text} ({t['employees_hint']})"
+            return f"{step.text} ({t['interview.cli.employees_hint']})"
         if step.kind == "person":
-            return f"{step.text} ({t['person_first_hint'] if step.allows_special else t['person_hint']})"
+            return f"{step.text} ({t['interview.cli.person_first_hint'] if step.allows_special else t['interview.cli.person_hint']})"
         if step.kind == "roles":
-            return f"{step.text} ({t['roles_hint']})"
+            return f"{step.text} ({t['interview.cli.roles_hint']})"
         if step.kind == "disc":
-            return f"{step.text} ({t['disc_hint']})"
+            return f"{step.text} ({t['interview.cli.disc_hint']})"
         return step.text
 
     def help(self, step: Step) -> None:
@@ -283,9 +170,9 @@ class _Front:
                 continue
             if is_back(raw) and step.key != "organisation.name":
                 if self.iv.back():
-                    _say(self.t["back"])
+                    _say(self.t["interview.cli.back"])
                     return False
-                _say(f"  ! {self.iv.t['no_back']}")
+                _say(f"  ! {self.iv.t['interview.no_back']}")
                 continue
             people_before = self.iv.people_state
             noted = self.iv.notes.get(step.key)
@@ -296,12 +183,12 @@ class _Front:
                 continue
             self.accepted += 1
             if step.is_question and self.iv.notes.get(step.key) not in (None, noted):
-                _say(self.t["noted"])
+                _say(self.t["interview.cli.noted"])
             if step.kind == "person" and people_before != "done" and self.iv.people_state == "done":
                 if value == "onbekend":
-                    _say(self.t["people_unknown"])
+                    _say(self.t["interview.cli.people_unknown"])
                 elif not any(self.iv.facts().holders(r) for r in INNOVATION_ROLES):
-                    _say(self.t["no_holders"])
+                    _say(self.t["interview.cli.no_holders"])
             return True
 
     def summary(self, shown: str) -> None:
@@ -312,36 +199,36 @@ class _Front:
         answered = len(iv.answered())
         skipped = len(iv.kb.questions) - answered
         unknown = sum(1 for v in iv.facts().answers.values() if v == "onbekend")
-        counts = {"answered": answered, "skipped": skipped, "unknown": t["unknown_count"].format(n=unknown) if unknown else ""}
+        counts = {"answered": answered, "skipped": skipped, "unknown": t["interview.cli.unknown_count"].format(n=unknown) if unknown else ""}
         _say()
-        _say(t["done"].format(**counts) if skipped else t["done_all"].format(**counts))
-        _line(t["saved"].format(file=shown))
+        _say(t["interview.cli.done"].format(**counts) if skipped else t["interview.cli.done_all"].format(**counts))
+        _line(t["interview.cli.saved"].format(file=shown))
         _say()
-        say(t["summary"])
+        say(t["interview.cli.summary"])
         pillars = iv.pillars()
         width = max(len(iv.kb.pillar(p.id).name(self.lang)) for p in pillars)
         for pillar in pillars:
             level = pillar.stage or pillar.at_least or 0
             bar = "█" * level + "░" * (4 - level)
             target = iv.targets.get(pillar.id)
-            aim = "  → " + t["target_done"].format(stage=stage_text(target, None, stage_names(iv.kb), self.lang)) if target else ""
+            aim = "  → " + t["interview.cli.target_done"].format(stage=stage_text(target, None, stage_names(iv.kb), self.lang)) if target else ""
             say(f"  {iv.kb.pillar(pillar.id).name(self.lang):<{width}}  {bar}  {iv.stage_label(pillar)}{aim}")
         if any(p.stage is None for p in pillars):
-            _say(t["undetermined"], indent="  ")
+            _say(t["interview.cli.undetermined"], indent="  ")
         report = iv.adv.assess(iv.facts())
         _say()
-        _say(t["full"].format(n=len(report.recommendations)))
+        _say(t["interview.cli.full"].format(n=len(report.recommendations)))
         say("  " + _command("zorgadvies", "assess", shown, *self.extra_args()))
 
     def quick_summary(self, shown: str) -> None:
         """Estimates for the six pillars, the focus list and how to continue."""
-        iv, t, q = self.iv, self.t, _QUICK[self.lang]
+        iv, t = self.iv, self.t
         unknown = sum(1 for v in iv.facts().answers.values() if v == "onbekend")
         _say()
-        _say(q["done"].format(answered=len(iv.answered()), unknown=t["unknown_count"].format(n=unknown) if unknown else ""))
-        _line(t["saved"].format(file=shown))
+        _say(t["interview.quick.done"].format(answered=len(iv.answered()), unknown=t["interview.cli.unknown_count"].format(n=unknown) if unknown else ""))
+        _line(t["interview.cli.saved"].format(file=shown))
         _say()
-        click.echo(t["summary"])
+        click.echo(t["interview.cli.summary"])
         report = iv.adv.assess(iv.facts())
         width = max(len(iv.kb.pillar(p.id).name(self.lang)) for p in report.pillars)
         for pillar in report.pillars:
@@ -351,62 +238,56 @@ class _Front:
                 text = iv.stage_label(pillar)
             elif estimate.stage is not None:
                 stage = iv.kb.stage(estimate.stage).name(self.lang)
-                text = f"{q['estimate']} {stage} ({estimate.stage}), {q['basis'][estimate.basis]}; "
-                text += q["bounds"].format(low=pillar.stage_min, high=pillar.stage_max)
+                text = f"{t['interview.quick.estimate']} {stage} ({estimate.stage}), {t[_BASIS_KEYS[estimate.basis]]}; "
+                text += t["interview.quick.bounds"].format(low=pillar.stage_min, high=pillar.stage_max)
             else:
-                text = f"{q['basis']['onbepaald']}; " + q["bounds"].format(low=pillar.stage_min, high=pillar.stage_max)
+                text = f"{t[_BASIS_KEYS['onbepaald']]}; " + t["interview.quick.bounds"].format(low=pillar.stage_min, high=pillar.stage_max)
             level = pillar.stage or estimate.stage or 0
             click.echo(f"  {name:<{width}}  {'█' * level + '░' * (4 - level)}  {text}")
         if report.focus:
             _say()
-            click.echo(q["focus"])
+            click.echo(t["interview.quick.focus"])
             titles = {r.id: (r.title if self.lang == "nl" else r.title_en) for r in report.recommendations}
             for item in report.focus:
                 _say(f"  {item.rank:>3}. {titles[item.id]}", hang="       ")
         _say()
-        _say(q["more"])
+        _say(t["interview.quick.more"])
         click.echo("  " + _command("zorgadvies", "interview", "--resume", shown, *self.extra_args(quick=False)))
-        _say(q["full"].format(n=len(report.recommendations)))
+        _say(t["interview.quick.full"].format(n=len(report.recommendations)))
         click.echo("  " + _command("zorgadvies", "assess", shown, *self.extra_args(quick=False)))
 
 
-@click.command()
-@click.option("--out", "out", type=click.Path(dir_okay=False), help="Save the facts file here (default: ./interview-<name>.yaml).")
-@click.option("--resume", "resume", type=click.Path(dir_okay=False, exists=True), help="Continue an earlier interview saved in this file.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the questions.")
-@click.option("--quick", is_flag=True, help="Quick scan: at most 15 questions for estimates of all pillars and a first advice.")
+@click.command(help="cli.interview")
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="cli.interview.out")
+@click.option("--resume", "resume", type=click.Path(dir_okay=False, exists=True), help="cli.interview.resume")
+@lang_option
+@click.option("--quick", is_flag=True, help="cli.interview.quick")
 @rules_option
 @errors_to_exit
 def interview(out: str | None, resume: str | None, lang: str, quick: bool, rules: tuple[str, ...]) -> None:
-    """Build a facts file by answering questions; saved after every answer.
-
-    Only questions that can still change a conclusion are asked. Answer ? for an explanation,
-    onbekend (unknown) or nvt (not applicable); Ctrl-C stops, --resume FILE continues. --quick asks
-    only the quick scan (docs/interview.md); the full interview can --resume from its file.
-    """
-    t = _T[lang]
+    t = Texts(lang)
     _line_editing()
     if out is not None and resume is None and Path(out).exists():
-        raise ZorgadviesError(t["exists"].format(file=out), file=out)
-    _say(t["intro"])
-    _say(t["keys"])
+        raise ZorgadviesError(t["interview.cli.exists"].format(file=out), file=out)
+    _say(t["interview.cli.intro"])
+    _say(t["interview.cli.keys"])
     adv = advisor(rules)
     kind = QuickInterview if quick else Interview
     if resume is not None:
         iv = kind.resume(adv, resume, lang=lang, path=out, meta=True)
         shown = out or resume
         _say()
-        _line(t["resumed"].format(file=resume, answered=len(iv.answered())))
+        _line(t["interview.cli.resumed"].format(file=resume, answered=len(iv.answered())))
         if out is not None:
-            _line(t["saving"].format(file=out))
+            _line(t["interview.cli.saving"].format(file=out))
             iv.save()
     else:
         iv = kind(adv, lang=lang, path=out, meta=True)
         shown = out or ""
         if out is not None:
-            _line(t["saving"].format(file=out))
+            _line(t["interview.cli.saving"].format(file=out))
     if isinstance(iv, QuickInterview):
-        _say(_QUICK[lang]["intro"].format(n=QUICK_LIMIT))
+        _say(t["interview.quick.intro"].format(n=QUICK_LIMIT))
     front = _Front(iv, lang, rules)
     try:
         while (step := iv.next()) is not None:
@@ -416,7 +297,7 @@ def interview(out: str | None, resume: str | None, lang: str, quick: bool, rules
             if iv.path is None and "name" in iv.organisation:
                 iv.path = default_path(iv.organisation["name"])
                 shown = os.path.join(".", iv.path.name)
-                _line(t["saving_default"].format(file=shown))
+                _line(t["interview.cli.saving_default"].format(file=shown))
                 iv.save()
         if front.accepted:
             iv.save()  # the header now says the interview is finished
@@ -427,9 +308,9 @@ def interview(out: str | None, resume: str | None, lang: str, quick: bool, rules
                 iv.save()  # in case Ctrl-C came between taking an answer and saving it
             except (ZorgadviesError, KeyboardInterrupt):
                 pass
-            _line(t["interrupted"].format(file=shown))
-            _line(t["continue"].format(cmd=_command("zorgadvies", "interview", "--resume", shown, *front.extra_args())))
+            _line(t["interview.cli.interrupted"].format(file=shown))
+            _line(t["interview.cli.continue"].format(cmd=_command("zorgadvies", "interview", "--resume", shown, *front.extra_args())))
         else:
-            _say(t["nothing_saved"])
+            _say(t["interview.cli.nothing_saved"])
         sys.exit(130)
     front.summary(shown)
