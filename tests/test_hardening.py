@@ -704,8 +704,9 @@ def _piped_interview(tmp_path: Path, answers: list[str]) -> subprocess.Completed
 
 @pytest.mark.parametrize("typed", ["²", "٣", "9" * 5000, "-" + "9" * 5000])
 def test_the_interview_answers_odd_digits_and_huge_numbers_with_a_reason(tmp_path: Path, typed: str) -> None:
-    # name, then the sector (a choice prompt), then employees (a number prompt)
-    result = _piped_interview(tmp_path, ["Zorg Test", typed, "5", typed, "85"])
+    # the assessment block (four Enters: today's date, then skipped), the name, then the sector
+    # (a choice prompt), then employees (a number prompt)
+    result = _piped_interview(tmp_path, ["", "", "", "", "Zorg Test", typed, "5", typed, "85"])
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     assert "!" in result.stdout  # the odd answers were refused with a reason ...
     saved = (tmp_path / "iv.yaml").read_text(encoding="utf-8")
@@ -736,6 +737,9 @@ def test_arrow_keys_edit_the_line_at_an_interview_prompt(tmp_path: Path) -> None
     out = tmp_path / "iv.yaml"
     term = Terminal(["interview", "--out", str(out)], tmp_path)
     try:
+        for _ in range(4):  # the assessment block: today's date, then skip the other three
+            term.expect(r"\(Enter = [^\n]*\): ")
+            term.type("")
         term.expect(r"Naam van de organisatie: ")
         left = "\x1b[D"
         term.type(f"Zorgrg{left}{left}\x7f\x7fXX")  # type "Zorgrg", back two, delete two, type XX
