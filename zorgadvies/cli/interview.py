@@ -137,26 +137,22 @@ class _Front:
     def prompt_text(self, step: Step) -> str:
         t = self.t
         n = len(step.options)
+        hint: str | None
         if step.is_question:
             hint = {"choice": t["interview.cli.choice_hint"], "boolean": t["interview.cli.bool_hint"]}.get(step.kind, t["interview.cli.int_hint"]).format(n=n)
             return f"{t['interview.cli.answer']} ({hint})"
         if step.kind == "date":
-            return f"{step.text} ({t['interview.cli.date_hint'].format(today=self.iv.today.isoformat())})"
-        if step.part == "assessment":
-            return f"{step.text} ({t['interview.cli.text_hint']})"
-        if step.kind == "stage":
-            return f"{step.text} ({t['interview.cli.stage_hint'].format(n=n)})"
-        if step.key == "organisation.sector":
-            return f"{step.text} ({t['interview.cli.sector_hint'].format(n=n)})"
-        if step.key == "organisation.employees":
-            return f"{step.text} ({t['interview.cli.employees_hint']})"
-        if step.kind == "person":
-            return f"{step.text} ({t['interview.cli.person_first_hint'] if step.allows_special else t['interview.cli.person_hint']})"
-        if step.kind == "roles":
-            return f"{step.text} ({t['interview.cli.roles_hint']})"
-        if step.kind == "disc":
-            return f"{step.text} ({t['interview.cli.disc_hint']})"
-        return step.text
+            hint = t["interview.cli.date_hint"].format(today=self.iv.today.isoformat())
+        elif step.kind == "person":
+            hint = t["interview.cli.person_first_hint"] if step.allows_special else t["interview.cli.person_hint"]
+        elif step.kind == "stage" or step.key == "organisation.sector":
+            hint = t["interview.cli.stage_hint" if step.kind == "stage" else "interview.cli.sector_hint"].format(n=n)
+        elif step.part == "assessment":
+            hint = t["interview.cli.text_hint"]
+        else:
+            key = {"integer": "interview.cli.employees_hint", "roles": "interview.cli.roles_hint", "disc": "interview.cli.disc_hint"}.get(step.kind)
+            hint = t[key] if key else None
+        return f"{step.text} ({hint})" if hint else step.text
 
     def help(self, step: Step) -> None:
         _say(step.help, indent="  ")
