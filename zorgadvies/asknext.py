@@ -89,7 +89,7 @@ def load_audiences(kb: KnowledgeBase) -> Audiences:
         for j, qid in enumerate(check.text_list(entry["questions"], f"{path}.questions")):
             where = f"{path}.questions.{j}"
             if qid not in kb.questions:
-                raise check.fail(where, tr("asknext.unknown_question_id", qid=qid), did_you_mean(qid, kb.questions))
+                raise check.fail(where, tr("common.unknown_question_id", qid=qid), did_you_mean(qid, kb.questions))
             if qid in of_question:
                 raise check.fail(where, tr("asknext.question_already_asked", qid=qid, of_question=of_question[qid]))
             of_question[qid] = audience

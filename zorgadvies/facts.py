@@ -416,7 +416,7 @@ def _parse_notes(raw: Any, kb: KnowledgeBase, check: Checker) -> dict[str, str]:
     for qid, text in check.mapping(raw, "toelichting").items():
         path = f"toelichting.{qid}"
         if qid not in kb.questions:
-            raise check.fail(path, t("asknext.unknown_question_id", qid=qid), hint=did_you_mean(str(qid), kb.questions))
+            raise check.fail(path, t("common.unknown_question_id", qid=qid), hint=did_you_mean(str(qid), kb.questions))
         notes[qid] = check.text(text, path)
     return dict(sorted(notes.items()))
 
@@ -428,7 +428,7 @@ def _parse_targets(raw: Any, kb: KnowledgeBase, check: Checker) -> dict[str, int
     for pillar_id, value in check.mapping(raw, "doelen").items():
         path = f"doelen.{pillar_id}"
         if pillar_id not in pillar_ids:
-            raise check.fail(path, t("facts.unknown_pillar", pillar_id=pillar_id), hint=did_you_mean(str(pillar_id), pillar_ids))
+            raise check.fail(path, t("common.unknown_pillar", pillar=pillar_id), hint=did_you_mean(str(pillar_id), pillar_ids))
         if isinstance(value, str) and value.strip().lower() in by_name:
             targets[pillar_id] = by_name[value.strip().lower()]
         else:
@@ -442,7 +442,7 @@ def _parse_answers(raw: Any, prefix: str, kb: KnowledgeBase, check: Checker) -> 
         path = f"{prefix}.{qid}"
         question = kb.questions.get(qid)
         if question is None:
-            raise check.fail(path, t("asknext.unknown_question_id", qid=qid), hint=did_you_mean(qid, kb.questions))
+            raise check.fail(path, t("common.unknown_question_id", qid=qid), hint=did_you_mean(qid, kb.questions))
         answers[qid] = _parse_answer(question, value, path, check)
     return answers
 

@@ -551,7 +551,7 @@ def _load_edges(root: Path, sections: Mapping[str, Section], recs: Mapping[str, 
             for key in ("before", "after"):
                 rid = check.text(raw[key], f"{path}.{key}")
                 if rid not in recs:
-                    raise check.fail(f"{path}.{key}", t("knowledge.unknown_recommendation", rid=rid), hint=_near(rid, recs))
+                    raise check.fail(f"{path}.{key}", t("common.unknown_recommendation", rec=rid), hint=_near(rid, recs))
                 ends.append(rid)
             if ends[0] == ends[1]:
                 raise check.fail(path, t("knowledge.cannot_come_before_itself", ends=ends[0]))

@@ -452,7 +452,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "vraag '{qid}' wordt al gesteld aan '{of_question}'",
         "question '{qid}' is already asked of '{of_question}'",
     ),
-    "asknext.unknown_question_id": ("onbekend vraag-id '{qid}'", "unknown question id '{qid}'"),
+    "common.unknown_question_id": ("onbekend vraag-id '{qid}'", "unknown question id '{qid}'"),
     # --- audit -------------------------------------------------------------------------------------
     "audit.audit_key_holds_bytes": (
         "een auditsleutel bevat {MIN_KEY_BYTES} tot {MAX_KEY_BYTES} bytes (maak er een met: openssl rand -hex 32 > FILE)",
@@ -736,7 +736,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "onbekende DISC-kleur {item!r}: gebruik rood, geel, groen of blauw (of de letters D, I, S, C)",
         "unknown DISC colour {item!r}: use rood, geel, groen or blauw (or the letters D, I, S, C)",
     ),
-    "facts.unknown_pillar": ("onbekende pijler '{pillar_id}'", "unknown pillar '{pillar_id}'"),
+    "common.unknown_pillar": ("onbekende pijler '{pillar}'", "unknown pillar '{pillar}'"),
     "facts.what_facts_file": ("feitenbestand", "facts file"),
     # --- graph -------------------------------------------------------------------------------------
     "graph.dependency_graph_has_cycle": (
@@ -833,7 +833,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "de stadia moeten van 1 tot 4 op volgorde staan; verwacht {value}",
         "stages must be listed 1 to 4 in order; expected {value}",
     ),
-    "knowledge.unknown_recommendation": ("onbekende aanbeveling '{rid}'", "unknown recommendation '{rid}'"),
+    "common.unknown_recommendation": ("onbekende aanbeveling '{rec}'", "unknown recommendation '{rec}'"),
     "knowledge.unknown_source_section": ("onbekende bronsectie '{ref}'", "unknown source section '{ref}'"),
     "knowledge.value_id_must_new": (
         "waarde-id '{vid}' moet een nieuw snake_case-id zijn, anders dan onbekend/nvt",
@@ -954,11 +954,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rulepack.unknown_fact": ("onbekend feit '{subject}'", "unknown fact '{subject}'"),
     "rulepack.unknown_field": ("onbekend veld '{key}'", "unknown field '{key}'"),
     "rulepack.unknown_question": ("onbekende vraag '{subject}'", "unknown question '{subject}'"),
-    "rulepack.unknown_recommendation": ("onbekende aanbeveling '{target}'", "unknown recommendation '{target}'"),
-    "rulepack.unknown_reflection_question": (
-        "onbekende reflectievraag '{target}'",
-        "unknown reflection question '{target}'",
-    ),
+    "common.unknown_reflection_question": ("onbekende reflectievraag '{ref}'", "unknown reflection question '{ref}'"),
     # --- ruletools ---------------------------------------------------------------------------------
     "ruletools.already_exists_new_rule": (
         "bestaat al; new-rule overschrijft nooit ({existing})",
@@ -1025,11 +1021,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "onbekende pijler '{pillar}' (een van {PILLAR_IDS})",
         "unknown pillar '{pillar}' (one of {PILLAR_IDS})",
     ),
-    "ruletools.unknown_recommendation": ("onbekende aanbeveling '{value}'", "unknown recommendation '{value}'"),
-    "ruletools.unknown_reflection_question": (
-        "onbekende reflectievraag '{value}'",
-        "unknown reflection question '{value}'",
-    ),
     # --- safeio ------------------------------------------------------------------------------------
     "safeio.also_input_refusing_overwrite": (
         "is ook invoer ({source}): wordt niet overschreven",
@@ -1057,11 +1048,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kan de map voor de database niet maken ({strerror})",
         "cannot create the folder for the database ({strerror})",
     ),
-    "store.database_cannot_used": ("de database kan niet gebruikt worden ({exc})", "database cannot be used ({exc})"),
-    "store.database_cannot_used_2": (
-        "de database kan niet gebruikt worden ({reason})",
-        "database cannot be used ({reason})",
-    ),
+    "store.database_cannot_used": ("de database kan niet gebruikt worden ({reason})", "database cannot be used ({reason})"),
     "store.database_schema_revision_newer": (
         "schemarevisie {current} van de database is nieuwer dan deze zorgadvies kent (werk zorgadvies bij)",
         "database schema revision {current} is newer than this zorgadvies knows (upgrade zorgadvies)",
@@ -1109,8 +1096,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "het doelstadium moet 1 tot 4 zijn, niet {target}",
         "target stage must be 1 to 4, not {target}",
     ),
-    "whatif.unknown_pillar": ("onbekende pijler '{pillar}'", "unknown pillar '{pillar}'"),
-    "whatif.unknown_question_id": ("onbekend vraag-id '{question}'", "unknown question id '{question}'"),
     # --- workbook ----------------------------------------------------------------------------------
     "workbook.cannot_read_workbook": (
         "kan de werkmap niet lezen ({strerror})",
@@ -1176,8 +1161,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yamlio.malformed_json": ("onjuiste JSON: {msg}", "malformed JSON: {msg}"),
     "yamlio.malformed_json_nested_too": ("onjuiste JSON: te diep genest", "malformed JSON: nested too deeply"),
-    "yamlio.malformed_yaml": ("onjuiste YAML: {value}", "malformed YAML: {value}"),
-    "yamlio.malformed_yaml_2": ("onjuiste YAML: {exc}", "malformed YAML: {exc}"),
+    "yamlio.malformed_yaml": ("onjuiste YAML: {problem}", "malformed YAML: {problem}"),
     "yamlio.mapping_key_must_plain": (
         "een sleutel van een mapping moet een gewone waarde zijn",
         "a mapping key must be a plain value",
@@ -1195,8 +1179,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is geen tekstbestand (het bevat een NUL-byte)",
         "is not a text file (it holds a NUL byte)",
     ),
-    "yamlio.usable_number": ("'{name}' is geen bruikbaar getal", "'{name}' is not a usable number"),
-    "yamlio.usable_number_2": ("'{value}' is geen bruikbaar getal", "'{value}' is not a usable number"),
+    "yamlio.usable_number": ("'{value}' is geen bruikbaar getal", "'{value}' is not a usable number"),
     "yamlio.utf_8_text_byte": (
         "is geen UTF-8-tekst (byte 0x{raw:02x} op positie {start})",
         "is not UTF-8 text (byte 0x{raw:02x} at offset {start})",

@@ -50,7 +50,7 @@ def measured_questions(kb: KnowledgeBase) -> tuple[str, ...]:
         check.keys(entry, f"questions.{i}", ["id"], ["changes_focus", "closer_to_full"])
         qid = check.text(entry["id"], f"questions.{i}.id")
         if qid not in kb.questions:
-            raise check.fail(f"questions.{i}.id", t("asknext.unknown_question_id", qid=qid), did_you_mean(qid, kb.questions))
+            raise check.fail(f"questions.{i}.id", t("common.unknown_question_id", qid=qid), did_you_mean(qid, kb.questions))
         if qid in result:
             raise check.fail(f"questions.{i}.id", t("quickscan.question_listed_twice", qid=qid))
         result.append(qid)

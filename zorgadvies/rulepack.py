@@ -266,7 +266,7 @@ class RuleReader:
         check.keys(raw, path, ["when", "recommend"])
         target = check.text(raw["recommend"], f"{path}.recommend")
         if target not in self.kb.recommendations:
-            raise check.fail(f"{path}.recommend", t("rulepack.unknown_recommendation", target=target), hint=did_you_mean(target, self.kb.recommendations))
+            raise check.fail(f"{path}.recommend", t("common.unknown_recommendation", rec=target), hint=did_you_mean(target, self.kb.recommendations))
         return self.formula(raw["when"], f"{path}.when"), target
 
     def conclusion(self, raw: Any, path: str) -> Conclusion:
@@ -278,12 +278,12 @@ class RuleReader:
         if "recommend" in raw:
             target = check.text(raw["recommend"], f"{path}.recommend")
             if target not in self.kb.recommendations:
-                raise check.fail(f"{path}.recommend", t("rulepack.unknown_recommendation", target=target), hint=did_you_mean(target, self.kb.recommendations))
+                raise check.fail(f"{path}.recommend", t("common.unknown_recommendation", rec=target), hint=did_you_mean(target, self.kb.recommendations))
             return Conclusion("recommend", target=target)
         if "reflect" in raw:
             target = check.text(raw["reflect"], f"{path}.reflect")
             if target not in self.kb.reflections:
-                raise check.fail(f"{path}.reflect", t("rulepack.unknown_reflection_question", target=target), hint=did_you_mean(target, self.kb.reflections))
+                raise check.fail(f"{path}.reflect", t("common.unknown_reflection_question", ref=target), hint=did_you_mean(target, self.kb.reflections))
             return Conclusion("reflect", target=target)
         body = check.mapping(raw["criterion"], f"{path}.criterion")
         check.keys(body, f"{path}.criterion", ["pillar", "stage"])
@@ -422,7 +422,7 @@ def read_cases(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> tuple[Case, 
             facts["people_complete"] = item["people_complete"]
         for qid in facts["answers"]:
             if qid not in kb.questions:
-                raise check.fail(f"{cpath}.answers.{qid}", t("asknext.unknown_question_id", qid=qid), hint=did_you_mean(qid, kb.questions))
+                raise check.fail(f"{cpath}.answers.{qid}", t("common.unknown_question_id", qid=qid), hint=did_you_mean(qid, kb.questions))
         stages = check.mapping(item.get("stages", {}), f"{cpath}.stages")
         for pillar, stage in stages.items():
             check.choice(pillar, f"{cpath}.stages.{pillar}", PILLAR_IDS)

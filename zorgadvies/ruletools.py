@@ -827,11 +827,11 @@ def parse_conclusion(spec: str, kb: KnowledgeBase) -> Conclusion:
         )
     if kind == "recommend":
         if value not in kb.recommendations:
-            raise RulePackError(t("ruletools.unknown_recommendation", value=value), field="--conclusion", hint=did_you_mean(value, kb.recommendations))
+            raise RulePackError(t("common.unknown_recommendation", rec=value), field="--conclusion", hint=did_you_mean(value, kb.recommendations))
         return Conclusion("recommend", target=value)
     if kind == "reflect":
         if value not in kb.reflections:
-            raise RulePackError(t("ruletools.unknown_reflection_question", value=value), field="--conclusion", hint=did_you_mean(value, kb.reflections))
+            raise RulePackError(t("common.unknown_reflection_question", ref=value), field="--conclusion", hint=did_you_mean(value, kb.reflections))
         return Conclusion("reflect", target=value)
     pillar, _, stage = value.partition("/")
     if pillar not in PILLAR_IDS:

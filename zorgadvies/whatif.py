@@ -46,7 +46,7 @@ def parse_assignments(items: Iterable[str], adv: Advisor) -> dict[str, object]:
         if not sep or not question:
             raise InputError(t("whatif.expected_question_value", item=item), file="--set")
         if question not in adv.kb.questions:
-            raise InputError(t("whatif.unknown_question_id", question=question), file="--set", hint=did_you_mean(question, adv.kb.questions))
+            raise InputError(t("common.unknown_question_id", qid=question), file="--set", hint=did_you_mean(question, adv.kb.questions))
         q = adv.kb.questions[question]
         result[question] = int(value) if q.type == "integer" and value.lstrip("-").isdigit() else value
     return result
@@ -159,7 +159,7 @@ def path_to_stage(adv: Advisor, facts: Facts, pillar: str, target: int, *, max_r
     alternatives, the one needing the fewest changes is taken.
     """
     if pillar not in {p.id for p in adv.kb.pillars}:
-        raise InputError(t("whatif.unknown_pillar", pillar=pillar), field="--pillar", hint=did_you_mean(pillar, [p.id for p in adv.kb.pillars]))
+        raise InputError(t("common.unknown_pillar", pillar=pillar), field="--pillar", hint=did_you_mean(pillar, [p.id for p in adv.kb.pillars]))
     if not 1 <= target <= 4:
         raise InputError(t("whatif.target_stage_must_1", target=target), field="--target")
     # Stage 1 is the floor (docs/stages.md): its criterion is evidence, never a gate, so a path

@@ -110,7 +110,7 @@ class _Builder:
             ".inf",
             ".nan",
         ):
-            raise self.fail(node, t("yamlio.usable_number_2", value=node.value))
+            raise self.fail(node, t("yamlio.usable_number", value=node.value))
         return self._constructor.construct_object(node)
 
 
@@ -153,9 +153,9 @@ def parse_text(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise make_error(t("yamlio.malformed_yaml", value=exc.problem or exc.context), file=file, line=line) from None
+        raise make_error(t("yamlio.malformed_yaml", problem=exc.problem or exc.context), file=file, line=line) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice
-        raise make_error(t("yamlio.malformed_yaml_2", exc=exc), file=file) from None
+        raise make_error(t("yamlio.malformed_yaml", problem=exc), file=file) from None
     if node is None:
         raise make_error(t("yamlio.file_holds_no_data"), file=file)
     builder = _Builder(file, make_error)
@@ -173,7 +173,7 @@ def _parse_json(text: str, file: str | None, make_error: Callable[..., Zorgadvie
         return result
 
     def constant(name: str) -> Any:
-        raise make_error(t("yamlio.usable_number", name=name), file=file)
+        raise make_error(t("yamlio.usable_number", value=name), file=file)
 
     def integer(digits: str) -> int:
         if len(digits.lstrip("-")) > MAX_DIGITS:

@@ -151,7 +151,7 @@ class Store:
             with self._sessions.begin() as session:
                 yield session
         except DBAPIError as exc:
-            raise StoreError(t("store.database_cannot_used", exc=_short(exc)), file=self.label) from None
+            raise StoreError(t("store.database_cannot_used", reason=_short(exc)), file=self.label) from None
 
     def error(self, message: str) -> StoreError:
         return StoreError(message, file=self.label)
@@ -254,7 +254,7 @@ def open_store(target: str | Path | None = None, *, create: bool = True) -> Stor
         except (SQLAlchemyError, OSError) as exc:
             engine.dispose()
             reason = _short(exc) if isinstance(exc, DBAPIError) else str(exc).splitlines()[0]
-            raise store.error(t("store.database_cannot_used_2", reason=reason)) from None
+            raise store.error(t("store.database_cannot_used", reason=reason)) from None
         _STORES[url] = store
         return store
 
