@@ -22,6 +22,9 @@ from zorgadvies.render.options import RenderOptions
 
 from conftest import ROOT
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 ADV = advisor()
 KB = ADV.kb
 SVG = "{http://www.w3.org/2000/svg}"

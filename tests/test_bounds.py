@@ -16,6 +16,9 @@ from zorgadvies.atleast import AtLeast
 from zorgadvies.errors import InputError
 from zorgadvies.logic import Cond, Truth, evaluate, reference_outcomes
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 ADV = advisor()
 KB = ADV.kb
 PILLARS = [p.id for p in KB.pillars]

@@ -15,6 +15,9 @@ from zorgadvies.whatif import Change, apply_changes, outcome_after, parse_assign
 
 from conftest import ROOT
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 GERICHT = "stages/innovatie/2-gerichte-experimenten"  # all: inn_experimenten >= gerichte_doelen, inn_visie >= bredere_visie
 PROCES = "reflectie/proces-ontwerpen"  # any: inn_breedte is technologie, kf_processen is aanbodgericht
 HANDIG = "reflectie/tech-handig"  # soc_digitale_vaardigheden at most wisselend (laag < wisselend < goed)
@@ -202,7 +205,11 @@ def test_the_json_of_an_explanation_says_what_the_objects_say(adv: Advisor) -> N
     }]
     assert rule["would_fire_with"] == [{"question": "inn_experimenten", "value": "gerichte_doelen", "current": "ad_hoc_uitproberen"}]
     section = adv.kb.sections[rule["sources"][0]["ref"]]
-    assert rule["sources"][0] == {"ref": rule["sources"][0]["ref"], "document": adv.kb.document(section.document).title, "section": section.title, "summary": section.summary_nl}
+    document = adv.kb.document(section.document)
+    assert rule["sources"][0] == {
+        "ref": rule["sources"][0]["ref"], "document": document.title, "section": section.title, "summary": section.summary_nl,
+        "document_en": document.title_en, "section_en": section.title_en, "summary_en": section.summary_en,
+    }
 
 
 def test_the_json_of_a_fired_rule_lists_the_matched_answers_in_words(adv: Advisor) -> None:

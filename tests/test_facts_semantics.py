@@ -14,6 +14,9 @@ from zorgadvies.facts import DEFAULT_SIZE_THRESHOLD, derived_facts
 
 from conftest import ROOT
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 # mp_inzet is ordered ad_hoc_communicatie < geplande_communicatie < breder_dan_communicatie <
 # proactief_strategisch; alphabetically 'breder' sorts first, so text order and rank order differ.
 AD_HOC, GEPLAND, BREDER, PROACTIEF = "ad_hoc_communicatie", "geplande_communicatie", "breder_dan_communicatie", "proactief_strategisch"

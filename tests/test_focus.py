@@ -27,6 +27,9 @@ from zorgadvies.ranking import FOCUS_SIZE, focus, rank
 from conftest import EXAMPLES, ROOT
 from test_recommendations import dags
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 ADV = advisor()
 KB = ADV.kb
 SPARSE = ROOT / "tests" / "data" / "schets-eerste-gesprek.yaml"

@@ -22,6 +22,9 @@ from click.testing import CliRunner
 from conftest import ROOT
 from zorgadvies.cli import main
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 runner = CliRunner()
 EXAMPLE = ROOT / "examples" / "thuiszorg-de-linde.yaml"
 CLI = [sys.executable, "-m", "zorgadvies"]

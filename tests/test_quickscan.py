@@ -22,6 +22,9 @@ from zorgadvies.quickscan import QUICK_LIMIT, QuickInterview, base_questions, me
 from conftest import ROOT
 from test_interview import _conclusions, _interview_from, _reply, terminal  # noqa: F401 - the pty fixture, shared
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 PLACED = {"marketingpraktijk": 2, "klantfocus_strategie": 2, "innovatie": 1, "merk": 3, "metrics_evaluatie": 1, "cultuur_leiderschap": 2}
 
 

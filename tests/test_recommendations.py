@@ -18,6 +18,9 @@ from zorgadvies.knowledge import PILLAR_IDS
 
 from conftest import EXAMPLES, ROOT
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 ADV = advisor()
 KB = ADV.kb
 

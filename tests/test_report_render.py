@@ -27,6 +27,9 @@ from zorgadvies.render.options import RenderOptions
 
 from conftest import EXAMPLES, ROOT
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 ADV = advisor()
 KB = ADV.kb
 REPORTS = {path.stem: ADV.assess(path) for path in EXAMPLES}

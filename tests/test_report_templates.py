@@ -20,6 +20,9 @@ from zorgadvies.render.options import RenderOptions, load_logo, parse_colour
 
 from conftest import EXAMPLES
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 ADV = advisor()
 KB = ADV.kb
 REPORTS = {path.stem: ADV.assess(path) for path in EXAMPLES}

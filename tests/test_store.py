@@ -22,6 +22,9 @@ from zorgadvies.history import list_organisations, load_history, save_assessment
 from zorgadvies.store import _MIGRATIONS, HEAD, forget_stores, open_store
 from zorgadvies.store.models import Base
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parent.parent
 LINDE = ROOT / "examples" / "thuiszorg-de-linde.yaml"
 POLDERLAND = ROOT / "examples" / "ggz-polderland.yaml"

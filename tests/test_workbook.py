@@ -19,6 +19,9 @@ from zorgadvies.workbook import ANSWER_COL, NOTE_COL, answer_labels, questionnai
 
 from conftest import ROOT
 
+# These tests compare English message text; the default language is Dutch (zorgadvies/messages.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 ADV = advisor()
 KB = ADV.kb
 DEMO = yaml.safe_load((ROOT / "examples" / "thuiszorg-de-linde.yaml").read_text(encoding="utf-8"))

@@ -45,7 +45,7 @@ def running_server(database: str, *, workers: int = 1, timeout: float = 90) -> I
             found = re.search(r"(http://\S+/setup/\S+)", line)
             if found:
                 link = found.group(1).replace(f"localhost:{port}", f"127.0.0.1:{port}")
-            if line.startswith("zorgadvies serve:") and "worker" in line:
+            if line.startswith("zorgadvies serve:") and "(database:" in line:  # the banner, in either language
                 if link is None:
                     # The set-up line follows at once when there is one.
                     nxt = proc.stdout.readline()

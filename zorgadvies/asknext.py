@@ -28,6 +28,7 @@ from .report import AskNext, Decision, PillarResult
 from .schema import Checker
 from .stages import rule_outcomes
 from .yamlio import load_document
+from .messages import t as tr
 
 __all__ = [
     "ASK_FIRST_BELOW",
@@ -83,18 +84,18 @@ def load_audiences(kb: KnowledgeBase) -> Audiences:
         check.keys(entry, path, ["id", "nl", "en", "questions"])
         audience = check.choice(entry["id"], f"{path}.id", AUDIENCES)
         if audience in names:
-            raise check.fail(f"{path}.id", f"audience '{audience}' is listed twice")
+            raise check.fail(f"{path}.id", tr("asknext.audience_listed_twice", audience=audience))
         names[audience] = (check.text(entry["nl"], f"{path}.nl"), check.text(entry["en"], f"{path}.en"))
         for j, qid in enumerate(check.text_list(entry["questions"], f"{path}.questions")):
             where = f"{path}.questions.{j}"
             if qid not in kb.questions:
-                raise check.fail(where, f"unknown question id '{qid}'", did_you_mean(qid, kb.questions))
+                raise check.fail(where, tr("common.unknown_question_id", qid=qid), did_you_mean(qid, kb.questions))
             if qid in of_question:
-                raise check.fail(where, f"question '{qid}' is already asked of '{of_question[qid]}'")
+                raise check.fail(where, tr("asknext.question_already_asked", qid=qid, of_question=of_question[qid]))
             of_question[qid] = audience
     missing = [a for a in AUDIENCES if a not in names]
     if missing:
-        raise check.fail("audiences", f"no entry for audience '{missing[0]}'")
+        raise check.fail("audiences", tr("asknext.no_entry_for_audience", missing=missing[0]))
     return Audiences(names, of_question, default)
 
 

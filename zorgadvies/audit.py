@@ -33,6 +33,7 @@ from .facts import Facts
 from .atleast import plain
 from .report import Report
 from .yamlio import read_bounded
+from .messages import t
 
 __all__ = [
     "LOG_FORMAT",
@@ -94,10 +95,10 @@ def _sign(key: bytes, body: str) -> str:
 def read_key(path: str | Path) -> bytes:
     """The HMAC key in ``path``: its bytes without surrounding whitespace, 16 to 4096 of them."""
     name = str(path)
-    key = read_bounded(path, MAX_KEY_BYTES + 1024, make_error=InputError, what="audit key").strip()
+    key = read_bounded(path, MAX_KEY_BYTES + 1024, make_error=InputError, what=t("audit.what_key")).strip()
     if not MIN_KEY_BYTES <= len(key) <= MAX_KEY_BYTES:
         raise InputError(
-            f"an audit key holds {MIN_KEY_BYTES} to {MAX_KEY_BYTES} bytes (make one with: openssl rand -hex 32 > FILE)", file=name
+            t("audit.audit_key_holds_bytes", MIN_KEY_BYTES=MIN_KEY_BYTES, MAX_KEY_BYTES=MAX_KEY_BYTES), file=name
         )
     return key
 
@@ -190,18 +191,18 @@ _SHAPES: dict[str, dict[str, Any]] = {
 def _check_shape(entry: dict[str, Any], file: str, line: int) -> None:
     for field, ok in _SHAPES[entry["type"]].items():
         if field not in entry:
-            raise InputError(f"malformed audit log: the {entry['type']} line lacks '{field}'", file=file, line=line)
+            raise InputError(t("audit.malformed_audit_log_line", entry=entry['type'], field=field), file=file, line=line)
         if not ok(entry[field]):
-            raise InputError(f"malformed audit log: the {entry['type']} line's '{field}' has the wrong form", file=file, line=line)
+            raise InputError(t("audit.malformed_audit_log_line_2", entry=entry['type'], field=field), file=file, line=line)
 
 
 def _parse_log(path: str | Path) -> _Log:
     name = str(path)
-    raw = read_bounded(path, MAX_LOG_BYTES, make_error=InputError, what="audit log")
+    raw = read_bounded(path, MAX_LOG_BYTES, make_error=InputError, what=t("audit.what_log"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError("cannot be read as an audit log (not UTF-8)", file=name, line=raw[: exc.start].count(b"\n") + 1) from None
+        raise InputError(t("audit.cannot_read_as_audit"), file=name, line=raw[: exc.start].count(b"\n") + 1) from None
     # Split on "\n" only: the log's own line ends. (JSON escapes every newline inside a string.)
     entries: list[tuple[int, dict[str, Any], int]] = []  # (line number, entry, offset of the line)
     offset = 0
@@ -213,12 +214,12 @@ def _parse_log(path: str | Path) -> _Log:
             entry = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
             msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            raise InputError(f"not a JSON line: {msg}", file=name, line=number) from None
+            raise InputError(t("audit.json_line", msg=msg), file=name, line=number) from None
         if not isinstance(entry, dict) or not isinstance(entry.get("type"), str) or entry["type"] not in _SHAPES:
-            raise InputError("an audit-log line is an object whose 'type' is header, firing, result or signature", file=name, line=number)
+            raise InputError(t("audit.audit_log_line_object"), file=name, line=number)
         entries.append((number, entry, start))
     if not entries or entries[0][1]["type"] != "header" or entries[0][1].get("format") != LOG_FORMAT:
-        raise InputError(f"not a zorgadvies audit log (the first line must be a '{LOG_FORMAT}' header)", file=name, line=1)
+        raise InputError(t("audit.zorgadvies_audit_log_first", LOG_FORMAT=LOG_FORMAT), file=name, line=1)
     signature: dict[str, Any] | None = None
     signature_line = 0
     before_signature = text
@@ -226,12 +227,12 @@ def _parse_log(path: str | Path) -> _Log:
         signature_line, signature, sig_start = entries.pop()
         before_signature = text[:sig_start]
     if len(entries) < 2 or entries[-1][1]["type"] != "result":
-        raise InputError("the audit log is incomplete: it has no result line", file=name, line=entries[-1][0])
+        raise InputError(t("audit.audit_log_incomplete_has"), file=name, line=entries[-1][0])
     for number, entry, _ in entries:
         _check_shape(entry, name, number)
     for number, entry, _ in entries[1:-1]:
         if entry["type"] != "firing":
-            raise InputError(f"a {entry['type']} line in the middle of an audit log", file=name, line=number)
+            raise InputError(t("audit.line_middle_audit_log", entry=entry['type']), file=name, line=number)
     if signature is not None:
         _check_shape(signature, name, signature_line)
     result_line, result, result_start = entries[-1]
@@ -260,25 +261,25 @@ def _verify(log: _Log, facts: Facts, key: bytes | None, file: str) -> dict[str, 
     if expected is None:
         integrity["lines_sha256"] = "absent"
     elif not _is_digest(expected) or hashlib.sha256(log.before_result.encode("utf-8")).hexdigest() != expected:
-        raise InputError("the audit log was altered: its lines do not match result.lines_sha256", file=file, line=log.result_line)
+        raise InputError(t("audit.audit_log_was_altered_3"), file=file, line=log.result_line)
     else:
         integrity["lines_sha256"] = "verified"
     if facts_digest(facts) != log.header["input"]["sha256"]:
-        raise InputError("the audit log was altered: the embedded facts do not match input.sha256", file=file, line=1)
+        raise InputError(t("audit.audit_log_was_altered"), file=file, line=1)
     integrity["input_sha256"] = "verified"
     if log.result["firings"] != len(log.firings):
         raise InputError(
-            f"the audit log was altered: the result line counts {log.result['firings']} firings, the log holds {len(log.firings)}",
+            t("audit.audit_log_was_altered_2", value=log.result['firings'], log=len(log.firings)),
             file=file,
             line=log.result_line,
         )
     if key is None:
         integrity["signature"] = "not_checked" if log.signature is not None else "absent"
     elif log.signature is None:
-        raise InputError("the audit log is not signed, so the key cannot confirm it", file=file)
+        raise InputError(t("audit.audit_log_signed_so"), file=file)
     elif not hmac.compare_digest(_sign(key, log.before_signature), log.signature["hmac"]):
         raise InputError(
-            "the audit log's signature does not match: it was altered or signed with another key", file=file, line=log.signature_line
+            t("audit.audit_log_signature_does"), file=file, line=log.signature_line
         )
     else:
         integrity["signature"] = "verified"
@@ -326,7 +327,7 @@ def replay(adv: Advisor, path: str | Path, *, key: bytes | None = None) -> Repla
     try:
         facts = adv.load(header["facts"], size_threshold=header["input"]["size_threshold"])
     except InputError as exc:
-        raise InputError(f"the logged facts no longer load: {exc.message}", file=str(path), line=1, field=exc.field) from None
+        raise InputError(t("audit.logged_facts_no_longer", message=exc.message), file=str(path), line=1, field=exc.field) from None
     integrity = _verify(log, facts, key, str(path))
     _, firings, _ = adv.run(facts)
     report = adv.assess(facts)

@@ -36,6 +36,7 @@ from .errors import InputError, ZorgadviesError, did_you_mean
 from .facts import DEFAULT_SIZE_THRESHOLD
 from .yamlio import read_bounded
 from .knowledge import PILLAR_IDS, KnowledgeBase
+from .messages import t as tr
 
 __all__ = [
     "BatchItem",
@@ -254,14 +255,12 @@ def collect_inputs(path: str | Path, kb: KnowledgeBase | None = None, *, exclude
             key=lambda p: p.name,
         )
         if not files:
-            raise InputError(
-                "the folder holds no facts files (*.yaml, *.yml, *.json) and no sub-folders with workbooks (*.xlsx)", file=str(root)
-            )
+            raise InputError(tr("batch.folder_holds_no_facts"), file=str(root))
         return [BatchItem(str(p), str(p)) for p in files]
     if not root.exists():
-        raise InputError("no such file or folder", file=str(root))
+        raise InputError(tr("batch.no_such_file_folder"), file=str(root))
     if root.suffix.lower() != ".csv":
-        raise InputError("give a folder of facts files or a .csv file", file=str(root))
+        raise InputError(tr("batch.give_folder_facts_files"), file=str(root))
     if kb is None:
         from .knowledge import load_knowledge
 
@@ -284,13 +283,13 @@ MAX_CSV_BYTES = 64 * 2**20
 
 
 def _decode(path: Path) -> str:
-    raw = read_bounded(path, MAX_CSV_BYTES, make_error=InputError, what="batch CSV file")
+    raw = read_bounded(path, MAX_CSV_BYTES, make_error=InputError, what=tr("batch.what_csv"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(
-            "is not UTF-8 text (in Excel, save it as 'CSV UTF-8')", file=str(path), line=line
+            tr("batch.utf_8_text_excel"), file=str(path), line=line
         ) from None
 
 
@@ -314,7 +313,7 @@ def read_csv(path: str | Path, kb: KnowledgeBase) -> list[BatchItem]:
     name = str(path)
     text = _decode(path)
     if not text.strip():
-        raise InputError("the file is empty", file=name)
+        raise InputError(tr("batch.file_empty"), file=name)
     first = text.lstrip("\r\n").splitlines()[0]
     delimiter = _delimiter(first)
     # Physical lines (universal newlines, kept), so that a row that cannot be parsed is skipped
@@ -341,25 +340,25 @@ def read_csv(path: str | Path, kb: KnowledgeBase) -> list[BatchItem]:
         except csv.Error as exc:
             start = pos + previous + 1
             if header is None:
-                raise InputError(f"malformed CSV header: {_csv_problem(exc)}", file=name, line=start) from None
+                raise InputError(tr("batch.malformed_csv_header", exc=_csv_problem(exc)), file=name, line=start) from None
             source = f"{name}:{start}"
             items.append(BatchItem(source, None, None, f"{source}: malformed CSV row: {_csv_problem(exc)}"))
             # Go on at the physical line after the bad record's first line: an unterminated quote
             # reaches the end of the file, and every row it swallowed is read again.
             pos = start
     if header is None:
-        raise InputError("the file is empty", file=name)
+        raise InputError(tr("batch.file_empty"), file=name)
     if not items:
-        raise InputError("the file has a header but no organisations", file=name, line=header_line)
+        raise InputError(tr("batch.file_has_header_but"), file=name, line=header_line)
     return items
 
 
 def _csv_problem(exc: csv.Error) -> str:
     text = str(exc)
     if "field larger than field limit" in text:
-        return f"a cell is longer than {csv.field_size_limit() // 1024} KB"
+        return tr("batch.cell_too_long", kb=csv.field_size_limit() // 1024)
     if "unexpected end of data" in text or "EOF" in text:
-        return "a quoted cell is never closed (a \" is missing)"
+        return tr("batch.quote_not_closed")
     return text
 
 
@@ -369,15 +368,15 @@ def _check_header(header: list[str], kb: KnowledgeBase, file: str, line: int) ->
         if not title:
             continue  # an unnamed column may only hold empty cells (checked per row)
         if title in seen:
-            raise InputError(f"column '{title}' appears twice", file=file, line=line)
+            raise InputError(tr("batch.column_appears_twice", title=title), file=file, line=line)
         seen.add(title)
         if title not in _ORG_COLUMNS and title not in kb.questions:
             hint = did_you_mean(title, [*_ORG_COLUMNS, *kb.questions])
             raise InputError(
-                f"column {column} '{title}' is neither name, sector, employees nor a question id", file=file, line=line, hint=hint
+                tr("batch.column_neither_name_sector", column=column, title=title), file=file, line=line, hint=hint
             )
     if "name" not in seen:
-        raise InputError("the header needs a 'name' column", file=file, line=line)
+        raise InputError(tr("batch.header_needs_name_column"), file=file, line=line)
 
 
 def _row_item(row: list[str], header: list[str], kb: KnowledgeBase, source: str) -> BatchItem:

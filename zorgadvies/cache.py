@@ -31,6 +31,7 @@ from typing import TypeVar
 
 from .knowledge import tree_digest
 from .paths import KNOWLEDGE_DIR, RULES_DIR
+from .messages import t
 
 __all__ = ["cache_dir", "cached"]
 
@@ -87,7 +88,7 @@ def _read(folder_fd: int, name: str) -> object:
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not (stat.S_ISREG(info.st_mode) and _private(info)):
-            raise PermissionError(f"{name}: not a private file")
+            raise PermissionError(t("cache.private_file", name=name))
         return pickle.load(handle)
 
 

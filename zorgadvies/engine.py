@@ -53,6 +53,7 @@ from .atleast import AtLeast
 from .errors import EngineError
 from .logic import Cond, Literal, dnf
 from .rulepack import Rule, RulePack
+from .messages import t
 
 __all__ = ["Engine", "Firing", "MAX_BRANCHES_PER_SHARD", "MAX_SUBJECTS_PER_SHARD", "compile_rule", "reasons"]
 
@@ -269,7 +270,7 @@ class Engine:
                 for erule in compile_rule(rule, self.orders):
                     if erule.branches > MAX_BRANCHES_PER_SHARD:
                         raise EngineError(
-                            f"rule {rule.id} has too many alternatives for the engine ({erule.branches} > {MAX_BRANCHES_PER_SHARD}): split it",
+                            t("engine.rule_has_too_many", id=rule.id, branches=erule.branches, MAX_BRANCHES_PER_SHARD=MAX_BRANCHES_PER_SHARD),
                             file=rule.file or None,
                             line=rule.line or None,
                         )
@@ -285,7 +286,7 @@ class Engine:
                 # register_rulesets mutates what it is given (it deletes each "run"): pass a copy.
                 self._host.register_rulesets(copy.deepcopy(definitions))
             except Exception as exc:  # the C extension raises bare Exceptions with an error code
-                raise EngineError(f"durable-rules refused the compiled rule pack: {exc}") from None
+                raise EngineError(t("engine.durable_rules_refused_compiled", exc=exc)) from None
 
     @property
     def shard_count(self) -> int:
@@ -305,7 +306,7 @@ class Engine:
             # ourselves as well so that nothing can get lost (upstream issue #305).
             try:
                 if self._current is None:
-                    raise EngineError("an engine action ran outside an assessment")
+                    raise EngineError(t("engine.engine_action_ran_outside"))
                 self._current.append((erule, c._m))
             except BaseException as exc:  # noqa: BLE001 - re-raised by _check after the call
                 self._errors.append(exc)
@@ -346,7 +347,7 @@ class Engine:
         try:
             state = self._host.assert_fact(shard.name, fact)
         except Exception as exc:  # the catch-all rule means "not handled" cannot happen
-            raise EngineError(f"durable-rules failed in {shard.name}: {exc}") from None
+            raise EngineError(t("engine.durable_rules_failed", name=shard.name, exc=exc)) from None
         try:
             self._check(state, shard.name)
         finally:
@@ -354,9 +355,9 @@ class Engine:
 
     def _check(self, state: Any, where: str) -> None:
         if self._errors:
-            raise EngineError(f"a rule action failed in {where}: {self._errors[0]!r}")
+            raise EngineError(t("engine.rule_action_failed", where=where, value=self._errors[0]))
         if isinstance(state, dict) and state.get("exception"):
-            raise EngineError(f"durable-rules reported an error in {where}: {state['exception']}")
+            raise EngineError(t("engine.durable_rules_reported_error", where=where, state=state['exception']))
 
 
 def _ignore(c: Any) -> None:

@@ -22,6 +22,7 @@ from .report import Report
 from .rulepack import Rule
 from .stages import rule_outcomes
 from .whatif import Change, outcome_after, suggest
+from .messages import t as tr
 
 __all__ = ["Explanation", "RuleTrace", "explain"]
 
@@ -45,9 +46,15 @@ class SourceLine:
     document: str
     section: str
     summary: str
+    document_en: str
+    section_en: str
+    summary_en: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"ref": self.ref, "document": self.document, "section": self.section, "summary": self.summary}
+        return {
+            "ref": self.ref, "document": self.document, "section": self.section, "summary": self.summary,
+            "document_en": self.document_en, "section_en": self.section_en, "summary_en": self.summary_en,
+        }
 
 
 @attrs.frozen
@@ -159,7 +166,8 @@ class _Explainer:
         section = self.kb.sections[ref]
         doc = self.kb.document(section.document)
         about = ", ".join(str(x) for x in (doc.publisher, doc.year) if x)
-        return SourceLine(ref, f"{doc.title} ({about})" if about else doc.title, section.title, section.summary_nl)
+        document, document_en = ((f"{title} ({about})" if about else title) for title in (doc.title, doc.title_en))
+        return SourceLine(ref, document, section.title, section.summary_nl, document_en, section.title_en, section.summary_en)
 
     def cond_line(self, cond: Cond) -> CondLine:
         value = self.staged.get(cond.subject, (None, None))[0]
@@ -319,5 +327,5 @@ def explain(adv: Advisor, facts: Facts, item_id: str) -> Explanation:
         return explainer.rule(item_id)
     choices = [p.id for p in adv.kb.pillars] + list(adv.kb.recommendations) + list(adv.kb.reflections) + list(explainer.rules)
     raise InputError(
-        f"'{item_id}' is no pillar, recommendation, reflection question or rule id", field="ID", hint=did_you_mean(item_id, choices)
+        tr("explain.no_pillar_recommendation_reflection", item_id=item_id), field="ID", hint=did_you_mean(item_id, choices)
     )

@@ -24,6 +24,7 @@ from .errors import InputError, did_you_mean
 from .knowledge import SPECIAL_ANSWERS, KnowledgeBase, Question
 from .schema import Checker
 from .yamlio import MAX_DEPTH, Document, load_document
+from .messages import t
 
 __all__ = [
     "ASSESSMENT_KEYS",
@@ -232,7 +233,7 @@ def _parse_disc(value: Any, path: str, check: Checker) -> Disc:
                 return key
         raise check.fail(
             ipath,
-            f"unknown DISC colour {item!r}: use rood, geel, groen or blauw (or the letters D, I, S, C)",
+            t("facts.unknown_disc_colour_use", item=item),
             hint=did_you_mean(str(item).lower(), DISC_COLOURS),
         )
 
@@ -249,22 +250,22 @@ def _parse_disc(value: Any, path: str, check: Checker) -> Disc:
         for key, score in value.items():
             name = colour(key, f"{path}.{key}")
             if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 100:
-                raise check.fail(f"{path}.{key}", f"a DISC score must be a number from 0 to 100, not {score!r}")
+                raise check.fail(f"{path}.{key}", t("facts.disc_score_must_number", score=score))
             if name in scores:
-                raise check.fail(f"{path}.{key}", f"DISC colour '{name}' is given twice")
+                raise check.fail(f"{path}.{key}", t("facts.disc_colour_given_twice_2", name=name))
             scores[name] = score
         if set(scores) != set(DISC_COLOURS):
             missing = [c for c in DISC_COLOURS if c not in scores]
-            raise check.fail(path, f"a DISC report gives all four scores; missing: {', '.join(missing)}")
+            raise check.fail(path, t("facts.disc_report_gives_all", missing=', '.join(missing)))
         # Strongest first; a tie keeps the model's order D, I, S, C so the result is deterministic.
         ordered = sorted(DISC_COLOURS, key=lambda c: (-scores[c], DISC_COLOURS.index(c)))
         return Disc(tuple(ordered), {c: scores[c] for c in DISC_COLOURS})
     else:
-        raise check.fail(path, "a DISC profile is a colour, a list of colours, letters like 'SI', or the four scores")
+        raise check.fail(path, t("facts.disc_profile_colour_list"))
     if not items:
-        raise check.fail(path, "the DISC profile is empty")
+        raise check.fail(path, t("facts.disc_profile_empty"))
     if len(set(items)) != len(items):
-        raise check.fail(path, "a DISC colour is given twice")
+        raise check.fail(path, t("facts.disc_colour_given_twice"))
     return Disc(tuple(items))
 
 
@@ -281,23 +282,23 @@ def _parse_answer(question: Question, value: Any, path: str, check: Checker) -> 
         if not isinstance(key, (str, bool)) or key not in _BOOLEAN_INPUT:
             raise check.fail(
                 path,
-                f"answer must be ja, nee, onbekend or nvt, not {value!r}",
+                t("facts.answer_must_ja_nee", value=value),
                 hint=did_you_mean(value, ("ja", "nee", "onbekend", "nvt")),
             )
         return _BOOLEAN_INPUT[key]
     if question.type == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise check.fail(path, f"answer must be a whole number (or onbekend/nvt), not {value!r}")
+            raise check.fail(path, t("facts.answer_must_whole_number", value=value))
         if question.minimum is not None and value < question.minimum:
-            raise check.fail(path, f"answer must be at least {question.minimum}, not {value}")
+            raise check.fail(path, t("facts.answer_must_at_least", minimum=question.minimum, value=value))
         if question.maximum is not None and value > question.maximum:
-            raise check.fail(path, f"answer must be at most {question.maximum}, not {value}")
+            raise check.fail(path, t("facts.answer_must_at_most", maximum=question.maximum, value=value))
         return value
     allowed = question.value_ids
     if not isinstance(value, str) or value not in allowed:
         raise check.fail(
             path,
-            f"answer must be one of {', '.join(allowed)}, onbekend or nvt, not {value!r}",
+            t("facts.answer_must_one_onbekend", allowed=', '.join(allowed), value=value),
             hint=did_you_mean(value, allowed),
         )
     return value
@@ -306,14 +307,14 @@ def _parse_answer(question: Question, value: Any, path: str, check: Checker) -> 
 def _parse_at_least(question: Question, value: dict[str, Any], path: str, check: Checker) -> AtLeast:
     """``{minstens: value}``: only for an ordered choice, with one of its values."""
     if not (question.type == "choice" and question.ordered):
-        raise check.fail(path, f"an at-least answer {{{AT_LEAST_KEY}: ...}} needs an ordered choice question; '{question.id}' is not one")
+        raise check.fail(path, t("facts.at_least_answer_needs", AT_LEAST_KEY=AT_LEAST_KEY, id=question.id))
     if set(value) != {AT_LEAST_KEY}:
         extra = sorted(str(k) for k in value if k != AT_LEAST_KEY)
-        raise check.fail(path, f"an at-least answer has exactly one key, '{AT_LEAST_KEY}'" + (f", not {', '.join(extra)}" if extra else ""), hint=did_you_mean(extra[0], (AT_LEAST_KEY,)) if extra else None)
+        raise check.fail(path, t("facts.at_least_one_key_not", key=AT_LEAST_KEY, extra=", ".join(extra)) if extra else t("facts.at_least_one_key", key=AT_LEAST_KEY), hint=did_you_mean(extra[0], (AT_LEAST_KEY,)) if extra else None)
     bound = value[AT_LEAST_KEY]
     allowed = question.value_ids
     if not isinstance(bound, str) or bound not in allowed:
-        raise check.fail(f"{path}.{AT_LEAST_KEY}", f"must be one of {', '.join(allowed)}, not {bound!r}", hint=did_you_mean(bound, allowed))
+        raise check.fail(f"{path}.{AT_LEAST_KEY}", t("facts.must_one", allowed=', '.join(allowed), bound=bound), hint=did_you_mean(bound, allowed))
     # "At least the lowest value" only says the question applies (not nvt); it is kept as said.
     return AtLeast(bound, allowed[allowed.index(bound):])
 
@@ -352,9 +353,9 @@ def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Fac
 
     people_complete = top.get("people_complete", False)
     if people_complete is not True and people_complete is not False:
-        raise check.fail("people_complete", f"must be true or false, not {people_complete!r}", hint="true")
+        raise check.fail("people_complete", t("facts.must_true_false", people_complete=people_complete), hint="true")
     if people_complete and people is None:
-        raise check.fail("people_complete", "says the people list is complete, but there is no 'people:' list", hint="people: []")
+        raise check.fail("people_complete", t("facts.says_people_list_complete"), hint="people: []")
 
     answers = _parse_answers(top.get("answers", {}) or {}, "answers", kb, check)
     respondents: list[Respondent] = []
@@ -368,7 +369,7 @@ def _from_document(doc: Document, kb: KnowledgeBase, size_threshold: int) -> Fac
                 check.text(raw["name"], f"{path}.name"), respondent_role, _parse_answers(raw["answers"] or {}, f"{path}.answers", kb, check)
             )
             if respondent.name in (r.name for r in respondents):
-                raise check.fail(f"{path}.name", f"respondent '{respondent.name}' is listed twice")
+                raise check.fail(f"{path}.name", t("facts.respondent_listed_twice", name=respondent.name))
             respondents.append(respondent)
     combined, disputes = combine_answers(respondents, answers, kb)
 
@@ -406,7 +407,7 @@ def _parse_assessment(raw: Any, check: Checker) -> Assessment:
         except ValueError:
             valid = False
         if not valid:
-            raise check.fail("assessment.date", f"'{date}' is not a date; write it as YYYY-MM-DD", hint="2026-01-15")
+            raise check.fail("assessment.date", t("facts.date_write_as_yyyy", date=date), hint="2026-01-15")
     return Assessment(**values)
 
 
@@ -415,7 +416,7 @@ def _parse_notes(raw: Any, kb: KnowledgeBase, check: Checker) -> dict[str, str]:
     for qid, text in check.mapping(raw, "toelichting").items():
         path = f"toelichting.{qid}"
         if qid not in kb.questions:
-            raise check.fail(path, f"unknown question id '{qid}'", hint=did_you_mean(str(qid), kb.questions))
+            raise check.fail(path, t("common.unknown_question_id", qid=qid), hint=did_you_mean(str(qid), kb.questions))
         notes[qid] = check.text(text, path)
     return dict(sorted(notes.items()))
 
@@ -427,7 +428,7 @@ def _parse_targets(raw: Any, kb: KnowledgeBase, check: Checker) -> dict[str, int
     for pillar_id, value in check.mapping(raw, "doelen").items():
         path = f"doelen.{pillar_id}"
         if pillar_id not in pillar_ids:
-            raise check.fail(path, f"unknown pillar '{pillar_id}'", hint=did_you_mean(str(pillar_id), pillar_ids))
+            raise check.fail(path, t("common.unknown_pillar", pillar=pillar_id), hint=did_you_mean(str(pillar_id), pillar_ids))
         if isinstance(value, str) and value.strip().lower() in by_name:
             targets[pillar_id] = by_name[value.strip().lower()]
         else:
@@ -441,7 +442,7 @@ def _parse_answers(raw: Any, prefix: str, kb: KnowledgeBase, check: Checker) -> 
         path = f"{prefix}.{qid}"
         question = kb.questions.get(qid)
         if question is None:
-            raise check.fail(path, f"unknown question id '{qid}'", hint=did_you_mean(qid, kb.questions))
+            raise check.fail(path, t("common.unknown_question_id", qid=qid), hint=did_you_mean(qid, kb.questions))
         answers[qid] = _parse_answer(question, value, path, check)
     return answers
 
@@ -510,9 +511,9 @@ def max_facts_bytes() -> int:
     try:
         mb = float(text) if text else DEFAULT_MAX_FACTS_MB
     except ValueError:
-        raise InputError(f"must be a number of megabytes, not {text[:20]!r}", field=f"${MAX_INPUT_ENV}") from None
+        raise InputError(t("facts.must_number_megabytes", text=text[:20]), field=f"${MAX_INPUT_ENV}") from None
     if not 0 < mb <= 4096:
-        raise InputError(f"must be between 0 and 4096 megabytes, not {text[:20]!r}", field=f"${MAX_INPUT_ENV}")
+        raise InputError(t("facts.must_between_0_4096", text=text[:20]), field=f"${MAX_INPUT_ENV}")
     return int(mb * 2**20)
 
 
@@ -533,7 +534,7 @@ def load_facts(
         With the file, line and field of the first problem.
     """
     if isinstance(size_threshold, bool) or not isinstance(size_threshold, int) or size_threshold < 1:
-        raise InputError(f"size threshold must be a whole number of at least 1, not {size_threshold!r}")
+        raise InputError(t("facts.size_threshold_must_whole", size_threshold=size_threshold))
     if isinstance(source, Mapping):
         doc = Document(_plain(source, 0), {}, None)
     elif isinstance(source, (str, Path)) and _is_workbook_source(Path(source)):
@@ -543,11 +544,11 @@ def load_facts(
             source,
             make_error=InputError,
             max_bytes=max_facts_bytes(),
-            what="facts file",
-            raise_with=f" (raise it with --max-input-mb or ${MAX_INPUT_ENV})",
+            what=t("facts.what_facts_file"),
+            raise_with=t("facts.raise_with", env=MAX_INPUT_ENV),
         )
     else:
-        raise InputError(f"facts must be a file path or a mapping, not {type(source).__name__}")
+        raise InputError(t("facts.facts_must_file_path", type_name=type(source).__name__))
     return _from_document(doc, kb, size_threshold)
 
 
@@ -567,12 +568,12 @@ def _workbook_document(path: Path, kb: KnowledgeBase) -> Document:
         books = sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and not p.name.startswith((".", "~$")))
         bases = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json") and not p.name.startswith("."))
         if not books:
-            raise InputError("the folder holds no questionnaire workbooks (*.xlsx)", file=str(path))
+            raise InputError(t("facts.folder_holds_no_questionnaire"), file=str(path))
         if len(bases) > 1:
-            raise InputError(f"the folder holds {len(bases)} facts files; keep one beside the workbooks", file=str(path))
+            raise InputError(t("facts.folder_holds_facts_files", n_bases=len(bases)), file=str(path))
         base = load_document(bases[0], make_error=InputError).data if bases else None
         if base is not None and not isinstance(base, Mapping):
-            raise InputError("the facts file is not a mapping", file=str(bases[0]))
+            raise InputError(t("facts.facts_file_mapping"), file=str(bases[0]))
     else:
         books, base = [path], None
     return Document(facts_from_workbooks(books, kb, base=base), {}, str(path))
@@ -581,7 +582,7 @@ def _workbook_document(path: Path, kb: KnowledgeBase) -> Document:
 def _plain(value: Any, depth: int) -> Any:
     """Copy a mapping given by an embedding program into plain dicts and lists (depth-limited)."""
     if depth > MAX_DEPTH:
-        raise InputError(f"the facts are nested more than {MAX_DEPTH} levels deep (or refer to themselves)")
+        raise InputError(t("facts.facts_are_nested_more", MAX_DEPTH=MAX_DEPTH))
     if isinstance(value, Mapping):
         return {str(k): _plain(v, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

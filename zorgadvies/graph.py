@@ -24,6 +24,7 @@ import networkx as nx
 from .errors import KnowledgeError
 from .knowledge import PHASES, KnowledgeBase
 from .ranking import Closure
+from .messages import t
 
 __all__ = ["Ranked", "build_graph", "closure", "rank"]
 
@@ -39,7 +40,7 @@ def build_graph(kb: KnowledgeBase) -> nx.DiGraph:
         cycle = nx.find_cycle(graph)
         path = " -> ".join([cycle[0][0], *(v for _, v in cycle)])
         first = next(e for e in kb.edges if (e.before, e.after) == cycle[0])
-        raise KnowledgeError(f"the dependency graph has a cycle: {path}", file=first.file, line=first.line)
+        raise KnowledgeError(t("graph.dependency_graph_has_cycle", path=path), file=first.file, line=first.line)
     return graph
 
 

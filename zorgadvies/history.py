@@ -27,6 +27,7 @@ import attrs
 
 from .errors import ZorgadviesError
 from .report import Report
+from .messages import t
 
 __all__ = [
     "DB_ENV",
@@ -145,7 +146,7 @@ def save_assessment(
         version = str(data["knowledge"]["version"])
         sha256 = str(data["knowledge"]["sha256"])
     except (KeyError, TypeError):
-        raise ZorgadviesError("not a zorgadvies report: it lacks organisation.name or knowledge") from None
+        raise ZorgadviesError(t("history.zorgadvies_report_lacks_organisation")) from None
     when = stamp(saved_at)
     text = json.dumps(data, ensure_ascii=False, sort_keys=False)
     store = open_store(db_path)
@@ -215,7 +216,7 @@ def load_history(
         for row in rows:
             report = _stored_report(row.report_json)
             if report is None:
-                (on_damaged or _warn)(f"{store.label}: saved assessment {row.id} ({row.saved_at}) holds a damaged report; skipped")
+                (on_damaged or _warn)(t("history.damaged_report", db=store.label, id=row.id, saved_at=row.saved_at))
                 continue
             entries.append(HistoryEntry(row.id, row.organisation, row.saved_at, row.knowledge_version, row.knowledge_sha256,
                                         row.facts_digest, report))

@@ -20,9 +20,11 @@ from .errors import KnowledgeError, did_you_mean
 from .paths import KNOWLEDGE_DIR
 from .schema import Checker
 from .yamlio import Document, load_document
+from .messages import t
 
 __all__ = [
     "PILLAR_IDS",
+    "PLAIN_ANSWER_LABELS",
     "SPECIAL_ANSWERS",
     "THEMES",
     "THEME_LABELS",
@@ -83,6 +85,9 @@ QUESTION_TYPES = ("boolean", "choice", "integer")
 PHASES = ("onderzoek", "richt", "plan", "doe")
 TENSION_FIELDS = ("procesinnovatie", "technologische_innovatie")
 BOOLEAN_VALUES = ("ja", "nee")
+
+#: How the answers without a value list read: (Dutch, English). The Dutch is the value itself.
+PLAIN_ANSWER_LABELS = {"ja": ("ja", "yes"), "nee": ("nee", "no"), "nvt": ("nvt", "n/a")}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -204,6 +209,8 @@ class Question:
         for choice in self.values:
             if choice.id == value:
                 return choice.nl if lang == "nl" else choice.en
+        if isinstance(value, str) and value in PLAIN_ANSWER_LABELS:
+            return PLAIN_ANSWER_LABELS[value][0 if lang == "nl" else 1]
         return str(value)
 
 
@@ -315,7 +322,7 @@ def _load_sources(root: Path) -> tuple[tuple[SourceDocument, ...], dict[str, Sec
         )
         doc_id = check.text(raw["id"], f"{path}.id")
         if not _SLUG.match(doc_id):
-            raise check.fail(f"{path}.id", f"document id '{doc_id}' must be lowercase words joined by '-'")
+            raise check.fail(f"{path}.id", t("knowledge.document_id_must_lowercase", doc_id=doc_id))
         publisher = raw["publisher"]
         if publisher is not None:
             check.text(publisher, f"{path}.publisher")
@@ -328,10 +335,10 @@ def _load_sources(root: Path) -> tuple[tuple[SourceDocument, ...], dict[str, Sec
                 check, sraw, spath, "id", "title", "title_en", "summary_nl", "summary_en"
             )
             if not _SLUG.match(sid):
-                raise check.fail(f"{spath}.id", f"section id '{sid}' must be lowercase words joined by '-'")
+                raise check.fail(f"{spath}.id", t("knowledge.section_id_must_lowercase", sid=sid))
             section = Section(doc_id, sid, title, title_en, snl, sen)
             if section.ref in sections:
-                raise check.fail(f"{spath}.id", f"duplicate section '{section.ref}'")
+                raise check.fail(f"{spath}.id", t("knowledge.duplicate_section", ref=section.ref))
             sections[section.ref] = section
             doc_sections.append(section)
         documents.append(
@@ -352,10 +359,10 @@ def _load_sources(root: Path) -> tuple[tuple[SourceDocument, ...], dict[str, Sec
 def _check_sources(check: Checker, value: Any, path: str, sections: Mapping[str, Section]) -> tuple[str, ...]:
     refs = check.text_list(value, path)
     if not refs:
-        raise check.fail(path, "must cite at least one source section (document#section)")
+        raise check.fail(path, t("knowledge.must_cite_at_least"))
     for i, ref in enumerate(refs):
         if ref not in sections:
-            raise check.fail(f"{path}.{i}", f"unknown source section '{ref}'", hint=_near(ref, sections))
+            raise check.fail(f"{path}.{i}", t("knowledge.unknown_source_section", ref=ref), hint=_near(ref, sections))
     return refs
 
 
@@ -376,7 +383,7 @@ def _load_pillars(root: Path, sections: Mapping[str, Section]) -> tuple[tuple[St
         check.keys(raw, path, ["number", "id", "nl", "en", "summary_nl", "summary_en", "traits", "sources"])
         number = check.integer(raw["number"], f"{path}.number", 1, 4)
         if number != i + 1:
-            raise check.fail(f"{path}.number", f"stages must be listed 1 to 4 in order; expected {i + 1}")
+            raise check.fail(f"{path}.number", t("knowledge.stages_must_listed_1", value=i + 1))
         traits = []
         for j, trait in enumerate(check.sequence(raw["traits"], f"{path}.traits")):
             tpath = f"{path}.traits.{j}"
@@ -388,7 +395,7 @@ def _load_pillars(root: Path, sections: Mapping[str, Section]) -> tuple[tuple[St
             Stage(number, sid, nl, en, snl, sen, tuple(traits), _check_sources(check, raw["sources"], f"{path}.sources", sections))
         )
     if len(stages) != 4:
-        raise check.fail("stages", f"the model has exactly four stages, not {len(stages)}")
+        raise check.fail("stages", t("knowledge.model_has_exactly_four", n_stages=len(stages)))
     pillars = []
     for i, raw in enumerate(check.sequence(top["pillars"], "pillars")):
         path = f"pillars.{i}"
@@ -400,18 +407,18 @@ def _load_pillars(root: Path, sections: Mapping[str, Section]) -> tuple[tuple[St
         for number in range(1, 5):
             cpath = f"{path}.cells.{number}"
             if str(number) not in cells_raw:
-                raise check.fail(f"{path}.cells", f"missing the descriptor of stage {number}: add '{number}:'")
+                raise check.fail(f"{path}.cells", t("knowledge.missing_descriptor_stage_add", number=number))
             cell = check.mapping(cells_raw[str(number)], cpath)
             check.keys(cell, cpath, ["nl", "en"])
             cells[number] = (check.text(cell["nl"], f"{cpath}.nl"), check.text(cell["en"], f"{cpath}.en"))
         if set(cells_raw) - {"1", "2", "3", "4"}:
-            raise check.fail(f"{path}.cells", "cells are numbered 1 to 4")
+            raise check.fail(f"{path}.cells", t("knowledge.cells_are_numbered_1"))
         _, nl, en, qnl, qen = _texts(check, raw, path, "id", "nl", "en", "question_nl", "question_en")
         pillars.append(
             Pillar(pid, nl, en, qnl, qen, _check_sources(check, raw["sources"], f"{path}.sources", sections), cells)
         )
     if [p.id for p in pillars] != list(PILLAR_IDS):
-        raise check.fail("pillars", f"the six pillars must be listed in this order: {', '.join(PILLAR_IDS)}")
+        raise check.fail("pillars", t("knowledge.six_pillars_must_listed", PILLAR_IDS=', '.join(PILLAR_IDS)))
     return tuple(stages), tuple(pillars)
 
 
@@ -419,10 +426,10 @@ def _load_questions(root: Path, sections: Mapping[str, Section], order: tuple[st
     questions: dict[str, Question] = {}
     found = {p.stem: p for p in (root / "questions").glob("*.yaml")}
     if not found:
-        raise KnowledgeError("no question files (knowledge/questions/*.yaml)", file=str(root / "questions"))
+        raise KnowledgeError(t("knowledge.no_question_files_knowledge"), file=str(root / "questions"))
     for name in order:
         if name not in found:
-            raise KnowledgeError(f"the questionnaire order names '{name}', but there is no questions/{name}.yaml", file=str(root / "manifest.yaml"), field="questionnaire", hint=did_you_mean(name, found))
+            raise KnowledgeError(t("knowledge.questionnaire_order_names_but", name=name), file=str(root / "manifest.yaml"), field="questionnaire", hint=did_you_mean(name, found))
     # The manifest's order first, then any other file alphabetically: a new file is never lost.
     files = [found[n] for n in order] + [found[n] for n in sorted(found) if n not in order]
     for file in files:
@@ -438,36 +445,36 @@ def _load_questions(root: Path, sections: Mapping[str, Section], order: tuple[st
             )
             qid = check.text(raw["id"], f"{path}.id")
             if not _ID.match(qid):
-                raise check.fail(f"{path}.id", f"question id '{qid}' must be snake_case")
+                raise check.fail(f"{path}.id", t("knowledge.question_id_must_snake", qid=qid))
             if qid in questions:
                 other = questions[qid]
-                raise check.fail(f"{path}.id", f"duplicate question id '{qid}' (first at {other.file}:{other.line})")
+                raise check.fail(f"{path}.id", t("knowledge.duplicate_question_id_first", qid=qid, file=other.file, line=other.line))
             qtype = check.choice(raw["type"], f"{path}.type", QUESTION_TYPES)
             values: list[Choice] = []
             if qtype == "choice":
                 if "values" not in raw:
-                    raise check.fail(path, "a choice question needs 'values:' (a list of {id, nl, en})")
+                    raise check.fail(path, t("knowledge.choice_question_needs_values"))
                 for j, value in enumerate(check.sequence(raw["values"], f"{path}.values")):
                     vpath = f"{path}.values.{j}"
                     value = check.mapping(value, vpath)
                     check.keys(value, vpath, ["id", "nl", "en"])
                     vid, vnl, ven = _texts(check, value, vpath, "id", "nl", "en")
                     if not _ID.match(vid) or vid in SPECIAL_ANSWERS or vid in (c.id for c in values):
-                        raise check.fail(f"{vpath}.id", f"value id '{vid}' must be a new snake_case id other than onbekend/nvt")
+                        raise check.fail(f"{vpath}.id", t("knowledge.value_id_must_new", vid=vid))
                     values.append(Choice(vid, vnl, ven))
                 if len(values) < 2:
-                    raise check.fail(f"{path}.values", "a choice question needs at least two values")
+                    raise check.fail(f"{path}.values", t("knowledge.choice_question_needs_at"))
             else:
                 for key in ("values", "ordered"):
                     if key in raw:
-                        raise check.fail(f"{path}.{key}", f"'{key}' only belongs to a choice question")
+                        raise check.fail(f"{path}.{key}", t("knowledge.only_belongs_choice_question", key=key))
             if qtype != "integer":
                 for key in ("min", "max"):
                     if key in raw:
-                        raise check.fail(f"{path}.{key}", f"'{key}' only belongs to an integer question")
+                        raise check.fail(f"{path}.{key}", t("knowledge.only_belongs_integer_question", key=key))
             ordered = raw.get("ordered", False)
             if not isinstance(ordered, bool):
-                raise check.fail(f"{path}.ordered", "must be true or false")
+                raise check.fail(f"{path}.ordered", t("knowledge.must_true_false"))
             minimum = check.integer(raw["min"], f"{path}.min") if "min" in raw else None
             maximum = check.integer(raw["max"], f"{path}.max") if "max" in raw else None
             informs = check.text_list(raw["informs"], f"{path}.informs")
@@ -503,9 +510,9 @@ def _load_recommendations(root: Path, sections: Mapping[str, Section]) -> dict[s
             check.keys(raw, path, ["id", "title", "title_en", "body", "body_en", "phase", "serves", "sources"], ["variant", "moot_when"])
             rid = check.text(raw["id"], f"{path}.id")
             if not _SLUG.match(rid.replace("_", "-")):
-                raise check.fail(f"{path}.id", f"recommendation id '{rid}' must be lowercase words joined by '-'")
+                raise check.fail(f"{path}.id", t("knowledge.recommendation_id_must_lowercase", rid=rid))
             if rid in result:
-                raise check.fail(f"{path}.id", f"duplicate recommendation id '{rid}' (first in {result[rid].file})")
+                raise check.fail(f"{path}.id", t("knowledge.duplicate_recommendation_id_first", rid=rid, file=result[rid].file))
             serves = check.text_list(raw["serves"], f"{path}.serves")
             for j, target in enumerate(serves):
                 check.choice(target, f"{path}.serves.{j}", PILLAR_IDS + THEMES)
@@ -544,12 +551,12 @@ def _load_edges(root: Path, sections: Mapping[str, Section], recs: Mapping[str, 
             for key in ("before", "after"):
                 rid = check.text(raw[key], f"{path}.{key}")
                 if rid not in recs:
-                    raise check.fail(f"{path}.{key}", f"unknown recommendation '{rid}'", hint=_near(rid, recs))
+                    raise check.fail(f"{path}.{key}", t("common.unknown_recommendation", rec=rid), hint=_near(rid, recs))
                 ends.append(rid)
             if ends[0] == ends[1]:
-                raise check.fail(path, f"'{ends[0]}' cannot come before itself")
+                raise check.fail(path, t("knowledge.cannot_come_before_itself", ends=ends[0]))
             if (ends[0], ends[1]) in seen:
-                raise check.fail(path, f"duplicate edge {ends[0]} -> {ends[1]}")
+                raise check.fail(path, t("knowledge.duplicate_edge", ends=ends[0], ends2=ends[1]))
             seen.add((ends[0], ends[1]))
             edges.append(
                 Edge(
@@ -577,7 +584,7 @@ def _load_reflections(root: Path, sections: Mapping[str, Section]) -> dict[str, 
         check.keys(raw, path, ["id", "field", "nl", "en", "sources"])
         rid = check.text(raw["id"], f"{path}.id")
         if rid in result:
-            raise check.fail(f"{path}.id", f"duplicate reflection question '{rid}'")
+            raise check.fail(f"{path}.id", t("knowledge.duplicate_reflection_question", rid=rid))
         result[rid] = ReflectionText(
             rid,
             check.choice(raw["field"], f"{path}.field", TENSION_FIELDS),

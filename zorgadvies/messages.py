@@ -86,7 +86,7 @@ def using_language(lang: str | None) -> Iterator[str]:
         _CURRENT.reset(token)
 
 
-def t(key: str, **params: object) -> str:
+def t(key: str, /, **params: object) -> str:
     """The message ``key`` in the current language, with ``params`` filled in."""
     nl, en = MESSAGES[key]
     text = en if current_language() == "en" else nl
@@ -369,6 +369,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Snelle scan: ten hoogste 15 vragen voor een schatting van alle pijlers en een eerste advies.",
         "Quick scan: at most 15 questions for estimates of all pillars and a first advice.",
     ),
+    "batch.cell_too_long": ("een cel is langer dan {kb} KB", "a cell is longer than {kb} KB"),
+    "batch.quote_not_closed": ("een cel tussen aanhalingstekens wordt nooit gesloten (er ontbreekt een \")", "a quoted cell is never closed (a \" is missing)"),
     # --- cli: help of the commands and their options (zorgadvies/cli/lang.py shows them) ----------
     "cli.main": (
         "Uitlegbaar advies voor zorgorganisaties over het organiseren van innovatie en marketing.",
@@ -709,4 +711,762 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "click.not_readable": ("{name} {filename!r} is niet leesbaar.", "{name} {filename!r} is not readable."),
     "click.not_writable": ("{name} {filename!r} is niet schrijfbaar.", "{name} {filename!r} is not writable."),
     "click.could_not_open": ("Kan bestand {filename!r} niet openen: {message}", "Could not open file {filename!r}: {message}"),
+    # --- asknext -----------------------------------------------------------------------------------
+    "asknext.audience_listed_twice": (
+        "gesprekspartner '{audience}' staat er twee keer in",
+        "audience '{audience}' is listed twice",
+    ),
+    "asknext.no_entry_for_audience": (
+        "geen vermelding voor gesprekspartner '{missing}'",
+        "no entry for audience '{missing}'",
+    ),
+    "asknext.question_already_asked": (
+        "vraag '{qid}' wordt al gesteld aan '{of_question}'",
+        "question '{qid}' is already asked of '{of_question}'",
+    ),
+    "common.unknown_question_id": ("onbekend vraag-id '{qid}'", "unknown question id '{qid}'"),
+    # --- audit -------------------------------------------------------------------------------------
+    "audit.audit_key_holds_bytes": (
+        "een auditsleutel bevat {MIN_KEY_BYTES} tot {MAX_KEY_BYTES} bytes (maak er een met: openssl rand -hex 32 > FILE)",
+        "an audit key holds {MIN_KEY_BYTES} to {MAX_KEY_BYTES} bytes (make one with: openssl rand -hex 32 > FILE)",
+    ),
+    "audit.audit_log_incomplete_has": (
+        "het auditlog is onvolledig: er is geen resultaatregel",
+        "the audit log is incomplete: it has no result line",
+    ),
+    "audit.audit_log_line_object": (
+        "een regel van een auditlog is een object met 'type' header, firing, result of signature",
+        "an audit-log line is an object whose 'type' is header, firing, result or signature",
+    ),
+    "audit.audit_log_signature_does": (
+        "de handtekening van het auditlog klopt niet: het is gewijzigd of met een andere sleutel ondertekend",
+        "the audit log's signature does not match: it was altered or signed with another key",
+    ),
+    "audit.audit_log_signed_so": (
+        "het auditlog is niet ondertekend, dus de sleutel kan het niet bevestigen",
+        "the audit log is not signed, so the key cannot confirm it",
+    ),
+    "audit.audit_log_was_altered": (
+        "het auditlog is gewijzigd: de ingebedde feiten passen niet bij input.sha256",
+        "the audit log was altered: the embedded facts do not match input.sha256",
+    ),
+    "audit.audit_log_was_altered_2": (
+        "het auditlog is gewijzigd: de resultaatregel telt {value} keer vuren, het log bevat er {log}",
+        "the audit log was altered: the result line counts {value} firings, the log holds {log}",
+    ),
+    "audit.audit_log_was_altered_3": (
+        "het auditlog is gewijzigd: de regels passen niet bij result.lines_sha256",
+        "the audit log was altered: its lines do not match result.lines_sha256",
+    ),
+    "audit.cannot_read_as_audit": (
+        "kan niet als auditlog gelezen worden (geen UTF-8)",
+        "cannot be read as an audit log (not UTF-8)",
+    ),
+    "audit.json_line": ("geen JSON-regel: {msg}", "not a JSON line: {msg}"),
+    "audit.line_middle_audit_log": (
+        "een {entry}-regel midden in een auditlog",
+        "a {entry} line in the middle of an audit log",
+    ),
+    "audit.logged_facts_no_longer": (
+        "de gelogde feiten laden niet meer: {message}",
+        "the logged facts no longer load: {message}",
+    ),
+    "audit.malformed_audit_log_line": (
+        "onjuist auditlog: de {entry}-regel mist '{field}'",
+        "malformed audit log: the {entry} line lacks '{field}'",
+    ),
+    "audit.malformed_audit_log_line_2": (
+        "onjuist auditlog: '{field}' van de {entry}-regel heeft de verkeerde vorm",
+        "malformed audit log: the {entry} line's '{field}' has the wrong form",
+    ),
+    "audit.what_key": ("auditsleutel", "audit key"),
+    "audit.what_log": ("auditlog", "audit log"),
+    "audit.zorgadvies_audit_log_first": (
+        "geen auditlog van zorgadvies (de eerste regel moet een '{LOG_FORMAT}'-kop zijn)",
+        "not a zorgadvies audit log (the first line must be a '{LOG_FORMAT}' header)",
+    ),
+    # --- batch -------------------------------------------------------------------------------------
+    "batch.column_appears_twice": ("kolom '{title}' komt twee keer voor", "column '{title}' appears twice"),
+    "batch.column_neither_name_sector": (
+        "kolom {column} '{title}' is geen name, sector, employees of vraag-id",
+        "column {column} '{title}' is neither name, sector, employees nor a question id",
+    ),
+    "batch.file_empty": ("het bestand is leeg", "the file is empty"),
+    "batch.file_has_header_but": (
+        "het bestand heeft een kopregel maar geen organisaties",
+        "the file has a header but no organisations",
+    ),
+    "batch.folder_holds_no_facts": (
+        "de map bevat geen feitenbestanden (*.yaml, *.yml, *.json) en geen submappen met werkboeken (*.xlsx)",
+        "the folder holds no facts files (*.yaml, *.yml, *.json) and no sub-folders with workbooks (*.xlsx)",
+    ),
+    "batch.give_folder_facts_files": (
+        "geef een map met feitenbestanden of een .csv-bestand",
+        "give a folder of facts files or a .csv file",
+    ),
+    "batch.header_needs_name_column": ("de kopregel heeft een kolom 'name' nodig", "the header needs a 'name' column"),
+    "batch.malformed_csv_header": ("onjuiste CSV-kopregel: {exc}", "malformed CSV header: {exc}"),
+    "batch.no_such_file_folder": ("bestand of map bestaat niet", "no such file or folder"),
+    "batch.utf_8_text_excel": (
+        "is geen UTF-8-tekst (sla het in Excel op als 'CSV UTF-8')",
+        "is not UTF-8 text (in Excel, save it as 'CSV UTF-8')",
+    ),
+    "batch.what_csv": ("batch-CSV-bestand", "batch CSV file"),
+    # --- cache -------------------------------------------------------------------------------------
+    "cache.private_file": ("{name}: geen privébestand", "{name}: not a private file"),
+    # --- cli_main ----------------------------------------------------------------------------------
+    "cli_main.audit_key_signs_audit": (
+        "--audit-key ondertekent het auditlog: geef ook --audit-log",
+        "--audit-key signs the audit log: give --audit-log too",
+    ),
+    "cli_main.save_cannot_combined_with": (
+        "--save gaat niet samen met --set: een wat-als is geen echte beoordeling",
+        "--save cannot be combined with --set: a what-if is not a real assessment",
+    ),
+    # --- cli_rules ---------------------------------------------------------------------------------
+    "cli_rules.only_needs_dir_rules": (
+        "--only vraagt DIR (of --rules DIR): anders is er niets te controleren",
+        "--only needs DIR (or --rules DIR): there would be nothing to validate",
+    ),
+    "cli_rules.only_needs_dir_rules_2": (
+        "--only vraagt DIR (of --rules DIR): anders is er niets te testen",
+        "--only needs DIR (or --rules DIR): there would be nothing to test",
+    ),
+    "cli_rules.this_zorgadvies_installed_checkout": (
+        "deze zorgadvies is geïnstalleerd, geen checkout: geef de map van het pakket met --dir",
+        "this zorgadvies is installed, not a checkout: give the pack folder with --dir",
+    ),
+    "cli_rules.created": ("{path} gemaakt", "created {path}"),
+    "cli_rules.next_steps": (
+        "Volgende stappen:\n"
+        "  1. {rule}: schrijf de title, title_en, beschrijvingen, bronnen en de echte `when:`\n"
+        "     (de voorwaarde met 'TODO placeholder' staat er alleen voorlopig).\n"
+        "  2. {cases}: vervang de voorlopige cases; houd er minstens één die vuurt en één die niet vuurt.\n"
+        "  3. {doc}: leg de regel uit voor lezers.\n"
+        "  4. zorgadvies rules show {rule_id}{rules}\n"
+        "     zorgadvies rules validate{pack}\n"
+        "     zorgadvies rules test{pack}",
+        "Next:\n"
+        "  1. {rule}: write the title, title_en, descriptions, sources and the real `when:`\n"
+        "     (the condition marked 'TODO placeholder' only stands in for it).\n"
+        "  2. {cases}: replace the placeholder cases; keep at least one that fires and one that fails.\n"
+        "  3. {doc}: explain the rule for readers.\n"
+        "  4. zorgadvies rules show {rule_id}{rules}\n"
+        "     zorgadvies rules validate{pack}\n"
+        "     zorgadvies rules test{pack}",
+    ),
+    # --- cli_serve ---------------------------------------------------------------------------------
+    "cli_serve.web_server_needs_web": (
+        "de webserver heeft de extra 'web' nodig: pip install 'zorgadvies[web]' ({name} ontbreekt)",
+        "the web server needs the 'web' extra: pip install 'zorgadvies[web]' ({name} is missing)",
+    ),
+    "cli_serve.listening": (
+        "zorgadvies serve: {base}/  (database: {database}, {workers} werkproces(sen))",
+        "zorgadvies serve: {base}/  (database: {database}, {workers} worker(s))",
+    ),
+    "cli_serve.first_admin": (
+        "Maak het eerste beheerdersaccount aan (eenmalige link, 7 dagen geldig): {base}/setup/{token}",
+        "Set up the first admin account (one-time link, valid 7 days): {base}/setup/{token}",
+    ),
+    "cli_tracking.warning": ("zorgadvies: waarschuwing: {message}", "zorgadvies: warning: {message}"),
+    # --- cli_tracking ------------------------------------------------------------------------------
+    "cli_tracking.output_file_must_end": (
+        "het uitvoerbestand moet eindigen op .csv, .json of .xlsx",
+        "the output file must end in .csv, .json or .xlsx",
+    ),
+    # --- cli_vragenlijst ---------------------------------------------------------------------------
+    "cli_vragenlijst.workbook_name_must_end": (
+        "de naam van de werkmap moet eindigen op .xlsx",
+        "the workbook's name must end in .xlsx",
+    ),
+    # --- engine ------------------------------------------------------------------------------------
+    "engine.durable_rules_failed": ("durable-rules mislukte in {name}: {exc}", "durable-rules failed in {name}: {exc}"),
+    "engine.durable_rules_refused_compiled": (
+        "durable-rules weigerde het gecompileerde regelpakket: {exc}",
+        "durable-rules refused the compiled rule pack: {exc}",
+    ),
+    "engine.durable_rules_reported_error": (
+        "durable-rules meldde een fout in {where}: {state}",
+        "durable-rules reported an error in {where}: {state}",
+    ),
+    "engine.engine_action_ran_outside": (
+        "een engine-actie liep buiten een beoordeling",
+        "an engine action ran outside an assessment",
+    ),
+    "engine.rule_action_failed": (
+        "een regelactie mislukte in {where}: {value!r}",
+        "a rule action failed in {where}: {value!r}",
+    ),
+    "engine.rule_has_too_many": (
+        "regel {id} heeft te veel alternatieven voor de engine ({branches} > {MAX_BRANCHES_PER_SHARD}): splits hem",
+        "rule {id} has too many alternatives for the engine ({branches} > {MAX_BRANCHES_PER_SHARD}): split it",
+    ),
+    # --- explain -----------------------------------------------------------------------------------
+    "explain.no_pillar_recommendation_reflection": (
+        "'{item_id}' is geen id van een pijler, aanbeveling, reflectievraag of regel",
+        "'{item_id}' is no pillar, recommendation, reflection question or rule id",
+    ),
+    # --- facts -------------------------------------------------------------------------------------
+    "facts.answer_must_at_least": (
+        "het antwoord moet minstens {minimum} zijn, niet {value}",
+        "answer must be at least {minimum}, not {value}",
+    ),
+    "facts.answer_must_at_most": (
+        "het antwoord mag hoogstens {maximum} zijn, niet {value}",
+        "answer must be at most {maximum}, not {value}",
+    ),
+    "facts.answer_must_ja_nee": (
+        "het antwoord moet ja, nee, onbekend of nvt zijn, niet {value!r}",
+        "answer must be ja, nee, onbekend or nvt, not {value!r}",
+    ),
+    "facts.answer_must_one_onbekend": (
+        "het antwoord moet een van {allowed}, onbekend of nvt zijn, niet {value!r}",
+        "answer must be one of {allowed}, onbekend or nvt, not {value!r}",
+    ),
+    "facts.answer_must_whole_number": (
+        "het antwoord moet een geheel getal zijn (of onbekend/nvt), niet {value!r}",
+        "answer must be a whole number (or onbekend/nvt), not {value!r}",
+    ),
+    "facts.at_least_answer_needs": (
+        "een minstens-antwoord {{{AT_LEAST_KEY}: ...}} vraagt een geordende keuzevraag; '{id}' is dat niet",
+        "an at-least answer {{{AT_LEAST_KEY}: ...}} needs an ordered choice question; '{id}' is not one",
+    ),
+    "facts.at_least_one_key": (
+        "een minstens-antwoord heeft precies één sleutel, '{key}'",
+        "an at-least answer has exactly one key, '{key}'",
+    ),
+    "facts.at_least_one_key_not": (
+        "een minstens-antwoord heeft precies één sleutel, '{key}', niet {extra}",
+        "an at-least answer has exactly one key, '{key}', not {extra}",
+    ),
+    "facts.date_write_as_yyyy": (
+        "'{date}' is geen datum; schrijf hem als JJJJ-MM-DD",
+        "'{date}' is not a date; write it as YYYY-MM-DD",
+    ),
+    "facts.disc_colour_given_twice": ("een DISC-kleur staat er twee keer in", "a DISC colour is given twice"),
+    "facts.disc_colour_given_twice_2": (
+        "DISC-kleur '{name}' staat er twee keer in",
+        "DISC colour '{name}' is given twice",
+    ),
+    "facts.disc_profile_colour_list": (
+        "een DISC-profiel is een kleur, een lijst kleuren, letters als 'SI', of de vier scores",
+        "a DISC profile is a colour, a list of colours, letters like 'SI', or the four scores",
+    ),
+    "facts.disc_profile_empty": ("het DISC-profiel is leeg", "the DISC profile is empty"),
+    "facts.disc_report_gives_all": (
+        "een DISC-rapport geeft alle vier de scores; ontbreekt: {missing}",
+        "a DISC report gives all four scores; missing: {missing}",
+    ),
+    "facts.disc_score_must_number": (
+        "een DISC-score moet een getal van 0 tot 100 zijn, niet {score!r}",
+        "a DISC score must be a number from 0 to 100, not {score!r}",
+    ),
+    "facts.facts_are_nested_more": (
+        "de feiten zijn meer dan {MAX_DEPTH} niveaus diep genest (of verwijzen naar zichzelf)",
+        "the facts are nested more than {MAX_DEPTH} levels deep (or refer to themselves)",
+    ),
+    "facts.facts_file_mapping": ("het feitenbestand is geen mapping", "the facts file is not a mapping"),
+    "facts.facts_must_file_path": (
+        "feiten moeten een bestandspad of een mapping zijn, geen {type_name}",
+        "facts must be a file path or a mapping, not {type_name}",
+    ),
+    "facts.folder_holds_facts_files": (
+        "de map bevat {n_bases} feitenbestanden; houd er één naast de werkmappen",
+        "the folder holds {n_bases} facts files; keep one beside the workbooks",
+    ),
+    "facts.folder_holds_no_questionnaire": (
+        "de map bevat geen werkmappen met de vragenlijst (*.xlsx)",
+        "the folder holds no questionnaire workbooks (*.xlsx)",
+    ),
+    "facts.must_between_0_4096": (
+        "moet tussen 0 en 4096 megabyte liggen, niet {text!r}",
+        "must be between 0 and 4096 megabytes, not {text!r}",
+    ),
+    "facts.must_number_megabytes": (
+        "moet een aantal megabytes zijn, niet {text!r}",
+        "must be a number of megabytes, not {text!r}",
+    ),
+    "facts.must_one": ("moet een van {allowed} zijn, niet {bound!r}", "must be one of {allowed}, not {bound!r}"),
+    "facts.must_true_false": (
+        "moet true of false zijn, niet {people_complete!r}",
+        "must be true or false, not {people_complete!r}",
+    ),
+    "facts.raise_with": (" (verhoog hem met --max-input-mb of ${env})", " (raise it with --max-input-mb or ${env})"),
+    "facts.respondent_listed_twice": (
+        "respondent '{name}' staat er twee keer in",
+        "respondent '{name}' is listed twice",
+    ),
+    "facts.says_people_list_complete": (
+        "zegt dat de lijst met mensen compleet is, maar er is geen lijst 'people:'",
+        "says the people list is complete, but there is no 'people:' list",
+    ),
+    "facts.size_threshold_must_whole": (
+        "de groottegrens moet een geheel getal van minstens 1 zijn, niet {size_threshold!r}",
+        "size threshold must be a whole number of at least 1, not {size_threshold!r}",
+    ),
+    "facts.unknown_disc_colour_use": (
+        "onbekende DISC-kleur {item!r}: gebruik rood, geel, groen of blauw (of de letters D, I, S, C)",
+        "unknown DISC colour {item!r}: use rood, geel, groen or blauw (or the letters D, I, S, C)",
+    ),
+    "common.unknown_pillar": ("onbekende pijler '{pillar}'", "unknown pillar '{pillar}'"),
+    "facts.what_facts_file": ("feitenbestand", "facts file"),
+    # --- graph -------------------------------------------------------------------------------------
+    "graph.dependency_graph_has_cycle": (
+        "de afhankelijkheidsgraaf heeft een kringloop: {path}",
+        "the dependency graph has a cycle: {path}",
+    ),
+    # --- history -----------------------------------------------------------------------------------
+    "history.zorgadvies_report_lacks_organisation": (
+        "geen rapport van zorgadvies: organisation.name of knowledge ontbreekt",
+        "not a zorgadvies report: it lacks organisation.name or knowledge",
+    ),
+    "history.damaged_report": (
+        "{db}: bewaarde beoordeling {id} ({saved_at}) bevat een beschadigd rapport; overgeslagen",
+        "{db}: saved assessment {id} ({saved_at}) holds a damaged report; skipped",
+    ),
+    # --- knowledge ---------------------------------------------------------------------------------
+    "knowledge.cannot_come_before_itself": (
+        "'{ends}' kan niet vóór zichzelf komen",
+        "'{ends}' cannot come before itself",
+    ),
+    "knowledge.cells_are_numbered_1": ("cellen zijn genummerd van 1 tot 4", "cells are numbered 1 to 4"),
+    "knowledge.choice_question_needs_at": (
+        "een keuzevraag vraagt minstens twee waarden",
+        "a choice question needs at least two values",
+    ),
+    "knowledge.choice_question_needs_values": (
+        "een keuzevraag vraagt 'values:' (een lijst van {{id, nl, en}})",
+        "a choice question needs 'values:' (a list of {{id, nl, en}})",
+    ),
+    "knowledge.document_id_must_lowercase": (
+        "document-id '{doc_id}' moet uit kleine letters en woorden met '-' bestaan",
+        "document id '{doc_id}' must be lowercase words joined by '-'",
+    ),
+    "knowledge.duplicate_edge": ("dubbele pijl {ends} -> {ends2}", "duplicate edge {ends} -> {ends2}"),
+    "knowledge.duplicate_question_id_first": (
+        "vraag-id '{qid}' komt twee keer voor (eerst in {file}:{line})",
+        "duplicate question id '{qid}' (first at {file}:{line})",
+    ),
+    "knowledge.duplicate_recommendation_id_first": (
+        "aanbevelings-id '{rid}' komt twee keer voor (eerst in {file})",
+        "duplicate recommendation id '{rid}' (first in {file})",
+    ),
+    "knowledge.duplicate_reflection_question": (
+        "reflectievraag '{rid}' komt twee keer voor",
+        "duplicate reflection question '{rid}'",
+    ),
+    "knowledge.duplicate_section": ("sectie '{ref}' komt twee keer voor", "duplicate section '{ref}'"),
+    "knowledge.missing_descriptor_stage_add": (
+        "de beschrijving van stadium {number} ontbreekt: voeg '{number}:' toe",
+        "missing the descriptor of stage {number}: add '{number}:'",
+    ),
+    "knowledge.model_has_exactly_four": (
+        "het model heeft precies vier stadia, niet {n_stages}",
+        "the model has exactly four stages, not {n_stages}",
+    ),
+    "knowledge.must_cite_at_least": (
+        "moet minstens één bronsectie noemen (document#sectie)",
+        "must cite at least one source section (document#section)",
+    ),
+    "knowledge.must_true_false": ("moet true of false zijn", "must be true or false"),
+    "knowledge.no_question_files_knowledge": (
+        "geen vragenbestanden (knowledge/questions/*.yaml)",
+        "no question files (knowledge/questions/*.yaml)",
+    ),
+    "knowledge.only_belongs_choice_question": (
+        "'{key}' hoort alleen bij een keuzevraag",
+        "'{key}' only belongs to a choice question",
+    ),
+    "knowledge.only_belongs_integer_question": (
+        "'{key}' hoort alleen bij een vraag naar een geheel getal",
+        "'{key}' only belongs to an integer question",
+    ),
+    "knowledge.question_id_must_snake": (
+        "vraag-id '{qid}' moet snake_case zijn",
+        "question id '{qid}' must be snake_case",
+    ),
+    "knowledge.questionnaire_order_names_but": (
+        "de volgorde van de vragenlijst noemt '{name}', maar er is geen questions/{name}.yaml",
+        "the questionnaire order names '{name}', but there is no questions/{name}.yaml",
+    ),
+    "knowledge.recommendation_id_must_lowercase": (
+        "aanbevelings-id '{rid}' moet uit kleine letters en woorden met '-' bestaan",
+        "recommendation id '{rid}' must be lowercase words joined by '-'",
+    ),
+    "knowledge.section_id_must_lowercase": (
+        "sectie-id '{sid}' moet uit kleine letters en woorden met '-' bestaan",
+        "section id '{sid}' must be lowercase words joined by '-'",
+    ),
+    "knowledge.six_pillars_must_listed": (
+        "de zes pijlers moeten in deze volgorde staan: {PILLAR_IDS}",
+        "the six pillars must be listed in this order: {PILLAR_IDS}",
+    ),
+    "knowledge.stages_must_listed_1": (
+        "de stadia moeten van 1 tot 4 op volgorde staan; verwacht {value}",
+        "stages must be listed 1 to 4 in order; expected {value}",
+    ),
+    "common.unknown_recommendation": ("onbekende aanbeveling '{rec}'", "unknown recommendation '{rec}'"),
+    "knowledge.unknown_source_section": ("onbekende bronsectie '{ref}'", "unknown source section '{ref}'"),
+    "knowledge.value_id_must_new": (
+        "waarde-id '{vid}' moet een nieuw snake_case-id zijn, anders dan onbekend/nvt",
+        "value id '{vid}' must be a new snake_case id other than onbekend/nvt",
+    ),
+    # --- quickscan ---------------------------------------------------------------------------------
+    "quickscan.question_listed_twice": ("vraag '{qid}' staat er twee keer in", "question '{qid}' is listed twice"),
+    # --- render_options ----------------------------------------------------------------------------
+    "render_options.cannot_read_introduction": (
+        "kan de inleiding niet lezen ({reason})",
+        "cannot read the introduction ({reason})",
+    ),
+    "render_options.cannot_read_logo": ("kan het logo niet lezen ({strerror})", "cannot read the logo ({strerror})"),
+    "render_options.colour_write_as_rrggbb": (
+        "{field}: '{text}' is geen kleur; schrijf hem als #rrggbb, bijvoorbeeld #1d4e89",
+        "{field}: '{text}' is not a colour; write it as #rrggbb, for instance #1d4e89",
+    ),
+    "render_options.logo_kb_at_most": (
+        "het logo is {value} kB; hoogstens {value2} kB",
+        "the logo is {value} kB; at most {value2} kB",
+    ),
+    "render_options.logo_must_data_uri": (
+        "het logo moet een data:-URI zijn, gemaakt door load_logo()",
+        "the logo must be a data: URI made by load_logo()",
+    ),
+    "render_options.logo_png_jpeg_svg": (
+        "het logo is geen PNG-, JPEG- of SVG-afbeelding",
+        "the logo is not a PNG, JPEG or SVG image",
+    ),
+    # --- render_templating -------------------------------------------------------------------------
+    "render_templating.template_error": ("fout in template: {value}", "template error: {value}"),
+    "render_templating.template_folder_does_exist": (
+        "de templatemap bestaat niet",
+        "the template folder does not exist",
+    ),
+    # --- rulepack ----------------------------------------------------------------------------------
+    "rulepack.answer": (
+        "'{item}' is geen antwoord op {subject} ({map})",
+        "'{item}' is not an answer of {subject} ({map})",
+    ),
+    "rulepack.cannot_compare_with_nvt": ("'{op}' kan niet met nvt vergelijken", "'{op}' cannot compare with nvt"),
+    "rulepack.cases_belong_another_rule": ("de cases horen bij een andere regel", "the cases belong to another rule"),
+    "rulepack.condition_has_exactly_one": (
+        "een voorwaarde heeft precies één operator: {OPERATORS}",
+        "a condition has exactly one operator: {OPERATORS}",
+    ),
+    "rulepack.condition_names_one_subject": (
+        "een voorwaarde noemt één onderwerp: 'question:', 'fact:' of 'stage:' (of is een groep 'all:'/'any:')",
+        "a condition names one subject: 'question:', 'fact:' or 'stage:' (or is an 'all:'/'any:' group)",
+    ),
+    "rulepack.duplicate_rule_id_also": (
+        "regel-id '{id}' komt twee keer voor (ook in {file})",
+        "duplicate rule id '{id}' (also in {file})",
+    ),
+    "rulepack.folder_rules": ("is geen map met regels", "is not a folder of rules"),
+    "rulepack.group_has_exactly_one": (
+        "een groep heeft precies één sleutel: 'all:' of 'any:'",
+        "a group has exactly one key: 'all:' or 'any:'",
+    ),
+    "rulepack.groups_nest_at_most": ("groepen zijn hoogstens vier diep genest", "groups nest at most four deep"),
+    "rulepack.id_must_file_path": (
+        "het id moet het pad van het bestand binnen het pakket zijn",
+        "the id must be the file's path below the pack",
+    ),
+    "rulepack.missing_basis_hint": (
+        "voeg 'basis: vermeld' toe als de bron het voor deze pijler en dit stadium zegt (of als algemeen kenmerk van het stadium), 'basis: afgeleid' als het onze afleiding is",
+        "add 'basis: vermeld' when the source states it for this pillar and stage (or as a general trait of the stage), 'basis: afgeleid' when it is our inference",
+    ),
+    "rulepack.missing_field": ("verplicht veld '{key}' ontbreekt: {hint}", "missing required field '{key}': {hint}"),
+    "rulepack.missing_field_hint": ("voeg '{key}:' toe", "add '{key}:'"),
+    "rulepack.missing_quote_hint": (
+        "voeg 'quote:' toe met de korte (Nederlandse) bronzin waarop de regel rust, of de precieze plaats",
+        "add 'quote:' with the short source sentence (Dutch) the rule rests on, or its precise place",
+    ),
+    "rulepack.must": ("moet {limit} zijn, niet {item!r}", "must be {limit}, not {item!r}"),
+    "rulepack.needs_at_least_one": ("'{key}:' vraagt minstens één voorwaarde", "'{key}:' needs at least one condition"),
+    "rulepack.needs_at_least_one_2": ("'{op}' vraagt minstens één waarde", "'{op}' needs at least one value"),
+    "rulepack.needs_ordered_choice_number": (
+        "'{op}' vraagt een geordende keuze, een getal of een stadium; {subject} is niet geordend (gebruik 'in:')",
+        "'{op}' needs an ordered choice, a number or a stage; {subject} is not ordered (use 'in:')",
+    ),
+    "rulepack.only_rule_that_recommends": (
+        "alleen een regel die iets aanbeveelt kan noemen wanneer het advies overbodig is of anders gekozen",
+        "only a rule that recommends can name when its advice is moot or was chosen otherwise",
+    ),
+    "rulepack.pillar_has_no_active": (
+        "pijler '{pillar}' heeft geen actieve criteriumregel met 'basis: vermeld' voor stadium {stage}",
+        "pillar '{pillar}' has no active 'basis: vermeld' criterion rule for stage {stage}",
+    ),
+    "rulepack.quote_short_at_most": (
+        "een citaat is kort (hoogstens {MAX_QUOTE} tekens): citeer die ene zin, of geef de plaats",
+        "a quote is short (at most {MAX_QUOTE} characters): quote the one sentence, or give its place",
+    ),
+    "rulepack.recommends_variant_but_does": (
+        "beveelt de variant '{variant}' '{target}' aan maar vereist '{{fact: organisation.size_class, is: {variant}}}' niet in de bovenste 'all:'",
+        "recommends the '{variant}' variant '{target}' but does not require '{{fact: organisation.size_class, is: {variant}}}' in its top-level 'all:'",
+    ),
+    "rulepack.rule_cites_at_least": (
+        "een regel noemt minstens één bronsectie (document#sectie)",
+        "a rule cites at least one source section (document#section)",
+    ),
+    "rulepack.rule_ids_are_lowercase": (
+        "regel-id's zijn delen van een pad in kleine letters, verbonden met '/' (a-z, 0-9, '-', '_')",
+        "rule ids are lowercase path parts joined by '/' (a-z, 0-9, '-', '_')",
+    ),
+    "rulepack.rules_cannot_test_for": (
+        "regels kunnen niet op 'onbekend' testen: een onbekend antwoord maakt de voorwaarde onbekend",
+        "rules cannot test for 'onbekend': an unknown answer makes the condition unknown",
+    ),
+    "rulepack.then_holds_exactly_one": (
+        "'then:' bevat precies één conclusie: 'criterion:', 'recommend:' of 'reflect:'",
+        "'then:' holds exactly one conclusion: 'criterion:', 'recommend:' or 'reflect:'",
+    ),
+    "rulepack.too_many_alternatives_more": (
+        "te veel alternatieven (meer dan {MAX_CONJUNCTIONS} na uitschrijven): splits de regel",
+        "too many alternatives (more than {MAX_CONJUNCTIONS} once expanded): split the rule",
+    ),
+    "rulepack.unknown_fact": ("onbekend feit '{subject}'", "unknown fact '{subject}'"),
+    "rulepack.unknown_field": ("onbekend veld '{key}'", "unknown field '{key}'"),
+    "rulepack.unknown_question": ("onbekende vraag '{subject}'", "unknown question '{subject}'"),
+    "common.unknown_reflection_question": ("onbekende reflectievraag '{ref}'", "unknown reflection question '{ref}'"),
+    # --- ruletools ---------------------------------------------------------------------------------
+    "ruletools.already_exists_new_rule": (
+        "bestaat al; new-rule overschrijft nooit ({existing})",
+        "already exists; new-rule never overwrites ({existing})",
+    ),
+    "ruletools.already_exists_new_rule_2": (
+        "bestaat al; new-rule overschrijft nooit",
+        "already exists; new-rule never overwrites",
+    ),
+    "ruletools.cases_without_rule_there": (
+        "cases zonder regel: er staat geen {name} naast",
+        "cases without a rule: there is no {name} beside it",
+    ),
+    "ruletools.conclusion_write_recommend_rec": (
+        "'{spec}' is geen conclusie: schrijf recommend:REC, reflect:REF of criterion:PILLAR/STAGE",
+        "'{spec}' is not a conclusion: write recommend:REC, reflect:REF or criterion:PILLAR/STAGE",
+    ),
+    "ruletools.criterion_stage_needs_stage": (
+        "criterion:{pillar}/STAGE vraagt een stadium van 1 tot 4, niet '{stage}'",
+        "criterion:{pillar}/STAGE needs a stage from 1 to 4, not '{stage}'",
+    ),
+    "ruletools.dependency_graph_has_cycle": (
+        "de afhankelijkheidsgraaf heeft een kringloop: {path}; verwijder of keer een van de pijlen om (de andere staan in {others})",
+        "the dependency graph has a cycle: {path}; remove or turn round one of its edges (the others are at {others})",
+    ),
+    "ruletools.duplicate_rule_id_also": (
+        "regel-id '{declared_id}' komt twee keer voor (ook in {first}:{id_line})",
+        "duplicate rule id '{declared_id}' (also in {first}:{id_line})",
+    ),
+    "ruletools.every_rule_needs_case": (
+        "elke regel heeft een case nodig die vuurt en een die niet vuurt: voeg een case toe met {wanted}",
+        "every rule needs a case that fires and one that fails: add a case with {wanted}",
+    ),
+    "ruletools.give_id_without_yaml": (
+        "geef het id zonder '.yaml': '{value}'",
+        "give the id without '.yaml': '{value}'",
+    ),
+    "ruletools.lies_inside_built_pack": (
+        "{directory} ligt in het ingebouwde pakket, waarvan de id's beginnen bij {RULES_DIR}: gebruik het id '{below}/{rule_id}' en laat --dir weg",
+        "{directory} lies inside the built-in pack, whose ids start at {RULES_DIR}: use the id '{below}/{rule_id}' and leave out --dir",
+    ),
+    "ruletools.never_loaded_rule_case": (
+        "wordt nooit geladen: bestanden met regels en cases eindigen op '.yaml'",
+        "is never loaded: rule and case files end in '.yaml'",
+    ),
+    "ruletools.one_alternative_this_rule": (
+        "één alternatief van deze regel opent {branches} takken van voorwaarden in de engine (hoogstens {MAX_BRANCHES_PER_SHARD}; een 'in:' met n waarden is n takken, vermenigvuldigd binnen een 'all:'): splits de regel of maak de lijsten korter",
+        "one alternative of this rule opens {branches} condition branches in the engine (at most {MAX_BRANCHES_PER_SHARD}; an 'in:' of n values is n branches, multiplied across an 'all:'): split the rule or shorten the lists",
+    ),
+    "ruletools.pillar_has_no_active": (
+        "pijler '{pillar}' heeft geen actieve criteriumregel met 'basis: vermeld' voor {stages}",
+        "pillar '{pillar}' has no active 'basis: vermeld' criterion rule for {stages}",
+    ),
+    "ruletools.rule_already_exists": ("een regel '{rule_id}' bestaat al", "a rule '{rule_id}' already exists"),
+    "ruletools.rule_has_no_cases": (
+        "de regel heeft geen cases: zet {name} ernaast, met een case {wanted}",
+        "the rule has no cases: add {name} beside it, with a case {wanted}",
+    ),
+    "ruletools.rule_id_folder_name": (
+        "'{rule_id}' is geen regel-id: een map en een naam, in kleine letters, verbonden met '/' (a-z, 0-9, '_' in het eerste deel; daarna ook '-'), bijvoorbeeld advies/visie/mijn-regel of mijn_organisatie/mijn-regel",
+        "'{rule_id}' is not a rule id: a folder and a name, lowercase, joined by '/' (a-z, 0-9, '_' in the first part; also '-' after it), e.g. advies/visie/mijn-regel or mijn_organisatie/mijn-regel",
+    ),
+    "ruletools.unknown_pillar_one": (
+        "onbekende pijler '{pillar}' (een van {PILLAR_IDS})",
+        "unknown pillar '{pillar}' (one of {PILLAR_IDS})",
+    ),
+    # --- safeio ------------------------------------------------------------------------------------
+    "safeio.also_input_refusing_overwrite": (
+        "is ook invoer ({source}): wordt niet overschreven",
+        "is also an input ({source}): refusing to overwrite it",
+    ),
+    "safeio.cannot_write": ("kan niet schrijven: het is {kind}", "cannot write: it is {kind}"),
+    "safeio.cannot_write_2": ("kan niet schrijven ({strerror})", "cannot write ({strerror})"),
+    # --- schema ------------------------------------------------------------------------------------
+    "schema.missing_required_field_add": (
+        "verplicht veld '{key}' ontbreekt: voeg '{key}:' toe",
+        "missing required field '{key}': add '{key}:'",
+    ),
+    "schema.must_at_least": ("moet minstens {low} zijn, niet {value}", "must be at least {low}, not {value}"),
+    "schema.must_at_most": ("mag hoogstens {high} zijn, niet {value}", "must be at most {high}, not {value}"),
+    "schema.must_list": ("moet een lijst zijn, niet {value}", "must be a list, not {value}"),
+    "schema.must_mapping_key_value": (
+        "moet een mapping zijn (sleutel: waarde), niet {value}",
+        "must be a mapping (key: value), not {value}",
+    ),
+    "schema.must_non_empty_text": ("moet niet-lege tekst zijn, niet {value}", "must be non-empty text, not {value}"),
+    "schema.must_one": ("moet een van {sorted} zijn, niet {value}", "must be one of {sorted}, not {value}"),
+    "schema.must_whole_number": ("moet een geheel getal zijn, niet {value}", "must be a whole number, not {value}"),
+    # --- store -------------------------------------------------------------------------------------
+    "store.cannot_create_folder_for": (
+        "kan de map voor de database niet maken ({strerror})",
+        "cannot create the folder for the database ({strerror})",
+    ),
+    "store.database_cannot_used": ("de database kan niet gebruikt worden ({reason})", "database cannot be used ({reason})"),
+    "store.database_schema_revision_newer": (
+        "schemarevisie {current} van de database is nieuwer dan deze zorgadvies kent (werk zorgadvies bij)",
+        "database schema revision {current} is newer than this zorgadvies knows (upgrade zorgadvies)",
+    ),
+    "store.database_url": ("geen database-URL: {target!r}", "not a database URL: {target!r}"),
+    "store.history_database_has_schema": (
+        "de historiedatabase heeft schemaversie {version}; deze zorgadvies kent tot en met 1 (werk zorgadvies bij)",
+        "history database has schema version {version}; this zorgadvies knows up to 1 (upgrade zorgadvies)",
+    ),
+    "store.unsupported_database_use_sqlite": (
+        "database {drivername!r} wordt niet ondersteund: gebruik een SQLite-bestand of postgresql://",
+        "unsupported database {drivername!r}: use a SQLite file or postgresql://",
+    ),
+    "store.zorgadvies_database_holds_tables": (
+        "geen database van zorgadvies (hij bevat de tabellen {sorted})",
+        "not a zorgadvies database (it holds the tables {sorted})",
+    ),
+    # --- tracking ----------------------------------------------------------------------------------
+    "tracking.each_pillar_needs_id": ("elke pijler heeft een 'id' nodig", "each pillar needs an 'id'"),
+    "tracking.each_recommendation_needs_id": (
+        "elke aanbeveling heeft een 'id' nodig",
+        "each recommendation needs an 'id'",
+    ),
+    "tracking.must_list": ("moet een lijst zijn", "must be a list"),
+    "tracking.must_mapping": ("moet een mapping zijn", "must be a mapping"),
+    "tracking.must_mapping_with_version": (
+        "moet een mapping met 'version' en 'sha256' zijn",
+        "must be a mapping with 'version' and 'sha256'",
+    ),
+    "tracking.must_stage_from_1": (
+        "moet een stadium van 1 tot 4 of null zijn, niet {value!r}",
+        "must be a stage from 1 to 4 or null, not {value!r}",
+    ),
+    "tracking.report_format_cannot_read": (
+        "rapportformaat {version} kan deze zorgadvies niet lezen (hij leest {value}.x)",
+        "report format {version} cannot be read by this zorgadvies (it reads {value}.x)",
+    ),
+    "tracking.zorgadvies_report_has_no": (
+        "geen rapport van zorgadvies (het heeft geen 'schema_version' en 'pillars')",
+        "not a zorgadvies report (it has no 'schema_version' and 'pillars')",
+    ),
+    # --- whatif ------------------------------------------------------------------------------------
+    "whatif.expected_question_value": ("verwacht VRAAG=WAARDE, niet '{item}'", "expected QUESTION=VALUE, not '{item}'"),
+    "whatif.target_stage_must_1": (
+        "het doelstadium moet 1 tot 4 zijn, niet {target}",
+        "target stage must be 1 to 4, not {target}",
+    ),
+    # --- workbook ----------------------------------------------------------------------------------
+    "workbook.cannot_read_workbook": (
+        "kan de werkmap niet lezen ({strerror})",
+        "cannot read the workbook ({strerror})",
+    ),
+    "workbook.excel_workbook_xlsx_zorgadvies": (
+        "geen Excel-werkmap (.xlsx) die zorgadvies kan lezen: {type_name}",
+        "not an Excel workbook (.xlsx) zorgadvies can read: {type_name}",
+    ),
+    "workbook.expected": ("verwacht '{label}'", "expected '{label}'"),
+    "workbook.header_says_expected": (
+        "de kop zegt '{got}', verwacht '{expected}'",
+        "the header says '{got}', expected '{expected}'",
+    ),
+    "workbook.message": ("{sheet}!{cell}: {reason}", "{sheet}!{cell}: {reason}"),
+    "workbook.no_workbooks_given": ("geen werkmappen gegeven", "no workbooks given"),
+    "workbook.one_answers_choose_one": (
+        "'{raw}' is geen van de antwoorden op {qid}; kies er een uit de keuzelijst",
+        "'{raw}' is not one of the answers to {qid}; choose one from the drop-down list",
+    ),
+    "workbook.organisation_name_empty": ("de naam van de organisatie is leeg", "the organisation's name is empty"),
+    "workbook.question_code_where_belongs": (
+        "vraagcode '{got}' waar '{qid}' hoort: er zijn rijen verplaatst of bewerkt",
+        "question code '{got}' where '{qid}' belongs: rows were moved or edited",
+    ),
+    "workbook.respondent_has_two_workbooks": (
+        "respondent '{data}' heeft twee werkmappen",
+        "respondent '{data}' has two workbooks",
+    ),
+    "workbook.respondent_name_empty": ("de naam van de respondent is leeg", "the respondent's name is empty"),
+    "workbook.sheet_has_question_rows": (
+        "het blad heeft {value} vraagrijen, de vragenlijst {n_expected_ids}: er zijn rijen toegevoegd of verwijderd",
+        "the sheet has {value} question rows, the questionnaire {n_expected_ids}: rows were added or removed",
+    ),
+    "workbook.this_sheet_missing_zorgadvies": (
+        "dit blad ontbreekt: geen vragenlijst van zorgadvies, of hij is gewijzigd",
+        "this sheet is missing: not a zorgadvies questionnaire, or it was changed",
+    ),
+    "workbook.this_workbook_for": (
+        "deze werkmap is voor '{data}', niet voor '{org_name}'",
+        "this workbook is for '{data}', not '{org_name}'",
+    ),
+    "workbook.unknown_role_one_empty": (
+        "onbekende rol '{role}'; een van {ROLES} of leeg",
+        "unknown role '{role}'; one of {ROLES} or empty",
+    ),
+    "workbook.workbook_kb_questionnaire_far": (
+        "de werkmap is {value} kB; een vragenlijst is veel kleiner",
+        "the workbook is {value} kB; a questionnaire is far smaller",
+    ),
+    "workbook.workbook_unpacks_more_than": (
+        "de werkmap is uitgepakt groter dan 50 MB; geweigerd",
+        "the workbook unpacks to more than 50 MB; refused",
+    ),
+    # --- yamlio ------------------------------------------------------------------------------------
+    "yamlio.cannot_read": ("kan niet gelezen worden ({strerror})", "cannot be read ({strerror})"),
+    "yamlio.directory_file": ("is een map, geen bestand", "is a directory, not a file"),
+    "yamlio.duplicate_key": ("sleutel '{key}' komt twee keer voor", "duplicate key '{key}'"),
+    "yamlio.file_holds_no_data": ("het bestand bevat geen gegevens", "the file holds no data"),
+    "yamlio.larger_than_limit_for": (
+        "is groter dan {max_bytes}, de grens voor een {what}{raise_with}",
+        "is larger than {max_bytes}, the limit for a {what}{raise_with}",
+    ),
+    "yamlio.malformed_json": ("onjuiste JSON: {msg}", "malformed JSON: {msg}"),
+    "yamlio.malformed_json_nested_too": ("onjuiste JSON: te diep genest", "malformed JSON: nested too deeply"),
+    "yamlio.malformed_yaml": ("onjuiste YAML: {problem}", "malformed YAML: {problem}"),
+    "yamlio.mapping_key_must_plain": (
+        "een sleutel van een mapping moet een gewone waarde zijn",
+        "a mapping key must be a plain value",
+    ),
+    "yamlio.nested_more_than_levels": (
+        "meer dan {MAX_DEPTH} niveaus diep genest",
+        "nested more than {MAX_DEPTH} levels deep",
+    ),
+    "yamlio.no_such_file": ("bestand bestaat niet", "no such file"),
+    "yamlio.no_valid_file_name": (
+        "is geen geldige bestandsnaam (hij bevat een NUL-byte)",
+        "is no valid file name (it holds a NUL byte)",
+    ),
+    "yamlio.text_file_holds_nul": (
+        "is geen tekstbestand (het bevat een NUL-byte)",
+        "is not a text file (it holds a NUL byte)",
+    ),
+    "yamlio.usable_number": ("'{value}' is geen bruikbaar getal", "'{value}' is not a usable number"),
+    "yamlio.utf_8_text_byte": (
+        "is geen UTF-8-tekst (byte 0x{raw:02x} op positie {start})",
+        "is not UTF-8 text (byte 0x{raw:02x} at offset {start})",
+    ),
+    "yamlio.what_file": ("bestand", "file"),
+    "yamlio.whole_number_more_than": (
+        "een geheel getal van meer dan {MAX_DIGITS} cijfers is niet bruikbaar",
+        "a whole number of more than {MAX_DIGITS} digits is not usable",
+    ),
+    "yamlio.yaml_aliases_name_are": (
+        "YAML-aliassen (*naam) zijn niet toegestaan",
+        "YAML aliases (*name) are not allowed",
+    ),
+    "yamlio.yaml_tag_allowed_plain": (
+        "YAML-tag '{tag}' is niet toegestaan (alleen gewone gegevens)",
+        "YAML tag '{tag}' is not allowed (plain data only)",
+    ),
 }

@@ -22,6 +22,7 @@ from .knowledge import KnowledgeBase
 from .schema import Checker
 from .stages import SELF_PLACEMENT_PREFIX
 from .yamlio import load_document
+from .messages import t
 
 __all__ = ["QUICK_LIMIT", "QuickInterview", "base_questions", "measured_questions", "quick_questions"]
 
@@ -49,9 +50,9 @@ def measured_questions(kb: KnowledgeBase) -> tuple[str, ...]:
         check.keys(entry, f"questions.{i}", ["id"], ["changes_focus", "closer_to_full"])
         qid = check.text(entry["id"], f"questions.{i}.id")
         if qid not in kb.questions:
-            raise check.fail(f"questions.{i}.id", f"unknown question id '{qid}'", did_you_mean(qid, kb.questions))
+            raise check.fail(f"questions.{i}.id", t("common.unknown_question_id", qid=qid), did_you_mean(qid, kb.questions))
         if qid in result:
-            raise check.fail(f"questions.{i}.id", f"question '{qid}' is listed twice")
+            raise check.fail(f"questions.{i}.id", t("quickscan.question_listed_twice", qid=qid))
         result.append(qid)
     return tuple(result)
 

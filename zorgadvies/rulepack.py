@@ -22,6 +22,7 @@ from .logic import OPERATORS, All, Any as AnyOf, Cond, Formula, conditions, dnf_
 from .paths import RULES_DIR
 from .schema import Checker
 from .yamlio import load_document
+from .messages import t
 
 __all__ = [
     "BASES",
@@ -60,11 +61,8 @@ MAX_QUOTE = 400
 #: choice against the documents' reasoning (given instead).
 OPTIONAL = ["moot_when", "chosen_otherwise"]
 #: What to add when a header field is missing (the generic message names the field only).
-_MISSING_HINTS = {
-    "basis": "add 'basis: vermeld' when the source states it for this pillar and stage (or as a general trait "
-    "of the stage), 'basis: afgeleid' when it is our inference",
-    "quote": "add 'quote:' with the short source sentence (Dutch) the rule rests on, or its precise place",
-}
+#: The message key of the hint for a missing header field (else "add 'KEY:'").
+_MISSING_HINTS = {"basis": "rulepack.missing_basis_hint", "quote": "rulepack.missing_quote_hint"}
 
 
 
@@ -167,13 +165,13 @@ class RuleReader:
         raw = check.mapping(raw, path)
         if "all" in raw or "any" in raw:
             if len(raw) != 1:
-                raise check.fail(path, "a group has exactly one key: 'all:' or 'any:'")
+                raise check.fail(path, t("rulepack.group_has_exactly_one"))
             key = next(iter(raw))
             if depth >= 4:
-                raise check.fail(path, "groups nest at most four deep")
+                raise check.fail(path, t("rulepack.groups_nest_at_most"))
             items = check.sequence(raw[key], f"{path}.{key}")
             if not items:
-                raise check.fail(f"{path}.{key}", f"'{key}:' needs at least one condition")
+                raise check.fail(f"{path}.{key}", t("rulepack.needs_at_least_one", key=key))
             parts = tuple(self.formula(item, f"{path}.{key}.{i}", depth + 1) for i, item in enumerate(items))
             return All(parts) if key == "all" else AnyOf(parts)
         return self.condition(raw, path)
@@ -199,9 +197,9 @@ class RuleReader:
         kinds = [k for k in ("question", "fact", "stage") if k in raw]
         ops = [k for k in raw if k in OPERATORS]
         if len(kinds) != 1:
-            raise check.fail(path, "a condition names one subject: 'question:', 'fact:' or 'stage:' (or is an 'all:'/'any:' group)")
+            raise check.fail(path, t("rulepack.condition_names_one_subject"))
         if len(ops) != 1:
-            raise check.fail(path, f"a condition has exactly one operator: {', '.join(OPERATORS)}")
+            raise check.fail(path, t("rulepack.condition_has_exactly_one", OPERATORS=', '.join(OPERATORS)))
         check.keys(raw, path, [kinds[0], ops[0]])
         kind, op = kinds[0], ops[0]
         line = check.doc.line(path) or 0
@@ -211,7 +209,7 @@ class RuleReader:
         if kind == "question":
             question = self.kb.questions.get(subject)
             if question is None:
-                raise check.fail(f"{path}.question", f"unknown question '{subject}'", hint=did_you_mean(subject, self.kb.questions))
+                raise check.fail(f"{path}.question", t("rulepack.unknown_question", subject=subject), hint=did_you_mean(subject, self.kb.questions))
             key = subject
             allowed: tuple[Any, ...] | None = (
                 None if question.type == "integer" else question.value_ids + SPECIAL_ANSWERS[1:]
@@ -220,7 +218,7 @@ class RuleReader:
             rank_of = question.rank
         elif kind == "fact":
             if subject not in FACT_SUBJECTS:
-                raise check.fail(f"{path}.fact", f"unknown fact '{subject}'", hint=did_you_mean(subject, FACT_SUBJECTS))
+                raise check.fail(f"{path}.fact", t("rulepack.unknown_fact", subject=subject), hint=did_you_mean(subject, FACT_SUBJECTS))
             key = subject
             allowed = FACT_SUBJECTS[subject]
             comparable = allowed is None
@@ -236,28 +234,28 @@ class RuleReader:
             if allowed is None:
                 if rank_of(item) is None:
                     limit = "a stage from 1 to 4" if kind == "stage" else "a whole number"
-                    raise check.fail(ipath, f"must be {limit}, not {item!r}")
+                    raise check.fail(ipath, t("rulepack.must", limit=limit, item=item))
                 return item
             if item is True or item is False:
                 item = "ja" if item else "nee"
             if item == "onbekend":
-                raise check.fail(ipath, "rules cannot test for 'onbekend': an unknown answer makes the condition unknown")
+                raise check.fail(ipath, t("rulepack.rules_cannot_test_for"))
             if item not in allowed:
-                raise check.fail(ipath, f"'{item}' is not an answer of {subject} ({', '.join(map(str, allowed))})", hint=did_you_mean(item, allowed))
+                raise check.fail(ipath, t("rulepack.answer", item=item, subject=subject, map=', '.join(map(str, allowed))), hint=did_you_mean(item, allowed))
             return item
 
         if op in ("in", "not_in"):
             items = check.sequence(value, vpath)
             if not items:
-                raise check.fail(vpath, f"'{op}' needs at least one value")
+                raise check.fail(vpath, t("rulepack.needs_at_least_one_2", op=op))
             values = tuple(one(item, f"{vpath}.{i}") for i, item in enumerate(items))
             return Cond(kind, key, op, values, line=line)
         if op in ("at_least", "at_most"):
             if not comparable:
-                raise check.fail(vpath, f"'{op}' needs an ordered choice, a number or a stage; {subject} is not ordered (use 'in:')")
+                raise check.fail(vpath, t("rulepack.needs_ordered_choice_number", op=op, subject=subject))
             item = one(value, vpath)
             if item == "nvt":
-                raise check.fail(vpath, f"'{op}' cannot compare with nvt")
+                raise check.fail(vpath, t("rulepack.cannot_compare_with_nvt", op=op))
             return Cond(kind, key, op, rank_of(item), shown=item, line=line)
         return Cond(kind, key, op, one(value, vpath), line=line)
 
@@ -268,7 +266,7 @@ class RuleReader:
         check.keys(raw, path, ["when", "recommend"])
         target = check.text(raw["recommend"], f"{path}.recommend")
         if target not in self.kb.recommendations:
-            raise check.fail(f"{path}.recommend", f"unknown recommendation '{target}'", hint=did_you_mean(target, self.kb.recommendations))
+            raise check.fail(f"{path}.recommend", t("common.unknown_recommendation", rec=target), hint=did_you_mean(target, self.kb.recommendations))
         return self.formula(raw["when"], f"{path}.when"), target
 
     def conclusion(self, raw: Any, path: str) -> Conclusion:
@@ -276,16 +274,16 @@ class RuleReader:
         raw = check.mapping(raw, path)
         check.keys(raw, path, [], ["criterion", "recommend", "reflect"])
         if len(raw) != 1:
-            raise check.fail(path, "'then:' holds exactly one conclusion: 'criterion:', 'recommend:' or 'reflect:'")
+            raise check.fail(path, t("rulepack.then_holds_exactly_one"))
         if "recommend" in raw:
             target = check.text(raw["recommend"], f"{path}.recommend")
             if target not in self.kb.recommendations:
-                raise check.fail(f"{path}.recommend", f"unknown recommendation '{target}'", hint=did_you_mean(target, self.kb.recommendations))
+                raise check.fail(f"{path}.recommend", t("common.unknown_recommendation", rec=target), hint=did_you_mean(target, self.kb.recommendations))
             return Conclusion("recommend", target=target)
         if "reflect" in raw:
             target = check.text(raw["reflect"], f"{path}.reflect")
             if target not in self.kb.reflections:
-                raise check.fail(f"{path}.reflect", f"unknown reflection question '{target}'", hint=did_you_mean(target, self.kb.reflections))
+                raise check.fail(f"{path}.reflect", t("common.unknown_reflection_question", ref=target), hint=did_you_mean(target, self.kb.reflections))
             return Conclusion("reflect", target=target)
         body = check.mapping(raw["criterion"], f"{path}.criterion")
         check.keys(body, f"{path}.criterion", ["pillar", "stage"])
@@ -330,42 +328,42 @@ def _read_rule(path: Path, root: Path, kb: KnowledgeBase, cases: bool, found: li
         return None
     for key in raw:
         if key not in HEADER and key not in OPTIONAL:
-            found.append(check.fail(key, f"unknown field '{key}'", hint=did_you_mean(key, HEADER + OPTIONAL)))
+            found.append(check.fail(key, t("rulepack.unknown_field", key=key), hint=did_you_mean(key, HEADER + OPTIONAL)))
     for key in HEADER:
         if key not in raw:
-            found.append(check.fail("", f"missing required field '{key}': " + _MISSING_HINTS.get(key, f"add '{key}:'")))
+            found.append(check.fail("", t("rulepack.missing_field", key=key, hint=t(_MISSING_HINTS.get(key, "rulepack.missing_field_hint"), key=key))))
     expected_id = path.relative_to(root).with_suffix("").as_posix()
     rule_id = attempt(check.text, raw["id"], "id") if "id" in raw else None
     if rule_id is not None:
         if rule_id != expected_id:
-            found.append(check.fail("id", "the id must be the file's path below the pack", hint=expected_id))
+            found.append(check.fail("id", t("rulepack.id_must_file_path"), hint=expected_id))
         elif not RULE_ID.match(rule_id):
-            found.append(check.fail("id", "rule ids are lowercase path parts joined by '/' (a-z, 0-9, '-', '_')"))
+            found.append(check.fail("id", t("rulepack.rule_ids_are_lowercase")))
     texts = {key: attempt(check.text, raw[key], key) for key in ("title", "title_en", "description", "description_en") if key in raw}
     status = attempt(check.choice, raw["status"], "status", STATUSES) if "status" in raw else None
     modified = attempt(check.text, str(raw["modified"]) if raw.get("modified") is not None else None, "modified") if "modified" in raw else None
     sources = attempt(check.text_list, raw["sources"], "sources") if "sources" in raw else None
     if sources is not None and not sources:
-        found.append(check.fail("sources", "a rule cites at least one source section (document#section)"))
+        found.append(check.fail("sources", t("rulepack.rule_cites_at_least")))
     for i, ref in enumerate(sources or ()):
         if ref not in kb.sections:
-            found.append(check.fail(f"sources.{i}", f"unknown source section '{ref}'", hint=did_you_mean(ref, kb.sections)))
+            found.append(check.fail(f"sources.{i}", t("knowledge.unknown_source_section", ref=ref), hint=did_you_mean(ref, kb.sections)))
     basis = attempt(check.choice, raw["basis"], "basis", BASES) if "basis" in raw else None
     quote = attempt(check.text, raw["quote"], "quote") if "quote" in raw else None
     if quote is not None and len(quote) > MAX_QUOTE:
-        found.append(check.fail("quote", f"a quote is short (at most {MAX_QUOTE} characters): quote the one sentence, or give its place"))
+        found.append(check.fail("quote", t("rulepack.quote_short_at_most", MAX_QUOTE=MAX_QUOTE)))
     reader = RuleReader(kb, check)
     when = reader.formula_collecting(raw["when"], "when", found) if "when" in raw else None
     # Measured, not expanded: a small rule can have an astronomically large normal form.
     if when is not None and max(dnf_size(when), dnf_size(when, positive=False)) > MAX_CONJUNCTIONS:
-        found.append(check.fail("when", f"too many alternatives (more than {MAX_CONJUNCTIONS} once expanded): split the rule"))
+        found.append(check.fail("when", t("rulepack.too_many_alternatives_more", MAX_CONJUNCTIONS=MAX_CONJUNCTIONS)))
     then = attempt(reader.conclusion, raw["then"], "then") if "then" in raw else None
     moot_when = reader.formula_collecting(raw["moot_when"], "moot_when", found) if "moot_when" in raw else None
     chosen: tuple[Formula, str] | None = None
     if "chosen_otherwise" in raw:
         chosen = attempt(reader.chosen_otherwise, raw["chosen_otherwise"], "chosen_otherwise")
     if ("moot_when" in raw or "chosen_otherwise" in raw) and then is not None and then.kind != "recommend":
-        found.append(check.fail("moot_when" if "moot_when" in raw else "chosen_otherwise", "only a rule that recommends can name when its advice is moot or was chosen otherwise"))
+        found.append(check.fail("moot_when" if "moot_when" in raw else "chosen_otherwise", t("rulepack.only_rule_that_recommends")))
     rule_cases = attempt(read_cases, path, rule_id, kb) if cases and rule_id is not None else ()
     if found:
         return None
@@ -408,7 +406,7 @@ def read_cases(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> tuple[Case, 
     raw = check.mapping(doc.data, "")
     check.keys(raw, "", ["rule", "cases"])
     if raw["rule"] != rule_id:
-        raise check.fail("rule", "the cases belong to another rule", hint=rule_id)
+        raise check.fail("rule", t("rulepack.cases_belong_another_rule"), hint=rule_id)
     cases = []
     for i, item in enumerate(check.sequence(raw["cases"], "cases")):
         cpath = f"cases.{i}"
@@ -424,7 +422,7 @@ def read_cases(rule_path: Path, rule_id: str, kb: KnowledgeBase) -> tuple[Case, 
             facts["people_complete"] = item["people_complete"]
         for qid in facts["answers"]:
             if qid not in kb.questions:
-                raise check.fail(f"{cpath}.answers.{qid}", f"unknown question id '{qid}'", hint=did_you_mean(qid, kb.questions))
+                raise check.fail(f"{cpath}.answers.{qid}", t("common.unknown_question_id", qid=qid), hint=did_you_mean(qid, kb.questions))
         stages = check.mapping(item.get("stages", {}), f"{cpath}.stages")
         for pillar, stage in stages.items():
             check.choice(pillar, f"{cpath}.stages.{pillar}", PILLAR_IDS)
@@ -463,12 +461,12 @@ def load_rules(
     seen: dict[str, Rule] = {}
     for root in roots:
         if not root.is_dir():
-            raise RulePackError("is not a folder of rules", file=str(root))
+            raise RulePackError(t("rulepack.folder_rules"), file=str(root))
         for path in rule_files(root):
             rule = read_rule(path, root, kb, cases)
             assert rule is not None  # read_rule raises when it cannot return a rule
             if rule.id in seen:
-                raise RulePackError(f"duplicate rule id '{rule.id}' (also in {seen[rule.id].file})", file=str(path), line=1, field="id")
+                raise RulePackError(t("rulepack.duplicate_rule_id_also", id=rule.id, file=seen[rule.id].file), file=str(path), line=1, field="id")
             seen[rule.id] = rule
             (retired if rule.status == "deprecated" else active).append(rule)
     check_stage_coverage(active, roots)
@@ -506,8 +504,7 @@ def check_variant(rule: Rule, kb: KnowledgeBase) -> None:
     guard = Cond("fact", "organisation.size_class", "is", variant)
     if not any(isinstance(item, Cond) and attrs.evolve(item, line=0) == guard for item in items):
         raise RulePackError(
-            f"recommends the '{variant}' variant '{rule.then.target}' but does not require "
-            f"'{{fact: organisation.size_class, is: {variant}}}' in its top-level 'all:'",
+            t("rulepack.recommends_variant_but_does", variant=variant, target=rule.then.target),
             file=rule.file,
             line=rule.when_line or rule.line,
             field="when",
@@ -524,6 +521,6 @@ def check_stage_coverage(rules: Sequence[Rule], roots: Sequence[Path]) -> None:
         for stage in range(1, 5):
             if (pillar, stage) not in criteria:
                 raise RulePackError(
-                    f"pillar '{pillar}' has no active 'basis: vermeld' criterion rule for stage {stage}",
+                    t("rulepack.pillar_has_no_active", pillar=pillar, stage=stage),
                     file=str(roots[0]) if roots else None,
                 )

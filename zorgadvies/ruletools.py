@@ -40,6 +40,7 @@ from .paths import RULES_DIR
 from .rulepack import Case, Conclusion, Rule, RulePack, load_rules
 from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 from .yamlio import load_document
+from .messages import t
 
 __all__ = [
     "CaseRun",
@@ -403,7 +404,7 @@ def _stray_files(root: Path) -> list[ZorgadviesError]:
             near = did_you_mean(rule_path.stem, siblings)
             errors.append(
                 RulePackError(
-                    f"cases without a rule: there is no {rule_path.name} beside it",
+                    t("ruletools.cases_without_rule_there", name=rule_path.name),
                     file=str(path),
                     line=1,
                     hint=f"{near}.cases.yaml" if near else None,
@@ -412,7 +413,7 @@ def _stray_files(root: Path) -> list[ZorgadviesError]:
     for path in sorted(root.rglob("*.yml")):
         errors.append(
             RulePackError(
-                "is never loaded: rule and case files end in '.yaml'",
+                t("ruletools.never_loaded_rule_case"),
                 file=str(path),
                 hint=path.with_suffix(".yaml").name,
             )
@@ -428,9 +429,9 @@ def _case_expectations(rule: Rule) -> list[ZorgadviesError]:
     wanted = " and ".join(f"'expect: {e}'" for e in missing)
     if rule.cases_file is None:
         name = Path(rule.file).stem + ".cases.yaml"
-        return [RulePackError(f"the rule has no cases: add {name} beside it, with a case {wanted}", file=rule.file, line=1, field="cases")]
+        return [RulePackError(t("ruletools.rule_has_no_cases", name=name, wanted=wanted), file=rule.file, line=1, field="cases")]
     line = load_document(rule.cases_file, make_error=RulePackError).line("cases")
-    return [RulePackError(f"every rule needs a case that fires and one that fails: add a case with {wanted}", file=rule.cases_file, line=line, field="cases")]
+    return [RulePackError(t("ruletools.every_rule_needs_case", wanted=wanted), file=rule.cases_file, line=line, field="cases")]
 
 
 def _engine_errors(checked: _Checked, rule: Rule, orders: Mapping[str, tuple[str, ...]]) -> list[ZorgadviesError]:
@@ -438,9 +439,7 @@ def _engine_errors(checked: _Checked, rule: Rule, orders: Mapping[str, tuple[str
         if erule.branches > MAX_BRANCHES_PER_SHARD:
             return [
                 RulePackError(
-                    f"one alternative of this rule opens {erule.branches} condition branches in the engine "
-                    f"(at most {MAX_BRANCHES_PER_SHARD}; an 'in:' of n values is n branches, multiplied "
-                    "across an 'all:'): split the rule or shorten the lists",
+                    t("ruletools.one_alternative_this_rule", branches=erule.branches, MAX_BRANCHES_PER_SHARD=MAX_BRANCHES_PER_SHARD),
                     file=rule.file,
                     line=checked.when_line or rule.line,
                     field="when",
@@ -467,7 +466,7 @@ def _stage_coverage(checked: Sequence[_Checked], roots: Sequence[Path]) -> list[
             stages = f"stage {missing[0]}" if len(missing) == 1 else f"stages {', '.join(missing)}"
             errors.append(
                 RulePackError(
-                    f"pillar '{pillar}' has no active 'basis: vermeld' criterion rule for {stages}", file=str(roots[0]) if roots else None
+                    t("ruletools.pillar_has_no_active", pillar=pillar, stages=stages), file=str(roots[0]) if roots else None
                 )
             )
     return errors
@@ -493,7 +492,7 @@ def _graph_errors(kb: KnowledgeBase) -> list[ZorgadviesError]:
         others = ", ".join(f"{display_path(e.file)}:{e.line}" for e in edges if e is not last)
         errors.append(
             KnowledgeError(
-                f"the dependency graph has a cycle: {path}; remove or turn round one of its edges (the others are at {others})",
+                t("ruletools.dependency_graph_has_cycle", path=path, others=others),
                 file=last.file,
                 line=last.line,
             )
@@ -524,7 +523,7 @@ def validate(
     errors: list[ZorgadviesError] = []
     for root in roots:
         if not root.is_dir():
-            errors.append(RulePackError("is not a folder of rules", file=str(root)))
+            errors.append(RulePackError(t("rulepack.folder_rules"), file=str(root)))
             continue
         checked += [_check_file(path, root, kb) for path in _rulepack.rule_files(root)]
         errors += _stray_files(root)
@@ -537,7 +536,7 @@ def validate(
             first = seen[item.declared_id]
             errors.append(
                 RulePackError(
-                    f"duplicate rule id '{item.declared_id}' (also in {display_path(first.path)}:{first.id_line})",
+                    t("ruletools.duplicate_rule_id_also", declared_id=item.declared_id, first=display_path(first.path), id_line=first.id_line),
                     file=str(item.path),
                     line=item.id_line,
                     field="id",
@@ -823,22 +822,22 @@ def parse_conclusion(spec: str, kb: KnowledgeBase) -> Conclusion:
     kind, sep, value = spec.partition(":")
     if not sep or kind not in ("recommend", "reflect", "criterion") or not value:
         raise RulePackError(
-            f"'{spec}' is not a conclusion: write recommend:REC, reflect:REF or criterion:PILLAR/STAGE",
+            t("ruletools.conclusion_write_recommend_rec", spec=spec),
             field="--conclusion",
         )
     if kind == "recommend":
         if value not in kb.recommendations:
-            raise RulePackError(f"unknown recommendation '{value}'", field="--conclusion", hint=did_you_mean(value, kb.recommendations))
+            raise RulePackError(t("common.unknown_recommendation", rec=value), field="--conclusion", hint=did_you_mean(value, kb.recommendations))
         return Conclusion("recommend", target=value)
     if kind == "reflect":
         if value not in kb.reflections:
-            raise RulePackError(f"unknown reflection question '{value}'", field="--conclusion", hint=did_you_mean(value, kb.reflections))
+            raise RulePackError(t("common.unknown_reflection_question", ref=value), field="--conclusion", hint=did_you_mean(value, kb.reflections))
         return Conclusion("reflect", target=value)
     pillar, _, stage = value.partition("/")
     if pillar not in PILLAR_IDS:
-        raise RulePackError(f"unknown pillar '{pillar}' (one of {', '.join(PILLAR_IDS)})", field="--conclusion", hint=did_you_mean(pillar, PILLAR_IDS))
+        raise RulePackError(t("ruletools.unknown_pillar_one", pillar=pillar, PILLAR_IDS=', '.join(PILLAR_IDS)), field="--conclusion", hint=did_you_mean(pillar, PILLAR_IDS))
     if stage not in ("1", "2", "3", "4"):
-        raise RulePackError(f"criterion:{pillar}/STAGE needs a stage from 1 to 4, not '{stage}'", field="--conclusion")
+        raise RulePackError(t("ruletools.criterion_stage_needs_stage", pillar=pillar, stage=stage), field="--conclusion")
     return Conclusion("criterion", pillar, int(stage))
 
 
@@ -915,11 +914,10 @@ def new_rule(
     kb = kb if kb is not None else load_knowledge()
     directory = Path(directory)
     if rule_id.endswith((".yaml", ".yml")):
-        raise RulePackError(f"give the id without '.yaml': '{rule_id.rsplit('.', 1)[0]}'", field="ID")
+        raise RulePackError(t("ruletools.give_id_without_yaml", value=rule_id.rsplit('.', 1)[0]), field="ID")
     if not _rulepack.RULE_ID.match(rule_id):
         raise RulePackError(
-            f"'{rule_id}' is not a rule id: a folder and a name, lowercase, joined by '/' (a-z, 0-9, '_' "
-            "in the first part; also '-' after it), e.g. advies/visie/mijn-regel or mijn_organisatie/mijn-regel",
+            t("ruletools.rule_id_folder_name", rule_id=rule_id),
             field="ID",
         )
     builtin = RULES_DIR.resolve()
@@ -927,19 +925,18 @@ def new_rule(
     if resolved != builtin and resolved.is_relative_to(builtin):
         below = resolved.relative_to(builtin).as_posix()
         raise RulePackError(
-            f"{directory} lies inside the built-in pack, whose ids start at {RULES_DIR}: "
-            f"use the id '{below}/{rule_id}' and leave out --dir",
+            t("ruletools.lies_inside_built_pack", directory=directory, RULES_DIR=RULES_DIR, below=below, rule_id=rule_id),
             field="--dir",
         )
     then = parse_conclusion(conclusion, kb)
     for root in dict.fromkeys([builtin, resolved]):
         if (root / f"{rule_id}.yaml").exists():
-            raise RulePackError(f"a rule '{rule_id}' already exists", file=str(root / f"{rule_id}.yaml"))
+            raise RulePackError(t("ruletools.rule_already_exists", rule_id=rule_id), file=str(root / f"{rule_id}.yaml"))
     rule_path = directory / f"{rule_id}.yaml"
     targets = [rule_path, rule_path.with_name(rule_path.stem + ".cases.yaml"), rule_path.with_suffix(".md")]
     existing = [str(p) for p in targets if p.exists()]
     if existing:
-        raise RulePackError(f"already exists; new-rule never overwrites ({', '.join(existing)})", file=existing[0])
+        raise RulePackError(t("ruletools.already_exists_new_rule", existing=', '.join(existing)), file=existing[0])
 
     sources, topics = _conclusion_refs(kb, then)
     question = _placeholder_question(kb, sources, topics)
@@ -1034,6 +1031,6 @@ def new_rule(
     except FileExistsError as exc:
         for path in written:
             path.unlink()
-        raise RulePackError("already exists; new-rule never overwrites", file=exc.filename) from None
+        raise RulePackError(t("ruletools.already_exists_new_rule_2"), file=exc.filename) from None
     return written
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ZorgadviesError
+from .messages import t
 
 __all__ = ["atomic_write", "refuse_same_file", "terminal_safe"]
 
@@ -61,7 +62,7 @@ def refuse_same_file(output: str | Path, inputs: Iterable[str | Path | None]) ->
         if source is None:
             continue
         if _identity(source) == target:
-            raise ZorgadviesError(f"is also an input ({source}): refusing to overwrite it", file=str(output))
+            raise ZorgadviesError(t("safeio.also_input_refusing_overwrite", source=source), file=str(output))
 
 
 def _new_file_mode() -> int:
@@ -82,23 +83,23 @@ def atomic_write(text: str | bytes, output: str | Path, *, inputs: Iterable[str 
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise ZorgadviesError(f"cannot write ({exc.strerror})", file=name) from None
+        raise ZorgadviesError(t("safeio.cannot_write_2", strerror=exc.strerror), file=name) from None
     if info is not None and not stat.S_ISREG(info.st_mode):
         if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
             try:
                 with open(target, "wb") as stream:
                     stream.write(data)
             except OSError as exc:
-                raise ZorgadviesError(f"cannot write ({exc.strerror})", file=name) from None
+                raise ZorgadviesError(t("safeio.cannot_write_2", strerror=exc.strerror), file=name) from None
             return
         kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file, device or pipe"
-        raise ZorgadviesError(f"cannot write: it is {kind}", file=name)
+        raise ZorgadviesError(t("safeio.cannot_write", kind=kind), file=name)
     mode = stat.S_IMODE(info.st_mode) if info is not None else _new_file_mode()
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise ZorgadviesError(f"cannot write ({exc.strerror})", file=name) from None
+        raise ZorgadviesError(t("safeio.cannot_write_2", strerror=exc.strerror), file=name) from None
     try:
         if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
             os.fchmod(fd, mode)
@@ -110,5 +111,5 @@ def atomic_write(text: str | bytes, output: str | Path, *, inputs: Iterable[str 
     except BaseException as exc:  # also Ctrl-C halfway: never leave a temporary file behind
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise ZorgadviesError(f"cannot write ({exc.strerror})", file=name) from None
+            raise ZorgadviesError(t("safeio.cannot_write_2", strerror=exc.strerror), file=name) from None
         raise

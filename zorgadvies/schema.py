@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import ZorgadviesError, did_you_mean
 from .yamlio import Document
+from .messages import t
 
 __all__ = ["Checker"]
 
@@ -31,12 +32,12 @@ class Checker:
 
     def mapping(self, value: Any, path: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(path, f"must be a mapping (key: value), not {_describe(value)}")
+            raise self.fail(path, t("schema.must_mapping_key_value", value=_describe(value)))
         return value
 
     def sequence(self, value: Any, path: str) -> list[Any]:
         if not isinstance(value, list):
-            raise self.fail(path, f"must be a list, not {_describe(value)}")
+            raise self.fail(path, t("schema.must_list", value=_describe(value)))
         return value
 
     def keys(
@@ -48,24 +49,24 @@ class Checker:
         for key in value:
             if key not in allowed:
                 raise self.fail(
-                    _join(path, key), f"unknown field '{key}'", hint=did_you_mean(key, allowed)
+                    _join(path, key), t("rulepack.unknown_field", key=key), hint=did_you_mean(key, allowed)
                 )
         for key in required:
             if key not in value:
-                raise self.fail(path, f"missing required field '{key}': add '{key}:'")
+                raise self.fail(path, t("schema.missing_required_field_add", key=key))
 
     def text(self, value: Any, path: str, *, allow_empty: bool = False) -> str:
         if not isinstance(value, str) or (not allow_empty and not value.strip()):
-            raise self.fail(path, f"must be non-empty text, not {_describe(value)}")
+            raise self.fail(path, t("schema.must_non_empty_text", value=_describe(value)))
         return value
 
     def integer(self, value: Any, path: str, low: int | None = None, high: int | None = None) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(path, f"must be a whole number, not {_describe(value)}")
+            raise self.fail(path, t("schema.must_whole_number", value=_describe(value)))
         if low is not None and value < low:
-            raise self.fail(path, f"must be at least {low}, not {_describe(value)}")
+            raise self.fail(path, t("schema.must_at_least", low=low, value=_describe(value)))
         if high is not None and value > high:
-            raise self.fail(path, f"must be at most {high}, not {_describe(value)}")
+            raise self.fail(path, t("schema.must_at_most", high=high, value=_describe(value)))
         return value
 
     def choice(self, value: Any, path: str, choices: Iterable[str]) -> str:
@@ -73,7 +74,7 @@ class Checker:
         if not isinstance(value, str) or value not in choices:
             raise self.fail(
                 path,
-                f"must be one of {', '.join(sorted(choices))}, not {_describe(value)}",
+                t("schema.must_one", sorted=', '.join(sorted(choices)), value=_describe(value)),
                 hint=did_you_mean(value, choices),
             )
         return value

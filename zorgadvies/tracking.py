@@ -21,6 +21,7 @@ from .errors import InputError
 from .report import SCHEMA_VERSION, Report
 from .render.labels import stage_text
 from .yamlio import load_document
+from .messages import t as tr
 
 __all__ = [
     "PillarChange",
@@ -52,12 +53,12 @@ def report_mapping(report: Report | Mapping[str, Any], *, file: str | None = Non
     if isinstance(report, Report):
         return report.to_dict()
     if not is_report(report):
-        raise InputError("not a zorgadvies report (it has no 'schema_version' and 'pillars')", file=file)
+        raise InputError(tr("tracking.zorgadvies_report_has_no"), file=file)
     data = dict(report)
     version = str(data["schema_version"])
     if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise InputError(
-            f"report format {version} cannot be read by this zorgadvies (it reads {SCHEMA_VERSION.split('.')[0]}.x)",
+            tr("tracking.report_format_cannot_read", version=version, value=SCHEMA_VERSION.split('.')[0]),
             file=file,
             field="schema_version",
         )
@@ -66,26 +67,26 @@ def report_mapping(report: Report | Mapping[str, Any], *, file: str | None = Non
         return InputError(message, file=file, field=field)
 
     if not isinstance(data["pillars"], list):
-        raise fail("pillars", "must be a list")
+        raise fail("pillars", tr("tracking.must_list"))
     for i, pillar in enumerate(data["pillars"]):
         if not isinstance(pillar, Mapping) or not isinstance(pillar.get("id"), str):
-            raise fail(f"pillars.{i}", "each pillar needs an 'id'")
+            raise fail(f"pillars.{i}", tr("tracking.each_pillar_needs_id"))
         for key in ("stage", "at_least"):
             value = pillar.get(key)
             if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4):
-                raise fail(f"pillars.{i}.{key}", f"must be a stage from 1 to 4 or null, not {value!r}")
+                raise fail(f"pillars.{i}.{key}", tr("tracking.must_stage_from_1", value=value))
     recs = data.get("recommendations", [])
     if not isinstance(recs, list):
-        raise fail("recommendations", "must be a list")
+        raise fail("recommendations", tr("tracking.must_list"))
     for i, rec in enumerate(recs):
         if not isinstance(rec, Mapping) or not isinstance(rec.get("id"), str):
-            raise fail(f"recommendations.{i}", "each recommendation needs an 'id'")
+            raise fail(f"recommendations.{i}", tr("tracking.each_recommendation_needs_id"))
     knowledge = data.get("knowledge")
     if not isinstance(knowledge, Mapping):
-        raise fail("knowledge", "must be a mapping with 'version' and 'sha256'")
+        raise fail("knowledge", tr("tracking.must_mapping_with_version"))
     org = data.get("organisation")
     if not isinstance(org, Mapping):
-        raise fail("organisation", "must be a mapping")
+        raise fail("organisation", tr("tracking.must_mapping"))
     return data
 
 

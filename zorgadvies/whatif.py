@@ -18,6 +18,7 @@ from .knowledge import Question
 from .logic import Cond, dnf
 from .rulepack import Rule
 from .stages import rule_outcomes
+from .messages import t
 
 __all__ = ["Change", "PathResult", "apply_changes", "parse_assignments", "path_to_stage", "suggest"]
 
@@ -43,9 +44,9 @@ def parse_assignments(items: Iterable[str], adv: Advisor) -> dict[str, object]:
         question, sep, value = item.partition("=")
         question, value = question.strip(), value.strip()
         if not sep or not question:
-            raise InputError(f"expected QUESTION=VALUE, not '{item}'", file="--set")
+            raise InputError(t("whatif.expected_question_value", item=item), file="--set")
         if question not in adv.kb.questions:
-            raise InputError(f"unknown question id '{question}'", file="--set", hint=did_you_mean(question, adv.kb.questions))
+            raise InputError(t("common.unknown_question_id", qid=question), file="--set", hint=did_you_mean(question, adv.kb.questions))
         q = adv.kb.questions[question]
         result[question] = int(value) if q.type == "integer" and value.lstrip("-").isdigit() else value
     return result
@@ -158,9 +159,9 @@ def path_to_stage(adv: Advisor, facts: Facts, pillar: str, target: int, *, max_r
     alternatives, the one needing the fewest changes is taken.
     """
     if pillar not in {p.id for p in adv.kb.pillars}:
-        raise InputError(f"unknown pillar '{pillar}'", field="--pillar", hint=did_you_mean(pillar, [p.id for p in adv.kb.pillars]))
+        raise InputError(t("common.unknown_pillar", pillar=pillar), field="--pillar", hint=did_you_mean(pillar, [p.id for p in adv.kb.pillars]))
     if not 1 <= target <= 4:
-        raise InputError(f"target stage must be 1 to 4, not {target}", field="--target")
+        raise InputError(t("whatif.target_stage_must_1", target=target), field="--target")
     # Stage 1 is the floor (docs/stages.md): its criterion is evidence, never a gate, so a path
     # that demanded it would ask for an answer that changes nothing.
     criteria = [r for n in range(2, target + 1) for r in sorted(adv.pack.criteria(pillar, n), key=lambda r: r.id)]

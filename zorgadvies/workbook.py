@@ -25,6 +25,7 @@ from typing import Any
 
 from .errors import InputError
 from .knowledge import KnowledgeBase, Question
+from .messages import t
 
 __all__ = [
     "ANSWER_SHEET",
@@ -140,7 +141,7 @@ def _fixed_zip_times(data: bytes) -> bytes:
 
 
 def _fail(file: str, sheet: str, cell: str, reason: str, hint: str | None = None) -> InputError:
-    return InputError(f"{sheet}!{cell}: {reason}", file=file, hint=hint)
+    return InputError(t("workbook.message", sheet=sheet, cell=cell, reason=reason), file=file, hint=hint)
 
 
 def _open(path: Path) -> Any:
@@ -150,18 +151,18 @@ def _open(path: Path) -> Any:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"cannot read the workbook ({exc.strerror})", file=name) from None
+        raise InputError(t("workbook.cannot_read_workbook", strerror=exc.strerror), file=name) from None
     if size > _MAX_BYTES:
-        raise InputError(f"the workbook is {size // 1024} kB; a questionnaire is far smaller", file=name)
+        raise InputError(t("workbook.workbook_kb_questionnaire_far", value=size // 1024), file=name)
     try:
         with zipfile.ZipFile(path) as archive:  # a zip bomb is refused before openpyxl unpacks it
             if sum(i.file_size for i in archive.infolist()) > _MAX_UNPACKED:
-                raise InputError("the workbook unpacks to more than 50 MB; refused", file=name)
+                raise InputError(t("workbook.workbook_unpacks_more_than"), file=name)
         return load_workbook(path, data_only=True)
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise InputError(f"not an Excel workbook (.xlsx) zorgadvies can read: {type(exc).__name__}", file=name) from None
+        raise InputError(t("workbook.excel_workbook_xlsx_zorgadvies", type_name=type(exc).__name__), file=name) from None
 
 
 def _text(value: Any) -> str:
@@ -180,28 +181,28 @@ def read_workbook(path: str | Path, kb: KnowledgeBase) -> dict[str, Any]:
     book = _open(file)
     for sheet_name in (ANSWER_SHEET, INFO_SHEET):
         if sheet_name not in book.sheetnames:
-            raise _fail(name, sheet_name, "A1", "this sheet is missing: not a zorgadvies questionnaire, or it was changed")
+            raise _fail(name, sheet_name, "A1", t("workbook.this_sheet_missing_zorgadvies"))
     sheet, info = book[ANSWER_SHEET], book[INFO_SHEET]
     for col, expected in enumerate(HEADER, start=1):
         got = _text(sheet.cell(row=1, column=col).value)
         if got != expected:
             cell = sheet.cell(row=1, column=col).coordinate
-            raise _fail(name, ANSWER_SHEET, cell, f"the header says '{got}', expected '{expected}'")
+            raise _fail(name, ANSWER_SHEET, cell, t("workbook.header_says_expected", got=got, expected=expected))
     for row, label in enumerate(_INFO_ROWS, start=1):
         if _text(info.cell(row=row, column=1).value) != label:
-            raise _fail(name, INFO_SHEET, f"A{row}", f"expected '{label}'")
+            raise _fail(name, INFO_SHEET, f"A{row}", t("workbook.expected", label=label))
     organisation = _text(info["B1"].value)
     if not organisation:
-        raise _fail(name, INFO_SHEET, "B1", "the organisation's name is empty")
+        raise _fail(name, INFO_SHEET, "B1", t("workbook.organisation_name_empty"))
     respondent = _text(info["B3"].value)
     if not respondent:
-        raise _fail(name, INFO_SHEET, "B3", "the respondent's name is empty")
+        raise _fail(name, INFO_SHEET, "B3", t("workbook.respondent_name_empty"))
     role = _text(info["B4"].value) or None
     if role is not None:
         from .facts import ROLES
 
         if role.lower() not in ROLES:
-            raise _fail(name, INFO_SHEET, "B4", f"unknown role '{role}'; one of {', '.join(ROLES)} or empty")
+            raise _fail(name, INFO_SHEET, "B4", t("workbook.unknown_role_one_empty", role=role, ROLES=', '.join(ROLES)))
         role = role.lower()
 
     expected_ids = list(kb.questions)
@@ -209,12 +210,12 @@ def read_workbook(path: str | Path, kb: KnowledgeBase) -> dict[str, Any]:
     notes: dict[str, str] = {}
     last = sheet.max_row
     if last - 1 != len(expected_ids):
-        raise _fail(name, ANSWER_SHEET, f"A{last}", f"the sheet has {last - 1} question rows, the questionnaire {len(expected_ids)}: rows were added or removed")
+        raise _fail(name, ANSWER_SHEET, f"A{last}", t("workbook.sheet_has_question_rows", value=last - 1, n_expected_ids=len(expected_ids)))
     for row, qid in enumerate(expected_ids, start=2):
         got = _text(sheet.cell(row=row, column=1).value)
         if got != qid:
             hint = qid if got in kb.questions else None
-            raise _fail(name, ANSWER_SHEET, f"A{row}", f"question code '{got}' where '{qid}' belongs: rows were moved or edited", hint)
+            raise _fail(name, ANSWER_SHEET, f"A{row}", t("workbook.question_code_where_belongs", got=got, qid=qid), hint)
         question = kb.questions[qid]
         raw = _text(sheet.cell(row=row, column=ANSWER_COL).value)
         if raw:
@@ -225,7 +226,7 @@ def read_workbook(path: str | Path, kb: KnowledgeBase) -> dict[str, Any]:
                     name,
                     ANSWER_SHEET,
                     sheet.cell(row=row, column=ANSWER_COL).coordinate,
-                    f"'{raw[:60]}' is not one of the answers to {qid}; choose one from the drop-down list",
+                    t("workbook.one_answers_choose_one", raw=raw[:60], qid=qid),
                 )
             answers[qid] = value
         note = _text(sheet.cell(row=row, column=NOTE_COL).value)
@@ -242,7 +243,7 @@ def facts_from_workbooks(paths: Iterable[str | Path], kb: KnowledgeBase, *, base
     """
     read = [(Path(p), read_workbook(p, kb)) for p in paths]
     if not read:
-        raise InputError("no workbooks given")
+        raise InputError(t("workbook.no_workbooks_given"))
     facts: dict[str, Any] = dict(base) if base else {"organisation": {"name": read[0][1]["organisation"]}}
     org_name = facts["organisation"]["name"]
     respondents: list[dict[str, Any]] = list(facts.get("respondents") or [])
@@ -250,9 +251,9 @@ def facts_from_workbooks(paths: Iterable[str | Path], kb: KnowledgeBase, *, base
     seen = {r["name"] for r in respondents}
     for path, data in read:
         if data["organisation"] != org_name:
-            raise _fail(str(path), INFO_SHEET, "B1", f"this workbook is for '{data['organisation']}', not '{org_name}'")
+            raise _fail(str(path), INFO_SHEET, "B1", t("workbook.this_workbook_for", data=data['organisation'], org_name=org_name))
         if data["name"] in seen:
-            raise _fail(str(path), INFO_SHEET, "B3", f"respondent '{data['name']}' has two workbooks")
+            raise _fail(str(path), INFO_SHEET, "B3", t("workbook.respondent_has_two_workbooks", data=data['name']))
         seen.add(data["name"])
         entry: dict[str, Any] = {"name": data["name"]}
         if data["role"]:

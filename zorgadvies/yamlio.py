@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import ZorgadviesError
+from .messages import t
 
 __all__ = ["Document", "load_document", "parse_text"]
 
@@ -84,15 +85,15 @@ class _Builder:
     def build(self, node: yaml.Node, path: str) -> Any:
         self.lines[path] = node.start_mark.line + 1
         if node.tag not in _PLAIN_TAGS:
-            raise self.fail(node, f"YAML tag '{node.tag}' is not allowed (plain data only)")
+            raise self.fail(node, t("yamlio.yaml_tag_allowed_plain", tag=node.tag))
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise self.fail(key_node, "a mapping key must be a plain value")
+                    raise self.fail(key_node, t("yamlio.mapping_key_must_plain"))
                 key = str(self.scalar(key_node))
                 if key in result:
-                    raise self.fail(key_node, f"duplicate key '{key}'")
+                    raise self.fail(key_node, t("yamlio.duplicate_key", key=key))
                 result[key] = self.build(value_node, _join(path, key))
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -104,12 +105,12 @@ class _Builder:
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates stay text: JSON has no date type
         if node.tag == "tag:yaml.org,2002:int" and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
-            raise self.fail(node, f"a whole number of more than {MAX_DIGITS} digits is not usable")
+            raise self.fail(node, t("yamlio.whole_number_more_than", MAX_DIGITS=MAX_DIGITS))
         if node.tag == "tag:yaml.org,2002:float" and node.value.lower().lstrip("+-") in (
             ".inf",
             ".nan",
         ):
-            raise self.fail(node, f"'{node.value}' is not a usable number")
+            raise self.fail(node, t("yamlio.usable_number", value=node.value))
         return self._constructor.construct_object(node)
 
 
@@ -124,14 +125,14 @@ def _refuse_explicit_tags_and_aliases(
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise make_error(f"nested more than {MAX_DEPTH} levels deep", file=file, line=line)
+                raise make_error(t("yamlio.nested_more_than_levels", MAX_DEPTH=MAX_DEPTH), file=file, line=line)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         if isinstance(event, yaml.AliasEvent):
-            raise make_error("YAML aliases (*name) are not allowed", file=file, line=line)
+            raise make_error(t("yamlio.yaml_aliases_name_are"), file=file, line=line)
         tag = getattr(event, "tag", None)
         if tag is not None:
-            raise make_error(f"YAML tag '{tag}' is not allowed (plain data only)", file=file, line=line)
+            raise make_error(t("yamlio.yaml_tag_allowed_plain", tag=tag), file=file, line=line)
 
 
 def parse_text(
@@ -143,7 +144,7 @@ def parse_text(
 ) -> Document:
     """Parse ``text`` as YAML (or JSON when ``fmt == 'json'``) into a :class:`Document`."""
     if not text.strip():
-        raise make_error("the file is empty", file=file)
+        raise make_error(t("batch.file_empty"), file=file)
     if fmt == "json":
         return _parse_json(text, file, make_error)
     try:
@@ -152,11 +153,11 @@ def parse_text(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise make_error(f"malformed YAML: {exc.problem or exc.context}", file=file, line=line) from None
+        raise make_error(t("yamlio.malformed_yaml", problem=exc.problem or exc.context), file=file, line=line) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice
-        raise make_error(f"malformed YAML: {exc}", file=file) from None
+        raise make_error(t("yamlio.malformed_yaml", problem=exc), file=file) from None
     if node is None:
-        raise make_error("the file holds no data", file=file)
+        raise make_error(t("yamlio.file_holds_no_data"), file=file)
     builder = _Builder(file, make_error)
     data = builder.build(node, "")
     return Document(data, builder.lines, file)
@@ -167,25 +168,25 @@ def _parse_json(text: str, file: str | None, make_error: Callable[..., Zorgadvie
         result: dict[str, Any] = {}
         for key, value in items:
             if key in result:
-                raise make_error(f"duplicate key '{key}'", file=file)
+                raise make_error(t("yamlio.duplicate_key", key=key), file=file)
             result[key] = value
         return result
 
     def constant(name: str) -> Any:
-        raise make_error(f"'{name}' is not a usable number", file=file)
+        raise make_error(t("yamlio.usable_number", value=name), file=file)
 
     def integer(digits: str) -> int:
         if len(digits.lstrip("-")) > MAX_DIGITS:
-            raise make_error(f"a whole number of more than {MAX_DIGITS} digits is not usable", file=file)
+            raise make_error(t("yamlio.whole_number_more_than", MAX_DIGITS=MAX_DIGITS), file=file)
         return int(digits)
 
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant, parse_int=integer)
         _check_depth(data, file, make_error)
     except json.JSONDecodeError as exc:
-        raise make_error(f"malformed JSON: {exc.msg}", file=file, line=exc.lineno) from None
+        raise make_error(t("yamlio.malformed_json", msg=exc.msg), file=file, line=exc.lineno) from None
     except RecursionError:
-        raise make_error("malformed JSON: nested too deeply", file=file) from None
+        raise make_error(t("yamlio.malformed_json_nested_too"), file=file) from None
     return Document(data, {}, file)
 
 
@@ -195,7 +196,7 @@ def _check_depth(data: Any, file: str | None, make_error: Callable[..., Zorgadvi
         value, depth = stack.pop()
         if isinstance(value, (dict, list)):
             if depth > MAX_DEPTH:
-                raise make_error(f"nested more than {MAX_DEPTH} levels deep", file=file)
+                raise make_error(t("yamlio.nested_more_than_levels", MAX_DEPTH=MAX_DEPTH), file=file)
             items = value.values() if isinstance(value, dict) else value
             stack.extend((item, depth + 1) for item in items)
 
@@ -209,7 +210,7 @@ def read_bounded(
     max_bytes: int,
     *,
     make_error: Callable[..., ZorgadviesError] = ZorgadviesError,
-    what: str = "file",
+    what: str | None = None,
     raise_with: str = "",
 ) -> bytes:
     """The bytes of ``path`` (``-`` is stdin), refusing more than ``max_bytes`` before parsing.
@@ -224,15 +225,15 @@ def read_bounded(
             with open(path, "rb") as handle:
                 raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise make_error("no such file", file=name) from None
+        raise make_error(t("yamlio.no_such_file"), file=name) from None
     except IsADirectoryError:
-        raise make_error("is a directory, not a file", file=name) from None
+        raise make_error(t("yamlio.directory_file"), file=name) from None
     except OSError as exc:
-        raise make_error(f"cannot be read ({exc.strerror})", file=name) from None
+        raise make_error(t("yamlio.cannot_read", strerror=exc.strerror), file=name) from None
     except ValueError:  # the operating system takes no NUL byte in a file name
-        raise make_error("is no valid file name (it holds a NUL byte)", file=name.replace("\x00", "\\x00")) from None
+        raise make_error(t("yamlio.no_valid_file_name"), file=name.replace("\x00", "\\x00")) from None
     if len(raw) > max_bytes:
-        raise make_error(f"is larger than {_size(max_bytes)}, the limit for a {what}{raise_with}", file=name)
+        raise make_error(t("yamlio.larger_than_limit_for", max_bytes=_size(max_bytes), what=what or t("yamlio.what_file"), raise_with=raise_with), file=name)
     return raw
 
 
@@ -241,7 +242,7 @@ def load_document(
     *,
     make_error: Callable[..., ZorgadviesError] = ZorgadviesError,
     max_bytes: int = MAX_DOCUMENT_BYTES,
-    what: str = "file",
+    what: str | None = None,
     raise_with: str = "",
 ) -> Document:
     """Read ``path`` (``.json`` is JSON, anything else YAML; ``-`` is stdin) as strict UTF-8 and parse it."""
@@ -252,9 +253,9 @@ def load_document(
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise make_error(
-            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})", file=name, line=line
+            t("yamlio.utf_8_text_byte", raw=raw[exc.start], start=exc.start), file=name, line=line
         ) from None
     if "\x00" in text:
-        raise make_error("is not a text file (it holds a NUL byte)", file=name)
+        raise make_error(t("yamlio.text_file_holds_nul"), file=name)
     fmt = "json" if Path(name).suffix.lower() == ".json" else "yaml"
     return parse_text(text, file=name, fmt=fmt, make_error=make_error)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gettext
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar, Token
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -21,6 +21,8 @@ from ..facts import DEFAULT_MAX_FACTS_MB, MAX_INPUT_ENV
 from ..messages import DEFAULT_LANGUAGE, LANG_ENV, LANGUAGES, MESSAGES, current_language, set_language, t
 
 __all__ = ["ClickTranslations", "explicit_language", "install_click_translations", "lang_option", "localise", "messages_lang_option", "prescan_language"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 #: The values our help texts may refer to ({max_mb}...); str.format ignores the ones a text does not use.
 _HELP_PARAMS: dict[str, object] = {"max_mb": DEFAULT_MAX_FACTS_MB, "max_env": MAX_INPUT_ENV, "lang_env": LANG_ENV}
@@ -119,22 +121,14 @@ def _output_language(ctx: click.Context, param: click.Parameter, value: str | No
 #: ``--lang nl|en``: the language of the output, the help and the messages. Without it the output is
 #: Dutch and the messages follow $ZORGADVIES_LANG, else the locale; ``zorgadvies --lang en CMD`` is the
 #: same as ``zorgadvies CMD --lang en``.
-lang_option = click.option(
-    "--lang",
-    type=click.Choice(list(LANGUAGES)),
-    default=None,
-    callback=_output_language,
-    is_eager=True,
-    help="cli.opt.lang",
-)
+def _lang(help_key: str, *, expose: bool) -> Callable[[F], F]:
+    return click.option(
+        "--lang", type=click.Choice(list(LANGUAGES)), default=None, callback=_output_language,
+        is_eager=True, expose_value=expose, help=help_key,
+    )
+
+
+lang_option = _lang("cli.opt.lang", expose=True)
 
 #: ``--lang nl|en`` on a command whose output has no language: the help and messages follow it.
-messages_lang_option = click.option(
-    "--lang",
-    type=click.Choice(list(LANGUAGES)),
-    default=None,
-    callback=_output_language,
-    is_eager=True,
-    expose_value=False,
-    help="cli.opt.messages_lang",
-)
+messages_lang_option = _lang("cli.opt.messages_lang", expose=False)

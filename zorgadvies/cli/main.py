@@ -33,6 +33,7 @@ from ..whatif import apply_changes, parse_assignments
 from ..render.graph import GRAPH_FORMATS, annotated_graph, render_graph
 from ..render.text import render_text
 from ..terminal import emit
+from ..messages import t
 
 
 #: Commands that live in their own module, imported only when used: a CLI call then pays only for
@@ -145,9 +146,9 @@ def assess(
 ) -> None:
     if save and assignments:
         # A what-if is not an assessment of the organisation: it must not enter its history.
-        raise ZorgadviesError("--save cannot be combined with --set: a what-if is not a real assessment", field="--save")
+        raise ZorgadviesError(t("cli_main.save_cannot_combined_with"), field="--save")
     if audit_key and not audit_log:
-        raise ZorgadviesError("--audit-key signs the audit log: give --audit-log too", field="--audit-key")
+        raise ZorgadviesError(t("cli_main.audit_key_signs_audit"), field="--audit-key")
     key = read_key(audit_key) if audit_key else None
     adv = advisor(rules)
     facts = adv.load(file, size_threshold=size_threshold)

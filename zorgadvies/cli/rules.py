@@ -19,6 +19,7 @@ from ..knowledge import load_knowledge
 from ..paths import RULES_DIR
 from ..rulepack import load_rules
 from ..stagedoc import stage_criteria_markdown
+from ..messages import t
 
 __all__ = ["register"]
 
@@ -85,7 +86,7 @@ def show_command(rule_id: str, lang: str, rules: tuple[str, ...]) -> None:
 def validate_command(directory: str | None, only: bool, knowledge: str | None, rules: tuple[str, ...]) -> None:
     packs = _packs(rules, directory)
     if only and not packs:
-        raise click.UsageError("--only needs DIR (or --rules DIR): there would be nothing to validate")
+        raise click.UsageError(t("cli_rules.only_needs_dir_rules"))
     result = ruletools.validate(packs, builtin=not only, knowledge=knowledge)
     for line in result.lines():
         say(line)
@@ -104,7 +105,7 @@ def validate_command(directory: str | None, only: bool, knowledge: str | None, r
 def test_command(directory: str | None, only: bool, verbose: bool, rules: tuple[str, ...]) -> None:
     packs = _packs(rules, directory)
     if only and not packs:
-        raise click.UsageError("--only needs DIR (or --rules DIR): there would be nothing to test")
+        raise click.UsageError(t("cli_rules.only_needs_dir_rules_2"))
     result = ruletools.run_tests(Advisor(packs), only=packs if only else None)
     for run in result.runs:
         if not run.passed:
@@ -169,26 +170,17 @@ def new_rule_command(rule_id: str, conclusion: str, directory: str | None, title
     if directory is None:
         default = ruletools.default_rules_dir()
         if default is None:
-            raise click.UsageError("this zorgadvies is installed, not a checkout: give the pack folder with --dir")
+            raise click.UsageError(t("cli_rules.this_zorgadvies_installed_checkout"))
         target = default
     else:
         target = Path(directory)
     written = ruletools.new_rule(rule_id, conclusion, target, title=title)
     for path in written:
-        say(f"created {ruletools.display_path(path)}")
+        say(t("cli_rules.created", path=ruletools.display_path(path)))
     builtin = target.resolve() == RULES_DIR.resolve()
     pack = "" if builtin else f" {ruletools.display_path(target)}"
     rule, cases, doc = (ruletools.display_path(p) for p in written)
-    say(
-        "\nNext:\n"
-        f"  1. {rule}: write the title, title_en, descriptions, sources and the real `when:`\n"
-        "     (the condition marked 'TODO placeholder' only stands in for it).\n"
-        f"  2. {cases}: replace the placeholder cases; keep at least one that fires and one that fails.\n"
-        f"  3. {doc}: explain the rule for readers.\n"
-        f"  4. zorgadvies rules show {rule_id}{' --rules' + pack if pack else ''}\n"
-        f"     zorgadvies rules validate{pack}\n"
-        f"     zorgadvies rules test{pack}"
-    )
+    say("\n" + t("cli_rules.next_steps", rule=rule, cases=cases, doc=doc, rule_id=rule_id, rules=" --rules" + pack if pack else "", pack=pack))
 
 
 def register(group: click.Group) -> None:

@@ -7,6 +7,7 @@ import click
 from .lang import messages_lang_option
 from .util import errors_to_exit
 from ..errors import ZorgadviesError
+from ..messages import t
 
 __all__ = ["register", "serve"]
 
@@ -26,14 +27,14 @@ def serve(database: str | None, host: str, port: int, workers: int, behind_tls_p
         from ..web.accounts import first_admin_link
         from ..web.server import prepare
     except ImportError as exc:
-        raise ZorgadviesError(f"the web server needs the 'web' extra: pip install 'zorgadvies[web]' ({exc.name} is missing)") from None
+        raise ZorgadviesError(t("cli_serve.web_server_needs_web", name=exc.name)) from None
     store = prepare(database, secure_cookies=behind_tls_proxy)
     with store.session() as session:
         token = first_admin_link(session)
     base = f"http://{'localhost' if host in ('127.0.0.1', '::1') else host}:{port}"
-    click.echo(f"zorgadvies serve: {base}/  (database: {store.label}, {workers} worker(s))")
+    click.echo(t("cli_serve.listening", base=base, database=store.label, workers=workers))
     if token:
-        click.echo(f"Set up the first admin account (one-time link, valid 7 days): {base}/setup/{token}")
+        click.echo(t("cli_serve.first_admin", base=base, token=token))
     uvicorn.run(
         "zorgadvies.web.server:app_from_env", factory=True, host=host, port=port, workers=workers,
         proxy_headers=behind_tls_proxy, forwarded_allow_ips="127.0.0.1" if behind_tls_proxy else None,

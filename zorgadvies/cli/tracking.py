@@ -17,6 +17,7 @@ from .lang import lang_option
 from .util import errors_to_exit, rules_option, say, write_binary, write_output
 from ..errors import InputError, did_you_mean
 from ..facts import DEFAULT_SIZE_THRESHOLD
+from ..messages import t as tr
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 _LANG = lang_option
@@ -103,7 +104,7 @@ def history(organisation: str | None, db: str | None, fmt: str, lang: str) -> No
         return
 
     def damaged(message: str) -> None:
-        say(f"zorgadvies: warning: {message}", err=True)
+        say(tr("cli_tracking.warning", message=message), err=True)
 
     entries: list[HistoryEntry] = load_history(organisation, target, on_damaged=damaged)
     if not entries:
@@ -197,7 +198,7 @@ def batch(
 
     suffix = Path(out).suffix.lower()
     if suffix not in (".csv", ".json", ".xlsx"):
-        raise click.BadParameter("the output file must end in .csv, .json or .xlsx", param_hint="'--out'")
+        raise click.BadParameter(tr("cli_tracking.output_file_must_end"), param_hint="'--out'")
     t = _BATCH_T[lang]
     kb = load_knowledge()
     items = collect_inputs(source, kb, exclude=[out])

@@ -11,6 +11,7 @@ from .lang import messages_lang_option
 from .util import errors_to_exit, rules_option, write_binary
 from ..errors import ZorgadviesError
 from ..workbook import questionnaire_workbook
+from ..messages import t
 
 
 def register(group: click.Group) -> None:
@@ -28,7 +29,7 @@ def register(group: click.Group) -> None:
 def vragenlijst(fmt: str, organisation: str, output: str, rules: tuple[str, ...]) -> None:
     del fmt  # one format today; the option names it for when there are more
     if not output.lower().endswith(".xlsx"):
-        raise ZorgadviesError("the workbook's name must end in .xlsx", file=output)
+        raise ZorgadviesError(t("cli_vragenlijst.workbook_name_must_end"), file=output)
     adv = advisor(rules)
     write_binary(questionnaire_workbook(adv.kb, organisation), output)
     click.echo(f"{output}: {len(adv.kb.questions)} vragen", err=not sys.stdout.isatty())

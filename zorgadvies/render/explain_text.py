@@ -79,8 +79,9 @@ def _trace(trace: RuleTrace, lang: str) -> list[str]:
         elif trace.would_fire_with is None:
             lines.append(f"      → {t['no_suggestion']}")
     for source in trace.sources:
-        lines.append(f"      {t['sources']}: {source.ref} — {source.document}, § {source.section}")
-        lines.append(f"          {source.summary}")
+        document, section, summary = (source.document_en, source.section_en, source.summary_en) if en else (source.document, source.section, source.summary)
+        lines.append(f"      {t['sources']}: {source.ref} — {document}, § {section}")
+        lines.append(f"          {summary}")
     return lines
 
 

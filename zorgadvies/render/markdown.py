@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
-from ..knowledge import KnowledgeBase, Section
+from ..knowledge import PLAIN_ANSWER_LABELS, KnowledgeBase, Section
 from ..report import ConditionStatus, PillarResult, Report
 from .charts import radar_svg
 from .labels import stage_names, stage_text
@@ -357,7 +357,12 @@ def value_label(kb: KnowledgeBase, subject: str, value: object, lang: str) -> st
     if value is None:
         return str(LABELS[lang]["unknown"])
     question = kb.questions.get(subject)
-    return question.label(value, lang) if question else str(value)
+    if question:
+        return question.label(value, lang)
+    if subject == "organisation.size_class" and lang == "en" and value in LABELS[lang]["size"]:  # Dutch keeps its id
+        return str(LABELS[lang]["size"][value])
+    # A derived fact (a role present, ...) holds ja/nee like a yes/no question.
+    return PLAIN_ANSWER_LABELS[value][0 if lang == "nl" else 1] if isinstance(value, str) and value in PLAIN_ANSWER_LABELS else str(value)
 
 
 def subject_text(kb: KnowledgeBase, subject: str, lang: str) -> str:

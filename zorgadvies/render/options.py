@@ -15,6 +15,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import ZorgadviesError
+from ..messages import t
 
 __all__ = ["RenderOptions", "load_intro", "load_logo", "parse_colour"]
 
@@ -47,13 +48,13 @@ class RenderOptions:
         if self.accent is not None:
             parse_colour(self.accent)
         if self.logo is not None and not self.logo.startswith(("data:image/png;base64,", "data:image/jpeg;base64,", "data:image/svg+xml;base64,")):
-            raise ZorgadviesError("the logo must be a data: URI made by load_logo()")
+            raise ZorgadviesError(t("render_options.logo_must_data_uri"))
 
 
 def parse_colour(text: str, field: str = "--accent") -> str:
     """A ``#rrggbb`` colour, lower case; anything else is refused (it goes into the stylesheet)."""
     if not _COLOUR.fullmatch(text):
-        raise ZorgadviesError(f"{field}: '{text}' is not a colour; write it as #rrggbb, for instance #1d4e89")
+        raise ZorgadviesError(t("render_options.colour_write_as_rrggbb", field=field, text=text))
     return text.lower()
 
 
@@ -63,14 +64,14 @@ def load_logo(path: str | Path) -> str:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise ZorgadviesError(f"cannot read the logo ({exc.strerror})", file=str(file)) from None
+        raise ZorgadviesError(t("render_options.cannot_read_logo", strerror=exc.strerror), file=str(file)) from None
     if len(data) > _LOGO_MAX:
-        raise ZorgadviesError(f"the logo is {len(data) // 1024} kB; at most {_LOGO_MAX // 1024} kB", file=str(file))
+        raise ZorgadviesError(t("render_options.logo_kb_at_most", value=len(data) // 1024, value2=_LOGO_MAX // 1024), file=str(file))
     kind = next((mime for magic, mime in _LOGO_KINDS if data.startswith(magic)), None)
     if kind is None and data.lstrip()[:200].lower().startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4096].lower():
         kind = "image/svg+xml"  # shown through <img>, where an SVG cannot run scripts or fetch anything
     if kind is None:
-        raise ZorgadviesError("the logo is not a PNG, JPEG or SVG image", file=str(file))
+        raise ZorgadviesError(t("render_options.logo_png_jpeg_svg"), file=str(file))
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
@@ -81,5 +82,5 @@ def load_intro(path: str | Path) -> str:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        raise ZorgadviesError(f"cannot read the introduction ({reason})", file=str(file)) from None
+        raise ZorgadviesError(t("render_options.cannot_read_introduction", reason=reason), file=str(file)) from None
     return text.strip()

@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ..errors import ZorgadviesError
+from ..messages import t
 
 __all__ = ["Markup", "TEMPLATE_NAMES", "md_code", "md_escape", "render_template"]
 
@@ -65,7 +66,7 @@ def _environment(kind: str, template_dir: Path | None) -> SandboxedEnvironment:
     loaders: list[Any] = []
     if template_dir is not None:
         if not template_dir.is_dir():
-            raise ZorgadviesError("the template folder does not exist", file=str(template_dir))
+            raise ZorgadviesError(t("render_templating.template_folder_does_exist"), file=str(template_dir))
         loaders.append(FileSystemLoader(str(template_dir)))
     loaders.append(PackageLoader("zorgadvies.render", "templates"))
     if kind == "html":
@@ -90,4 +91,4 @@ def render_template(kind: str, name: str, context: dict[str, Any], template_dir:
     except TemplateError as exc:
         where = getattr(exc, "filename", None) or name
         line = getattr(exc, "lineno", None)
-        raise ZorgadviesError(f"template error: {exc.message or exc}", file=str(where), line=line) from None
+        raise ZorgadviesError(t("render_templating.template_error", value=exc.message or exc), file=str(where), line=line) from None

@@ -27,6 +27,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import ZorgadviesError
+from ..messages import t
 
 __all__ = [
     "DB_ENV",
@@ -89,14 +90,14 @@ def _target(target: str | Path | None) -> tuple[str, Path | None]:
         try:
             url = make_url(target)
         except ArgumentError:
-            raise StoreError(f"not a database URL: {target!r}", field="--database") from None
+            raise StoreError(t("store.database_url", target=target), field="--database") from None
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
         if url.get_backend_name() == "sqlite":
             database = url.database or ""
             return url.render_as_string(hide_password=False), Path(database) if database and database != ":memory:" else None
         if url.get_backend_name() != "postgresql":
-            raise StoreError(f"unsupported database {url.drivername!r}: use a SQLite file or postgresql://", field="--database")
+            raise StoreError(t("store.unsupported_database_use_sqlite", drivername=url.drivername), field="--database")
         return url.render_as_string(hide_password=False), None
     path = Path(target).expanduser()
     return f"sqlite:///{path}", path
@@ -150,7 +151,7 @@ class Store:
             with self._sessions.begin() as session:
                 yield session
         except DBAPIError as exc:
-            raise StoreError(f"database cannot be used ({_short(exc)})", file=self.label) from None
+            raise StoreError(t("store.database_cannot_used", reason=_short(exc)), file=self.label) from None
 
     def error(self, message: str) -> StoreError:
         return StoreError(message, file=self.label)
@@ -173,13 +174,13 @@ def _legacy_state(conn: Connection, label: str) -> str | None:
     version = conn.exec_driver_sql("PRAGMA user_version").scalar() or 0
     if version > 1:
         raise StoreError(
-            f"history database has schema version {version}; this zorgadvies knows up to 1 (upgrade zorgadvies)", file=label
+            t("store.history_database_has_schema", version=version), file=label
         )
     names = set(inspect(conn).get_table_names())
     if version == 1 and "assessments" in names:
         return "0001"
     if names:
-        raise StoreError(f"not a zorgadvies database (it holds the tables {', '.join(sorted(names))})", file=label)
+        raise StoreError(t("store.zorgadvies_database_holds_tables", sorted=', '.join(sorted(names))), file=label)
     return None
 
 
@@ -199,12 +200,12 @@ def upgrade(store: Store) -> None:
             elif current is None:
                 names = set(inspect(conn).get_table_names())
                 if names:
-                    raise store.error(f"not a zorgadvies database (it holds the tables {', '.join(sorted(names))})")
+                    raise store.error(t("store.zorgadvies_database_holds_tables", sorted=', '.join(sorted(names))))
                 stamp = None
             else:
                 stamp = None
             if current is not None and current not in _KNOWN:
-                raise store.error(f"database schema revision {current} is newer than this zorgadvies knows (upgrade zorgadvies)")
+                raise store.error(t("store.database_schema_revision_newer", current=current))
             if current == HEAD:
                 return
             config = Config()
@@ -240,7 +241,7 @@ def open_store(target: str | Path | None = None, *, create: bool = True) -> Stor
                 try:
                     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the database holds client data
                 except OSError as exc:
-                    raise StoreError(f"cannot create the folder for the database ({exc.strerror})", file=str(path)) from None
+                    raise StoreError(t("store.cannot_create_folder_for", strerror=exc.strerror), file=str(path)) from None
             engine = _sqlite_engine(url)
         else:
             engine = create_engine(url, pool_pre_ping=True)
@@ -253,7 +254,7 @@ def open_store(target: str | Path | None = None, *, create: bool = True) -> Stor
         except (SQLAlchemyError, OSError) as exc:
             engine.dispose()
             reason = _short(exc) if isinstance(exc, DBAPIError) else str(exc).splitlines()[0]
-            raise store.error(f"database cannot be used ({reason})") from None
+            raise store.error(t("store.database_cannot_used", reason=reason)) from None
         _STORES[url] = store
         return store
 
