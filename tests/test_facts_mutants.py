@@ -492,3 +492,109 @@ def test_the_input_schema_agrees_with_the_loader(part: dict[str, Any], accepted:
     except InputError:
         loaded = False
     assert loaded is accepted
+
+
+# --- sources: workbooks, folders, limits, mappings -------------------------------------------
+
+
+def _workbook(path: Path, respondent: str) -> Path:
+    import io
+
+    from openpyxl import load_workbook
+
+    from zorgadvies.workbook import INFO_SHEET, questionnaire_workbook
+
+    book = load_workbook(io.BytesIO(questionnaire_workbook(KB, "Org")))
+    book[INFO_SHEET]["B3"] = respondent
+    book.save(path)
+    return path
+
+
+def test_a_folder_of_workbooks_with_a_facts_file_is_one_organisation(tmp_path: Path) -> None:
+    _workbook(tmp_path / "a.xlsx", "Anna")
+    _workbook(tmp_path / "b.XLSX", "Bas")
+    (tmp_path / "~$a.xlsx").write_bytes(b"an office lock file, not a workbook")
+    (tmp_path / ".b.xlsx").write_bytes(b"hidden")
+    (tmp_path / ".hidden.yaml").write_text("[not, the, facts]\n", encoding="utf-8")
+    (tmp_path / "org.yaml").write_text("organisation: {name: Org, sector: ggz}\n", encoding="utf-8")
+    facts = load_facts(tmp_path, KB)
+    assert [r.name for r in facts.respondents] == ["Anna", "Bas"]
+    assert (facts.organisation.name, facts.organisation.sector, facts.source) == ("Org", "ggz", str(tmp_path))
+    single = load_facts(tmp_path / "b.XLSX", KB)
+    assert [r.name for r in single.respondents] == ["Bas"] and single.organisation.sector is None
+
+
+def test_a_folder_that_is_not_one_organisation_is_refused_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text("organisation: {name: Org}\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_facts(tmp_path, KB)
+    assert caught.value.file == str(tmp_path) and "xlsx" in caught.value.message
+    _workbook(tmp_path / "a.xlsx", "Anna")
+    (tmp_path / "other.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_facts(tmp_path, KB)
+    assert caught.value.file == str(tmp_path) and "2" in caught.value.message
+    (tmp_path / "other.json").unlink()
+    (tmp_path / "org.yaml").write_text("- a list\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_facts(tmp_path, KB)
+    assert caught.value.file == str(tmp_path / "org.yaml")
+
+
+@pytest.mark.parametrize(("setting", "limit"), [(None, 5 * 2**20), ("", 5 * 2**20), ("1", 2**20), ("0.5", 2**19), ("4096", 4096 * 2**20)])
+def test_the_facts_size_limit(monkeypatch: pytest.MonkeyPatch, setting: str | None, limit: int) -> None:
+    from zorgadvies.facts import MAX_INPUT_ENV, max_facts_bytes
+
+    if setting is None:
+        monkeypatch.delenv(MAX_INPUT_ENV, raising=False)
+    else:
+        monkeypatch.setenv(MAX_INPUT_ENV, setting)
+    assert max_facts_bytes() == limit
+
+
+@pytest.mark.parametrize("setting", ["abc", "0", "-1", "4097", "nan"])
+def test_a_bad_size_limit_names_the_variable(monkeypatch: pytest.MonkeyPatch, setting: str) -> None:
+    from zorgadvies.facts import MAX_INPUT_ENV, max_facts_bytes
+
+    monkeypatch.setenv(MAX_INPUT_ENV, setting)
+    with pytest.raises(InputError) as caught:
+        max_facts_bytes()
+    assert caught.value.field == f"${MAX_INPUT_ENV}" and repr(setting) in caught.value.message
+
+
+def test_a_file_over_the_limit_is_refused_and_one_under_it_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from zorgadvies.facts import MAX_INPUT_ENV
+
+    path = tmp_path / "f.yaml"
+    path.write_text("organisation: {name: T}\n# " + "x" * 1200 + "\n", encoding="utf-8")
+    monkeypatch.setenv(MAX_INPUT_ENV, str(2000 / 2**20))
+    assert load_facts(path, KB).organisation.name == "T"
+    monkeypatch.setenv(MAX_INPUT_ENV, str(1000 / 2**20))
+    with pytest.raises(InputError) as caught:
+        load_facts(path, KB)
+    assert caught.value.file == str(path) and MAX_INPUT_ENV in caught.value.message
+
+
+def test_a_mapping_from_a_program_is_copied_into_plain_data() -> None:
+    from types import MappingProxyType
+
+    from zorgadvies.yamlio import MAX_DEPTH
+
+    data = MappingProxyType({"organisation": MappingProxyType({"name": "T"}), "people": ({"name": "P", "roles": ("manager",)},), "answers": {BOOL: "ja"}})
+    facts = load_facts(data, KB)
+    assert facts.people[0].roles == ("manager",) and facts.answers == {BOOL: "ja"}
+    deep: dict[str, Any] = {"organisation": {"name": "T"}}
+    node = deep
+    for _ in range(MAX_DEPTH + 1):
+        node["x"] = {}
+        node = node["x"]
+    with pytest.raises(InputError) as caught:
+        load_facts(deep, KB)
+    assert str(MAX_DEPTH) in caught.value.message
+    loop: dict[str, Any] = {"organisation": {"name": "T"}}
+    loop["answers"] = loop
+    with pytest.raises(InputError):
+        load_facts(loop, KB)
+    with pytest.raises(InputError) as caught:
+        load_facts(42, KB)  # type: ignore[arg-type]
+    assert "int" in caught.value.message
