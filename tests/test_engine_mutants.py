@@ -23,7 +23,9 @@ from zorgadvies.atleast import AtLeast
 from zorgadvies.engine import MAX_BRANCHES_PER_SHARD, MAX_SUBJECTS_PER_SHARD, Engine, Firing, compile_rule, reasons
 from zorgadvies.errors import EngineError
 from zorgadvies.logic import All, Any, Cond, Formula, Truth, dnf, evaluate
-from zorgadvies.rulepack import Conclusion, Rule, RulePack
+from zorgadvies.rulepack import Rule, RulePack
+
+from conftest import synthetic_rule
 
 ORDER = ("v0", "v1", "v2", "v3")
 ORDERS = {"q": ORDER, "p": ORDER}
@@ -31,19 +33,7 @@ Facts = dict[str, tuple[object, int | None]]
 
 
 def _rule(rule_id: str, when: Formula, **extra: object) -> Rule:
-    return Rule(
-        id=rule_id,
-        title="t",
-        title_en="t",
-        status="stable",
-        description="d",
-        description_en="d",
-        sources=("ontwikkelmodel#pijlers",),
-        modified="2026-12-02",
-        when=when,
-        then=Conclusion("criterion", "innovatie", 2),
-        **extra,  # type: ignore[arg-type]
-    )
+    return synthetic_rule(rule_id, when, **extra)
 
 
 def _pack(formulas: Iterable[Formula]) -> RulePack:
