@@ -598,3 +598,13 @@ def test_a_mapping_from_a_program_is_copied_into_plain_data() -> None:
     with pytest.raises(InputError) as caught:
         load_facts(42, KB)  # type: ignore[arg-type]
     assert "int" in caught.value.message
+
+
+def test_an_assessment_from_a_program_may_give_a_date_object_and_other_fields_must_be_text() -> None:
+    import datetime
+
+    facts = _load({}, assessment={"date": datetime.date(2026, 3, 4), "consultant": "C"})
+    assert facts.assessment.to_dict() == {"date": "2026-03-04", "consultant": "C"}
+    for block, field in (("gisteren", "assessment"), (["2026-03-04"], "assessment"), ({"consultant": 5}, "assessment.consultant"), ({"round": ""}, "assessment.round")):
+        err = _refused({"organisation": {"name": "T"}, "assessment": block})
+        assert err.field == field, block
