@@ -608,3 +608,52 @@ def test_an_assessment_from_a_program_may_give_a_date_object_and_other_fields_mu
     for block, field in (("gisteren", "assessment"), (["2026-03-04"], "assessment"), ({"consultant": 5}, "assessment.consultant"), ({"round": ""}, "assessment.round")):
         err = _refused({"organisation": {"name": "T"}, "assessment": block})
         assert err.field == field, block
+
+
+def test_the_depth_limit_of_a_mapping_is_exact() -> None:
+    from zorgadvies.yamlio import MAX_DEPTH
+
+    def nested(levels: int) -> dict[str, Any]:
+        # The top mapping is depth 0; the innermost value sits at depth ``levels``.
+        data: dict[str, Any] = {"organisation": {"name": "T"}}
+        node = data
+        for _ in range(levels - 1):
+            node["x"] = {}
+            node = node["x"]
+        node["x"] = 1
+        return data
+
+    # At the limit the data is read, and refused only for its unknown field; one deeper is too deep.
+    assert _refused(nested(MAX_DEPTH)).field == "x"
+    too_deep = _refused(nested(MAX_DEPTH + 1))
+    assert too_deep.field is None and str(MAX_DEPTH) in too_deep.message
+
+
+def test_an_at_least_answer_from_the_lowest_value_sorts_below_that_value() -> None:
+    order = KB.questions[ORDERED].value_ids
+    lowest = AtLeast(AD_HOC, order)
+    assert _combine(ORDERED, AD_HOC, lowest)[0] == lowest
+    assert _combine(ORDERED, lowest, AD_HOC)[0] == lowest
+
+
+def test_a_folder_of_workbooks_alone_or_with_a_yml_or_broken_facts_file(tmp_path: Path) -> None:
+    _workbook(tmp_path / "a.xlsx", "Anna")
+    alone = load_facts(tmp_path, KB)
+    assert (alone.organisation.name, [r.name for r in alone.respondents]) == ("Org", ["Anna"])
+    (tmp_path / "org.yml").write_text("organisation: {name: Org, employees: 300}\n", encoding="utf-8")
+    assert load_facts(tmp_path, KB).organisation.size_class == "groot"
+    (tmp_path / "org.yml").write_text("organisation: {name: Org, sector: ziekenhuiz}\n", encoding="utf-8")
+    err = _refused_path(tmp_path)
+    assert (err.field, err.hint) == ("organisation.sector", "ziekenhuis")
+    (tmp_path / "org.yml").write_text("organisation: [\n", encoding="utf-8")
+    err = _refused_path(tmp_path)
+    assert err.file == str(tmp_path / "org.yml")
+    (tmp_path / "org.yml").write_text("- a list\n", encoding="utf-8")
+    err = _refused_path(tmp_path)
+    assert err.file == str(tmp_path / "org.yml") and err.message
+
+
+def _refused_path(path: Path) -> InputError:
+    with pytest.raises(InputError) as caught:
+        load_facts(path, KB)
+    return caught.value
