@@ -91,6 +91,9 @@ def test_every_accepted_spelling_loads_as_its_canonical_value(qid: str, written:
     ("qid", "value", "hint"),
     [
         (BOOL, "jaa", "ja"),
+        (BOOL, "neee", "nee"),
+        (BOOL, "onbekent", "onbekend"),
+        (BOOL, "nvtt", "nvt"),
         (BOOL, "misschien", None),
         (BOOL, 1, None),  # 1 == True in Python, but a number is no yes/no answer
         (BOOL, 0, None),
@@ -552,14 +555,15 @@ def test_the_facts_size_limit(monkeypatch: pytest.MonkeyPatch, setting: str | No
     assert max_facts_bytes() == limit
 
 
-@pytest.mark.parametrize("setting", ["abc", "0", "-1", "4097", "nan"])
+@pytest.mark.parametrize("setting", ["abc", "0", "-1", "4097", "nan", "409700000000000000000000"])
 def test_a_bad_size_limit_names_the_variable(monkeypatch: pytest.MonkeyPatch, setting: str) -> None:
     from zorgadvies.facts import MAX_INPUT_ENV, max_facts_bytes
 
     monkeypatch.setenv(MAX_INPUT_ENV, setting)
     with pytest.raises(InputError) as caught:
         max_facts_bytes()
-    assert caught.value.field == f"${MAX_INPUT_ENV}" and repr(setting) in caught.value.message
+    assert caught.value.field == f"${MAX_INPUT_ENV}" and repr(setting[:20]) in caught.value.message
+    assert len(setting) <= 20 or setting not in caught.value.message  # a long value is cut short
 
 
 def test_a_file_over_the_limit_is_refused_and_one_under_it_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -657,3 +661,11 @@ def _refused_path(path: Path) -> InputError:
     with pytest.raises(InputError) as caught:
         load_facts(path, KB)
     return caught.value
+
+
+@pytest.mark.parametrize("key", ["doelen", "toelichting"])
+def test_targets_and_notes_must_be_mappings(key: str) -> None:
+    err = _refused({"organisation": {"name": "T"}, key: ["merk"]})
+    assert err.field == key
+    err = _refused({"organisation": {"name": "T"}, "doelen": {"merkk": 2}})
+    assert "merkk" in err.message
