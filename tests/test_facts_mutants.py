@@ -303,10 +303,10 @@ def test_the_assessment_block_is_optional_and_checked(tmp_path: Path) -> None:
 
 
 def test_notes_and_targets() -> None:
-    facts = _load({}, toelichting={ORDERED: "zie jaarplan", BOOL: "notulen"}, doelen={"merk": "Georganiseerd ", "innovatie": 2, "marketingpraktijk": 4})
+    facts = _load({}, toelichting={ORDERED: "zie jaarplan", BOOL: "notulen"}, doelen={"merk": "Georganiseerd ", "innovatie": 1, "marketingpraktijk": 4})
     assert list(facts.notes.items()) == [(BOOL, "notulen"), (ORDERED, "zie jaarplan")]
     pillar_order = [p.id for p in KB.pillars]
-    assert dict(facts.targets) == {"merk": 3, "innovatie": 2, "marketingpraktijk": 4}
+    assert dict(facts.targets) == {"merk": 3, "innovatie": 1, "marketingpraktijk": 4}
     assert list(facts.targets) == [p for p in pillar_order if p in facts.targets]
     for doelen, field, hint in (({"merk": 5}, "doelen.merk", None), ({"merk": 0}, "doelen.merk", None), ({"merkk": 2}, "doelen.merkk", "merk"), ({"merk": "hoog"}, "doelen.merk", None)):
         err = _refused({"organisation": {"name": "T"}, "doelen": doelen})
@@ -627,10 +627,17 @@ def test_the_depth_limit_of_a_mapping_is_exact() -> None:
         node["x"] = 1
         return data
 
+    def listed(levels: int) -> dict[str, Any]:
+        value: Any = 1
+        for _ in range(levels - 1):
+            value = [value]
+        return {"organisation": {"name": "T"}, "x": value}
+
     # At the limit the data is read, and refused only for its unknown field; one deeper is too deep.
-    assert _refused(nested(MAX_DEPTH)).field == "x"
-    too_deep = _refused(nested(MAX_DEPTH + 1))
-    assert too_deep.field is None and str(MAX_DEPTH) in too_deep.message
+    for build in (nested, listed):
+        assert _refused(build(MAX_DEPTH)).field == "x"
+        too_deep = _refused(build(MAX_DEPTH + 1))
+        assert too_deep.field is None and str(MAX_DEPTH) in too_deep.message
 
 
 def test_an_at_least_answer_from_the_lowest_value_sorts_below_that_value() -> None:
