@@ -312,7 +312,7 @@ def test_notes_and_targets() -> None:
         err = _refused({"organisation": {"name": "T"}, "doelen": doelen})
         assert (err.field, err.hint) == (field, hint)
     err = _refused({"organisation": {"name": "T"}, "toelichting": {"mp_inzett": "x"}})
-    assert (err.field, err.hint) == ("toelichting.mp_inzett", ORDERED)
+    assert (err.field, err.hint) == ("toelichting.mp_inzett", ORDERED) and "mp_inzett" in err.message
     err = _refused({"organisation": {"name": "T"}, "toelichting": {ORDERED: ""}})
     assert err.field == f"toelichting.{ORDERED}"
 
