@@ -676,3 +676,9 @@ def test_targets_and_notes_must_be_mappings(key: str) -> None:
     assert err.field == key
     err = _refused({"organisation": {"name": "T"}, "doelen": {"merkk": 2}})
     assert "merkk" in err.message
+
+
+def test_answers_must_be_a_mapping_named_by_where_they_are() -> None:
+    assert _refused({"organisation": {"name": "T"}, "answers": ["ja"]}).field == "answers"
+    err = _refused({"organisation": {"name": "T"}, "respondents": [{"name": "A", "answers": "ja"}]})
+    assert err.field == "respondents.0.answers"
