@@ -682,3 +682,8 @@ def test_answers_must_be_a_mapping_named_by_where_they_are() -> None:
     assert _refused({"organisation": {"name": "T"}, "answers": ["ja"]}).field == "answers"
     err = _refused({"organisation": {"name": "T"}, "respondents": [{"name": "A", "answers": "ja"}]})
     assert err.field == "respondents.0.answers"
+
+
+def test_a_file_that_is_not_a_mapping_is_refused_as_a_whole(tmp_path: Path) -> None:
+    err = _refused("- organisation\n- answers\n", tmp_path)
+    assert (err.file, err.field) == (str(tmp_path / "facts.yaml"), None)
