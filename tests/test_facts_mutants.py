@@ -687,3 +687,21 @@ def test_answers_must_be_a_mapping_named_by_where_they_are() -> None:
 def test_a_file_that_is_not_a_mapping_is_refused_as_a_whole(tmp_path: Path) -> None:
     err = _refused("- organisation\n- answers\n", tmp_path)
     assert (err.file, err.field) == (str(tmp_path / "facts.yaml"), None)
+
+
+@pytest.mark.parametrize(
+    ("part", "field"),
+    [
+        ({"organisation": "T"}, "organisation"),
+        ({"people": {"name": "P"}}, "people"),
+        ({"people": ["P"]}, "people.0"),
+        ({"people": [{"name": "P", "roles": "manager"}]}, "people.0.roles"),
+    ],
+)
+def test_a_block_of_the_wrong_shape_is_named_by_its_path(part: dict[str, Any], field: str) -> None:
+    assert _refused({"organisation": {"name": "T"}} | part).field == field
+
+
+def test_people_complete_without_a_list_says_why() -> None:
+    err = _refused({"organisation": {"name": "T"}, "people_complete": True})
+    assert err.message and err.field == "people_complete"
