@@ -696,6 +696,9 @@ def test_a_file_that_is_not_a_mapping_is_refused_as_a_whole(tmp_path: Path) -> N
         ({"people": {"name": "P"}}, "people"),
         ({"people": ["P"]}, "people.0"),
         ({"people": [{"name": "P", "roles": "manager"}]}, "people.0.roles"),
+        ({"respondents": {"name": "A"}}, "respondents"),
+        ({"respondents": ["A"]}, "respondents.0"),
+        ({"respondents": [{"name": "", "answers": {}}]}, "respondents.0.name"),
     ],
 )
 def test_a_block_of_the_wrong_shape_is_named_by_its_path(part: dict[str, Any], field: str) -> None:
