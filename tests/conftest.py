@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from zorgadvies.api import Advisor
+from zorgadvies.logic import Formula
+from zorgadvies.rulepack import Conclusion, Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -43,6 +45,23 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
 def dutch(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages in Dutch whatever the locale of the machine running the tests."""
     monkeypatch.setenv("ZORGADVIES_LANG", "nl")
+
+
+def synthetic_rule(rule_id: str, when: Formula, stage: int = 2, **extra: object) -> Rule:
+    """A stage criterion over ``when`` with placeholder texts, for engine tests on generated packs."""
+    return Rule(
+        id=rule_id,
+        title="t",
+        title_en="t",
+        status="stable",
+        description="d",
+        description_en="d",
+        sources=("ontwikkelmodel#pijlers",),
+        modified="2026-11-23",
+        when=when,
+        then=Conclusion("criterion", "innovatie", stage),
+        **extra,  # type: ignore[arg-type]
+    )
 
 
 @pytest.fixture(scope="session")

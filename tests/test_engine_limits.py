@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 from zorgadvies.engine import MAX_BRANCHES_PER_SHARD, Engine
 from zorgadvies.logic import All, Any, Cond, reference_outcomes
-from zorgadvies.rulepack import Conclusion, Rule, RulePack
+from zorgadvies.rulepack import RulePack
 from zorgadvies.stages import rule_outcomes
+
+from conftest import synthetic_rule
 
 
 def _random_condition(rng: random.Random, subject: str) -> Cond:
@@ -41,18 +43,7 @@ def _synthetic_pack(n_rules: int, seed: int) -> RulePack:
     # hold (64 alpha matches per fact, 256 rules per shared condition), so sharding must kick in.
     subjects = [f"s{i}" for i in range(12)]
     rules = tuple(
-        Rule(
-            id=f"synthetic/r{i:04d}",
-            title="t",
-            title_en="t",
-            status="stable",
-            description="d",
-            description_en="d",
-            sources=("ontwikkelmodel#pijlers",),
-            modified="2026-11-23",
-            when=_random_formula(rng, subjects),
-            then=Conclusion("criterion", "innovatie", 1),
-        )
+        synthetic_rule(f"synthetic/r{i:04d}", _random_formula(rng, subjects), stage=1)
         for i in range(n_rules)
     )
     return RulePack(rules, (), ())

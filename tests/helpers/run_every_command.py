@@ -3,12 +3,18 @@
 Started once per PYTHONHASHSEED: the commands run in this one process through click's test runner,
 so that a seed costs one interpreter start-up, not one per command. Output files (reports, batch
 results) are written inside OUTDIR (the working directory) under fixed names; each printed output goes to <name>.out.
+
+Not here: ``serve`` (a server; its pages are tested in tests/test_web*.py), ``interview`` (interactive),
+and ``history`` / ``assess --save``, whose output carries the time of saving.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import sys
+import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -49,7 +55,22 @@ def commands(out: Path) -> dict[str, list[str]]:
         "vragen-text": ["vragen", ZUIDOEVER],
         "vragen-json": ["vragen", VENENDAL, "--format", "json"],
         "batch-csv": ["batch", str(EX), "--out", "batch.csv", "--jobs", "1"],
+        "rules-criteria": ["rules", "criteria"],
+        "rules-coverage": ["rules", "coverage"],
+        "rules-test": ["rules", "test"],
+        "rules-validate": ["rules", "validate"],
+        "audit": ["assess", VENENDAL, "--format", "json", "--audit-log", "audit.jsonl"],
+        "replay": ["replay", "audit.jsonl"],
+        "new-rule": ["new-rule", "advies/test/voorbeeld", "--conclusion", "recommend:innovatie-naar-georganiseerd", "--dir", "pack"],
+        "vragenlijst": ["vragenlijst", "--organisation", "Heidezoom", "-o", "vragenlijst.xlsx"],
     }
+
+
+def _unzipped(workbook: Path) -> str:
+    """A workbook's members and their digests: a zip stores the time it was written, the content
+    must not depend on the seed. docProps/core.xml holds the creation time and is left out."""
+    with zipfile.ZipFile(workbook) as book:
+        return "".join(f"{name} {hashlib.sha256(book.read(name)).hexdigest()}\n" for name in sorted(book.namelist()) if name != "docProps/core.xml")
 
 
 def main_(out: Path) -> int:
@@ -61,6 +82,13 @@ def main_(out: Path) -> int:
         result = runner.invoke(main, args, catch_exceptions=False)
         (out / f"{name}.out").write_text(f"exit {result.exit_code}\n{result.output}", encoding="utf-8")
         failed += result.exit_code != 0
+    workbook = out / "vragenlijst.xlsx"
+    (out / "vragenlijst-contents.out").write_text("exit 0\n" + _unzipped(workbook), encoding="utf-8")
+    workbook.unlink()  # its bytes hold the time of writing; its contents are compared above
+    for name in sorted((out / "pack").rglob("*")):
+        if name.is_file():
+            (out / f"new-rule-{name.name}").write_bytes(name.read_bytes())
+    shutil.rmtree(out / "pack")
     print(f"seed {os.environ.get('PYTHONHASHSEED')}: {failed} command(s) failed")
     return 0
 
