@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import zorgadvies
 from zorgadvies.api import advisor
-from zorgadvies.asknext import AUDIENCES, answered_share, ask_next, candidates, load_audiences
+from zorgadvies.asknext import AUDIENCES, answer_label, answered_share, ask_next, candidates, load_audiences, told
 from zorgadvies.cli import main
 from zorgadvies.errors import KnowledgeError
 from zorgadvies.graph import closure
@@ -113,8 +113,12 @@ def test_ask_next_on_sparse_facts(sparse) -> None:
     facts, items = sparse
     assert answered_share(KB, facts) < 0.5
     assert len(items) >= 10
-    scores = [i.score for i in items]
-    assert scores == sorted(scores, reverse=True)
+    # The documented order (docs/ask-next.md#order): told first, self-placements after the other
+    # questions of their group, then the weighed score and the score.
+    weights = told(KB, facts)
+    keys = [(not weights.get(i.question), i.question.startswith("zelf_"), -weights.get(i.question, 0) * i.score, -i.score) for i in items]
+    assert keys == sorted(keys)
+    assert weights.get(items[0].question) and not items[0].question.startswith("zelf_")
     answered = {q for q, v in facts.answers.items() if v != "onbekend"}
     assert not answered & {i.question for i in items}
     assert {i.ask for i in items} <= set(AUDIENCES)
@@ -137,6 +141,64 @@ def test_every_question_in_ask_next_changes_the_verdict_through_the_public_api(s
                 # Decided: fired for some answer, or for some answer its rules all fail, while now it is open.
                 assert decision.id not in before_recs
                 assert any(decision.id in {r.id for r in rep.recommendations} for rep in after.values()) or "niet" in decision.what, decision.what
+
+
+def test_told_counts_what_the_organisation_said_about_a_questions_topics() -> None:
+    # merk_kernwaarden informs merk; visie_aanwezig informs visie and innovatie; An is hoofd_innovatie.
+    facts = ADV.load({"organisation": {"name": "T"}, "people": [{"name": "An", "roles": ["hoofd_innovatie"]}],
+                      "answers": {"merk_kernwaarden": "vastgelegd", "visie_aanwezig": "ja", "mp_strategie": "onbekend"}})
+    weights = told(KB, facts)
+    assert weights["merk_strategie"] == 1  # merk
+    assert weights["inn_visie"] == 1  # innovatie and visie, both from one answer: counted once
+    assert weights["rol_hoofd_innovatie_aanwezig"] == 2  # rollen (An) and innovatie (visie_aanwezig)
+    assert weights["rol_hoofd_implementatie_aanwezig"] == 1  # rollen (An)
+    assert "mp_strategie" not in weights and "kf_focus" not in weights  # onbekend tells nothing
+    assert told(KB, ADV.load({"organisation": {"name": "T"}, "answers": {}})) == {}
+
+
+def test_a_self_placement_of_an_untold_pillar_never_comes_before_a_told_question() -> None:
+    # Zorggroep Elde Maasduinen (tests/real): the sources speak of innovation, roles and one core
+    # value. The self-placements of the marketing pillars nobody talked about come after every
+    # question about those; the first questions test criteria or advice, not a self-placement.
+    facts = ADV.load(ROOT / "tests" / "real" / "zorggroep-elde-maasduinen.yaml")
+    items = ask_next(ADV, facts, limit=None)
+    weights = told(KB, facts)
+    asked = [i.question for i in items]
+    first_untold = next(n for n, q in enumerate(asked) if q not in weights)
+    assert all(q in weights for q in asked[:first_untold]) and all(q not in weights for q in asked[first_untold:])
+    for pillar in ("marketingpraktijk", "klantfocus_strategie", "metrics_evaluatie"):
+        assert f"zelf_{pillar}" not in weights and asked.index(f"zelf_{pillar}") > first_untold
+    assert not any(q.startswith("zelf_") for q in asked[:10])
+
+
+def test_what_a_question_decides_names_answers_by_their_dutch_label(sparse) -> None:
+    _, items = sparse
+    checked = 0
+    for item in items:
+        question = KB.questions[item.question]
+        if question.type != "choice":
+            continue
+        for decision in item.decides:
+            for value in question.value_ids:
+                assert f"‘{value}’" not in decision.what and f"‘{value}’" not in decision.what_en, (item.question, decision.what)
+            assert any(f"‘{answer_label(KB, question, v, 'nl')}’" in decision.what for v in question.value_ids), decision.what
+            checked += 1
+    assert checked >= 10
+    placement = next(i for i in items if i.question.startswith("zelf_"))
+    assert "‘Geïnitieerd’" in " ".join(d.what for d in placement.decides)
+    assert "‘Initiated’" in " ".join(d.what_en for d in placement.decides)
+
+
+def test_answer_labels_are_short_and_tell_the_answers_apart() -> None:
+    for question in KB.questions.values():
+        for lang in ("nl", "en"):
+            labels = [answer_label(KB, question, v, lang) for v in question.value_ids]
+            assert len(set(labels)) == len(labels) and all(labels), (question.id, labels)
+    vorm = KB.questions["rol_implementatie_vorm"]
+    assert answer_label(KB, vorm, "vast_team", "nl") == "Een vast implementatieteam met vaste leden"  # cut before 'bijv.'
+    assert answer_label(KB, KB.questions["visie_aanwezig"], "ja", "en") == "yes"
+    shared = KB.questions["visie_gedeeld"]  # two answers start alike: said in full
+    assert answer_label(KB, shared, shared.value_ids[-1], "nl") == shared.label(shared.value_ids[-1])
 
 
 def test_questions_left_out_change_nothing(sparse) -> None:
