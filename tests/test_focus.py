@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import subprocess
 import sys
@@ -116,7 +117,8 @@ def test_ask_next_on_sparse_facts(sparse) -> None:
     # The documented order (docs/ask-next.md#order): told first, self-placements after the other
     # questions of their group, then the weighed score and the score.
     weights = told(KB, facts)
-    keys = [(not weights.get(i.question), i.question.startswith("zelf_"), -weights.get(i.question, 0) * i.score, -i.score) for i in items]
+    weighed = {i.question: (1 + math.log2(weights[i.question])) * i.score if i.question in weights else 0 for i in items}
+    keys = [(not weights.get(i.question), i.question.startswith("zelf_"), -weighed[i.question], -i.score) for i in items]
     assert keys == sorted(keys)
     assert weights.get(items[0].question) and not items[0].question.startswith("zelf_")
     answered = {q for q, v in facts.answers.items() if v != "onbekend"}

@@ -13,6 +13,7 @@ Whom to ask is knowledge: ``knowledge/audiences.yaml`` gives every question a de
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -294,6 +295,15 @@ def told(kb: KnowledgeBase, facts: Facts) -> dict[str, int]:
     return weights
 
 
+def _weight(told_count: int) -> float:
+    """How much what was told weighs: 1 for one told thing, +1 per doubling (0 for none).
+
+    Diminishing, so that with many answers the measured effect still counts and a theme with many
+    questions (and so many answers) does not outweigh it by its size alone.
+    """
+    return 1 + math.log2(told_count) if told_count > 0 else 0.0
+
+
 def ask_next(adv: Advisor, facts: Facts, *, limit: int | None = REPORT_LIMIT) -> tuple[AskNext, ...]:
     """The questions to ask next, most effect first (at most ``limit``; None: all that change anything).
 
@@ -303,8 +313,8 @@ def ask_next(adv: Advisor, facts: Facts, *, limit: int | None = REPORT_LIMIT) ->
        the next conversation goes on from the last;
     2. questions that test criteria or advice before a self-placement (``zelf_<pillar>``), which is
        never a criterion: it only moves an estimate, and the advice it decides rests on that;
-    3. the measured score weighed by what was told about the question's topics (score x told),
-       then the score alone, high first;
+    3. the measured score weighed by what was told about the question's topics (score x
+       (1 + log2 told)), then the score alone, high first;
     4. the number of things decided, then questionnaire order.
 
     Costs one engine run per candidate answer (docs/ask-next.md).
@@ -337,7 +347,7 @@ def ask_next(adv: Advisor, facts: Facts, *, limit: int | None = REPORT_LIMIT) ->
     weights = told(adv.kb, facts)
 
     def key(item: AskNext) -> tuple[bool, bool, float, float, int, int]:
-        weighed = weights.get(item.question, 0) * item.score
+        weighed = _weight(weights.get(item.question, 0)) * item.score
         placement = item.question.startswith(SELF_PLACEMENT_PREFIX)
         return not weighed, placement, -weighed, -item.score, -len(item.decides), order[item.question]
 
