@@ -291,3 +291,111 @@ def test_a_report_with_ask_next_and_focus_matches_the_schema() -> None:
     data["focus"] = [data["focus"][0]] * 8  # more than seven
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, report_schema())
+
+
+# --- the conversation guide and the answered share, exactly --------------------------------------
+
+from zorgadvies.asknext import guide_data, render_guide  # noqa: E402
+from zorgadvies.report import AskNext, Decision  # noqa: E402
+
+_GUIDE_ITEMS = (
+    AskNext("visie_aanwezig", "nl-tekst", "en-text", "bestuur", 2.5, (Decision("recommendation", "visie-formuleren", "wat nl", "what en"),)),
+    AskNext("inn_experimenten", "x", "x", "innovatie", 1.25, ()),
+    AskNext("inn_visie", "y", "y", "bestuur", 1.0, (Decision("pillar", "innovatie", "a nl", "a en"), Decision("pillar", "merk", "b nl", "b en"))),
+)
+
+
+def test_guide_data_groups_by_audience_in_the_fixed_order() -> None:
+    groups = guide_data(_GUIDE_ITEMS, KB)
+    assert [g["ask"] for g in groups] == ["bestuur", "innovatie"]  # AUDIENCES order, only those asked
+    assert groups[0]["name"] == ("Raad van Bestuur of directie", "Executive board or management")
+    assert groups[0]["questions"] == [_GUIDE_ITEMS[0], _GUIDE_ITEMS[2]]
+    assert groups[1]["questions"] == [_GUIDE_ITEMS[1]]
+    assert set(groups[0]) == {"ask", "name", "questions"}
+
+
+def test_the_guide_reads_as_documented() -> None:
+    # Written by hand from docs/ask-next.md: a title, the count, per audience a heading, numbered
+    # questions (numbering runs on across groups) with id and score, each decision on its own line.
+    innovatie = load_audiences(KB).names["innovatie"]
+    assert render_guide(_GUIDE_ITEMS, KB, "Org") == "\n".join([
+        "Gespreksleidraad — Org",
+        "",
+        "3 vragen waarvan het antwoord het oordeel verandert, per gesprekspartner; de belangrijkste eerst (score: gemiddeld aantal veranderingen).",
+        "",
+        "## Raad van Bestuur of directie",
+        f"  1. {KB.questions['visie_aanwezig'].text('nl')}  [visie_aanwezig; score 2.5]",
+        "       → wat nl",
+        f"  2. {KB.questions['inn_visie'].text('nl')}  [inn_visie; score 1]",
+        "       → a nl",
+        "       → b nl",
+        "",
+        f"## {innovatie[0]}",
+        f"  3. {KB.questions['inn_experimenten'].text('nl')}  [inn_experimenten; score 1.25]",
+    ]) + "\n"
+    english = render_guide(_GUIDE_ITEMS, KB, "Org", "en")
+    assert english.startswith("Conversation guide — Org\n\n3 questions whose answer changes the verdict")
+    assert "## Executive board or management\n" in english and f"## {innovatie[1]}\n" in english
+    assert f"  1. {KB.questions['visie_aanwezig'].text('en')}  [visie_aanwezig; score 2.5]\n       → what en\n" in english
+    assert render_guide((), KB, "Org") == "Gespreksleidraad — Org\n\nEr is geen vraag meer waarvan het antwoord een stadium, een aanbeveling of een conflict verandert.\n"
+    assert render_guide((), KB, "Org", "en").endswith("No question is left whose answer changes a stage, a recommendation or a conflict.\n")
+
+
+def test_answered_share_counts_known_answers_of_the_questionnaire() -> None:
+    facts = ADV.load({"organisation": {"name": "T"}, "answers": {"visie_aanwezig": "ja", "mp_inzet": "onbekend", "inn_visie": "geen"}})
+    assert answered_share(KB, facts) == 2 / len(KB.questions)
+    assert answered_share(KB, attrs.evolve(facts, answers={**facts.answers, "geen_vraag": "ja"})) == 2 / len(KB.questions)
+    assert answered_share(attrs.evolve(KB, questions={}), facts) == 1.0
+
+
+def test_what_a_self_placement_and_a_yes_no_question_decide_exactly() -> None:
+    # One stated trait of Innovatie (bounds 1-4, no estimate). A self-placement keeps the bounds and
+    # becomes the estimate (docs/stages.md), so each answer gives "1–4 (schatting N)"; the
+    # transition advice follows it. visie_aanwezig = nee fires the advice to set a vision and the
+    # three that need one fail: 4 changes for 'nee', 0 for 'ja', score 4/2 = 2.
+    facts = ADV.load({"organisation": {"name": "T"}, "answers": {"inn_selectiecriteria": "ja"}})
+    items = {i.question: i for i in ask_next(ADV, facts, limit=None)}
+    placement = items["zelf_innovatie"]
+    assert placement.ask == "innovatie" and placement.score == 5.0
+    assert placement.decides[0] == Decision(
+        "pillar", "innovatie",
+        "stadium Innovatie (nu 1–4): ‘Geïnitieerd’ → 1–4 (schatting 1); ‘Gedefinieerd’ → 1–4 (schatting 2); "
+        "‘Georganiseerd’ → 1–4 (schatting 3); ‘Geoptimaliseerd’ → 1–4 (schatting 4)",
+        "stage Innovation (now 1–4): ‘Initiated’ → 1–4 (estimate 1); ‘Defined’ → 1–4 (estimate 2); "
+        "‘Organised’ → 1–4 (estimate 3); ‘Optimised’ → 1–4 (estimate 4)",
+    )
+    assert [d.kind for d in placement.decides] == ["pillar", "recommendation", "recommendation", "recommendation"]
+    vision = items["visie_aanwezig"]
+    assert vision.ask == "bestuur" and vision.score == 2.0
+    formulate = next(d for d in vision.decides if d.id == "visie-formuleren")
+    title = KB.recommendations["visie-formuleren"]
+    assert formulate.what == f"aanbeveling '{title.title}' (nu nog open): ‘nee’ → wel; anders ongewijzigd"
+    assert formulate.what_en == f"recommendation '{title.title_en}' (now still open): ‘no’ → yes; otherwise unchanged"
+    complete = next(d for d in vision.decides if d.id == "visie-aanvullen")
+    assert complete.what.endswith("(nu nog open): ‘nee’ → niet; anders ongewijzigd")
+    assert complete.what_en.endswith("(now still open): ‘no’ → no; otherwise unchanged")
+
+
+def test_the_answers_tried_for_an_integer_question_are_the_thresholds_and_their_neighbours() -> None:
+    # No question of the questionnaire is an integer today, so the branch is checked on its own:
+    # every threshold a rule tests on the question, one below and one above, inside its range.
+    from types import SimpleNamespace
+
+    from zorgadvies.asknext import _values
+    from zorgadvies.knowledge import Question
+    from zorgadvies.logic import All, Cond
+
+    def rule(*conds: Cond) -> SimpleNamespace:
+        return SimpleNamespace(when=All(tuple(conds)))
+
+    adv = SimpleNamespace(pack=SimpleNamespace(rules=[
+        rule(Cond("question", "n", "at_least", 5), Cond("question", "other", "at_least", 50)),
+        rule(Cond("question", "n", "at_most", 0)),
+        rule(Cond("question", "n", "is", "5")),  # not an integer: no threshold
+    ]))
+    question = Question("n", "integer", "n", "n", "", "", (), (), minimum=0, maximum=5)
+    assert _values(question, adv) == [0, 1, 4, 5]  # -1 and 6 lie outside 0..5
+    unbounded = attrs.evolve(question, minimum=None, maximum=None)
+    assert _values(unbounded, adv) == [-1, 0, 1, 4, 5, 6]
+    assert _values(KB.questions["visie_aanwezig"], adv) == ["ja", "nee"]
+    assert _values(KB.questions["inn_visie"], adv) == list(KB.questions["inn_visie"].value_ids)
