@@ -399,3 +399,29 @@ def test_the_answers_tried_for_an_integer_question_are_the_thresholds_and_their_
     assert _values(unbounded, adv) == [-1, 0, 1, 4, 5, 6]
     assert _values(KB.questions["visie_aanwezig"], adv) == ["ja", "nee"]
     assert _values(KB.questions["inn_visie"], adv) == list(KB.questions["inn_visie"].value_ids)
+
+
+@pytest.mark.parametrize(
+    ("edit", "where"),
+    [
+        (lambda text: "- a\n", r"audiences\.yaml:1: (?![\w.]+: )"),  # not a mapping: no field to name
+        (lambda text: "a: [\n", r"audiences\.yaml:2: "),  # YAML that does not parse
+        (lambda text: text + "extra: 1\n", r"audiences\.yaml:\d+: extra: .*'extra'"),
+        (lambda text: text.replace("default: innovatie", "default: innovatiee"), r"audiences\.yaml:\d+: default: .*'innovatiee'.*'innovatie'"),
+        (lambda text: text.replace("id: zorgmedewerkers", "id: bestuur"), r"audiences\.yaml:\d+: audiences\.4\.id: .*'bestuur'"),
+        (lambda text: text.replace("id: zorgmedewerkers", "id: zorgmedewerker"), r"audiences\.yaml:\d+: audiences\.4\.id: .*'zorgmedewerker'"),
+    ],
+)
+def test_a_broken_audience_file_names_file_line_and_field(tmp_path: Path, edit, where: str) -> None:
+    # The wording may follow the message table; the place (file:line: field:) and the values not.
+    root = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", root)
+    target = root / "audiences.yaml"
+    target.write_text(edit(target.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=where):
+        load_audiences(load_knowledge(root))
+
+
+def test_the_audience_default_is_read() -> None:
+    assert load_audiences(KB).default == "innovatie"
+    assert load_audiences(KB).of("geen_vraag") == "innovatie" and load_audiences(KB).of("visie_aanwezig") == "bestuur"
