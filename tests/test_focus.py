@@ -425,3 +425,23 @@ def test_a_broken_audience_file_names_file_line_and_field(tmp_path: Path, edit, 
 def test_the_audience_default_is_read() -> None:
     assert load_audiences(KB).default == "innovatie"
     assert load_audiences(KB).of("geen_vraag") == "innovatie" and load_audiences(KB).of("visie_aanwezig") == "bestuur"
+
+
+def test_a_self_placement_above_the_bounds_decides_a_conflict() -> None:
+    # Two stated traits of Gedefinieerd and a failing gate of Georganiseerd: bounds 1-2, estimate 2.
+    # Placing Innovatie in Georganiseerd or Geoptimaliseerd contradicts the criteria: a conflict,
+    # and the bounds win (the estimate stays); Geïnitieerd lies inside and becomes the estimate.
+    facts = ADV.load({"organisation": {"name": "T"}, "answers": {"inn_selectiecriteria": "ja", "inn_marketingstrategie": "eerste_koppeling"}})
+    placement = next(i for i in ask_next(ADV, facts, limit=None) if i.question == "zelf_innovatie")
+    by_kind = {d.kind: d for d in placement.decides}
+    assert by_kind["conflict"] == Decision(
+        "conflict", "innovatie:zelf_innovatie",
+        "conflict bij Innovatie (nu geen conflict): ‘Georganiseerd’ / ‘Geoptimaliseerd’ → conflict; anders ongewijzigd",
+        "conflict in Innovation (now no conflict): ‘Organised’ / ‘Optimised’ → conflict; otherwise unchanged",
+    )
+    assert by_kind["pillar"].what == "stadium Innovatie (nu 1–2 (schatting 2)): ‘Geïnitieerd’ → 1–2 (schatting 1); anders ongewijzigd"
+    # An answer that fails a gate of Gedefinieerd establishes Geïnitieerd: the range reads "1".
+    facts = ADV.load({"organisation": {"name": "T"}, "answers": {"inn_selectiecriteria": "ja"}})
+    marketing = next(i for i in ask_next(ADV, facts, limit=None) if i.question == "inn_marketingstrategie")
+    assert marketing.decides[0].what.startswith("stadium Innovatie (nu 1–4): ‘Innovatie is geen onderdeel van de marketingstrategie’ → 1; ")
+    assert marketing.decides[0].what_en.startswith("stage Innovation (now 1–4): ‘Innovation is not part of the marketing strategy’ → 1; ")
