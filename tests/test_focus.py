@@ -199,6 +199,7 @@ def test_answer_labels_are_short_and_tell_the_answers_apart() -> None:
     vorm = KB.questions["rol_implementatie_vorm"]
     assert answer_label(KB, vorm, "vast_team", "nl") == "Een vast implementatieteam met vaste leden"  # cut before 'bijv.'
     assert answer_label(KB, KB.questions["visie_aanwezig"], "ja", "en") == "yes"
+    assert answer_label(KB, KB.questions["visie_aanwezig"], "nvt", "nl") == "nvt"  # not ja/nee: itself
     shared = KB.questions["visie_gedeeld"]  # two answers start alike: said in full
     assert answer_label(KB, shared, shared.value_ids[-1], "nl") == shared.label(shared.value_ids[-1])
 
