@@ -446,3 +446,33 @@ def test_a_self_placement_above_the_bounds_decides_a_conflict() -> None:
     marketing = next(i for i in ask_next(ADV, facts, limit=None) if i.question == "inn_marketingstrategie")
     assert marketing.decides[0].what.startswith("stadium Innovatie (nu 1–4): ‘Innovatie is geen onderdeel van de marketingstrategie’ → 1; ")
     assert marketing.decides[0].what_en.startswith("stage Innovation (now 1–4): ‘Innovation is not part of the marketing strategy’ → 1; ")
+
+
+def test_a_recommendation_counts_the_rules_that_give_it_as_a_check_of_a_choice() -> None:
+    from zorgadvies.asknext import _recommend_rules
+
+    rules = _recommend_rules(ADV)
+    checks = sorted(r.id for r in ADV.pack.rules if r.chosen_otherwise is not None and r.chosen_otherwise[1] == "inrichting-keuze-toetsen")
+    assert checks and sorted(rules["inrichting-keuze-toetsen"]) == checks
+    for rule in ADV.pack.rules:
+        if rule.then.kind == "recommend":
+            assert rule.id in rules[str(rule.then.target)]
+    assert list(rules) == sorted(rules)
+
+
+def test_labels_that_would_read_alike_are_said_in_full() -> None:
+    from zorgadvies.knowledge import Choice, Question
+
+    question = Question("q", "choice", "q", "q", "", "", (), (), values=(
+        Choice("a", "Soms (bijv. bij grote projecten)", "Sometimes (e.g. for large projects)"),
+        Choice("b", "Soms (bijv. op verzoek)", "Sometimes (e.g. on request)"),
+        Choice("c", "Altijd, bijv. bij elk project", "Always, e.g. for every project"),
+    ))
+    assert answer_label(KB, question, "a", "nl") == "Soms (bijv. bij grote projecten)"
+    assert answer_label(KB, question, "b", "en") == "Sometimes (e.g. on request)"
+    assert answer_label(KB, question, "c", "nl") == "Altijd" and answer_label(KB, question, "c", "en") == "Always"
+    assert answer_label(KB, question, "x", "nl") == "x"  # not one of its answers: itself
+    reis = KB.questions["kf_klantreis"]  # "(globaal)" is an aside; "medewerker(s)" is part of a word
+    assert answer_label(KB, reis, "beperkt", "nl") == "Voor één of enkele doelgroepen of zorgpaden is de reis in kaart gebracht"
+    assert answer_label(KB, KB.questions["mp_draagvlak"], KB.questions["mp_draagvlak"].value_ids[0], "nl").startswith("Alleen de communicatiemedewerker(s) ")
+    assert answer_label(KB, KB.questions["rol_implementatie_vorm"], "vast_team", "en") == "A permanent implementation team with fixed members"

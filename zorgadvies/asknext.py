@@ -223,7 +223,8 @@ def answer_label(kb: KnowledgeBase, question: Question, value: object, lang: str
 
 def _without_examples(text: str) -> str:
     """The label without its examples: parentheses and "bijv. ..." up to the next clause mark."""
-    text = re.sub(r"\s*\([^)]*\)(?=[\s,.;:]|$)", "", text)  # not a word's own "(her)ontwerpen"
+    # An aside stands apart: not a word's own "(her)ontwerpen" or "medewerker(s)".
+    text = re.sub(r"\s+\([^)]*\)(?=[\s,.;:]|$)", "", text)
     text = re.sub(r",?\s+(?:bijv|bv|e\.g)\.[^;:.]*", "", text)
     return text.strip()
 
