@@ -171,6 +171,7 @@ def test_a_self_placement_of_an_untold_pillar_never_comes_before_a_told_question
     for pillar in ("marketingpraktijk", "klantfocus_strategie", "metrics_evaluatie"):
         assert f"zelf_{pillar}" not in weights and asked.index(f"zelf_{pillar}") > first_untold
     assert not any(q.startswith("zelf_") for q in asked[:10])
+    assert {i.score for i in items if i.question == "inn_visie"} == {3.333}  # 10/3, to three decimals
 
 
 def test_what_a_question_decides_names_answers_by_their_dutch_label(sparse) -> None:
@@ -434,6 +435,7 @@ def test_a_self_placement_above_the_bounds_decides_a_conflict() -> None:
     # and the bounds win (the estimate stays); Geïnitieerd lies inside and becomes the estimate.
     facts = ADV.load({"organisation": {"name": "T"}, "answers": {"inn_selectiecriteria": "ja", "inn_marketingstrategie": "eerste_koppeling"}})
     placement = next(i for i in ask_next(ADV, facts, limit=None) if i.question == "zelf_innovatie")
+    assert [d.kind for d in placement.decides] == ["pillar", "conflict", "recommendation", "recommendation"]
     by_kind = {d.kind: d for d in placement.decides}
     assert by_kind["conflict"] == Decision(
         "conflict", "innovatie:zelf_innovatie",
@@ -476,3 +478,27 @@ def test_labels_that_would_read_alike_are_said_in_full() -> None:
     assert answer_label(KB, reis, "beperkt", "nl") == "Voor één of enkele doelgroepen of zorgpaden is de reis in kaart gebracht"
     assert answer_label(KB, KB.questions["mp_draagvlak"], KB.questions["mp_draagvlak"].value_ids[0], "nl").startswith("Alleen de communicatiemedewerker(s) ")
     assert answer_label(KB, KB.questions["rol_implementatie_vorm"], "vast_team", "en") == "A permanent implementation team with fixed members"
+
+
+def test_audiences_are_read_once_per_knowledge_base() -> None:
+    from zorgadvies.asknext import audiences
+
+    first = audiences(KB)
+    assert audiences(KB) is first and first == load_audiences(KB)
+    other = load_knowledge(ROOT / "knowledge")
+    assert audiences(other) is not first and audiences(other) == first and audiences(other) is audiences(other)
+
+
+def test_an_onbekend_answer_is_still_a_candidate() -> None:
+    facts = ADV.load({"organisation": {"name": "T"}, "answers": {"inn_selectiecriteria": "ja", "inn_marketingstrategie": "onbekend"}})
+    assert "inn_marketingstrategie" in candidates(ADV, facts) and "inn_selectiecriteria" not in candidates(ADV, facts)
+
+
+def test_an_integer_question_no_rule_tests_has_nothing_to_try() -> None:
+    from types import SimpleNamespace
+
+    from zorgadvies.asknext import _values
+    from zorgadvies.knowledge import Question
+
+    adv = SimpleNamespace(pack=SimpleNamespace(rules=[]))
+    assert _values(Question("n", "integer", "n", "n", "", "", (), ()), adv) == []
