@@ -502,3 +502,9 @@ def test_an_integer_question_no_rule_tests_has_nothing_to_try() -> None:
 
     adv = SimpleNamespace(pack=SimpleNamespace(rules=[]))
     assert _values(Question("n", "integer", "n", "n", "", "", (), ()), adv) == []
+
+
+def test_ask_next_keeps_at_most_limit_questions(sparse) -> None:
+    facts, items = sparse
+    assert [i.question for i in ask_next(ADV, facts, limit=3)] == [i.question for i in items[:3]]
+    assert len(ask_next(ADV, facts)) == 10 < len(items)  # the report's default
