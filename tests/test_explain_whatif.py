@@ -470,3 +470,18 @@ def test_the_summary_of_an_open_and_of_an_established_pillar(adv: Advisor) -> No
         nxt = adv.kb.stage(stage.missing_stage)
         assert established.summary.endswith(f" {nxt.nl} is niet bereikt: zie 'waarom niet'.")
         assert established.summary_en.endswith(f" {nxt.en} is not reached: see 'why not'.")
+
+
+def test_path_text_says_the_bounds_as_the_report_does() -> None:
+    # The before and after of `zorgadvies path` read like the text report (render/labels.bounds_text).
+    from zorgadvies.api import advisor as _advisor
+    from zorgadvies.render.explain_text import render_path
+    from zorgadvies.whatif import path_to_stage
+
+    adv = _advisor()
+    facts = adv.load(ROOT / "tests" / "real" / "zorggroep-elde-maasduinen.yaml")
+    text = render_path(path_to_stage(adv, facts, "innovatie", 3), adv.kb)
+    assert text.startswith("Innovatie: onbepaald: minstens 1, hoogstens 4 → doel Georganiseerd (3)")
+    assert "onbepaald, minstens" not in text
+    english = render_path(path_to_stage(adv, facts, "merk", 2), adv.kb, "en")
+    assert english.startswith("Brand and brand personality: undetermined: at least 1, at most 4 → target")

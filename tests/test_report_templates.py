@@ -247,3 +247,24 @@ def test_english_reports_leave_no_dutch_labels_sectors_or_source_titles(name: st
         text = text.replace(str(report.organisation["name"]), "")  # a name may hold a Dutch word
         left = sorted(d for d in dutch if d in text)
         assert left == [], left[:5]
+
+
+@pytest.mark.parametrize(
+    ("answers", "said"),
+    [
+        ({}, "6 van de 6 pijlers"),  # nothing known: no pillar is "at a level"
+        ({"zelf_merk": "gedefinieerd", "zelf_innovatie": "gedefinieerd"}, None),  # a spread: strongest and weakest
+    ],
+)
+def test_pillars_without_a_stage_are_not_called_equal(answers: dict[str, str], said: str | None) -> None:
+    report = ADV.assess({"organisation": {"name": "T"}, "answers": answers})
+    for text in (render_markdown(report, KB), _visible(render_html(report, KB))):
+        assert "hetzelfde niveau" not in text
+        if said:
+            assert f"Welke pijler het sterkst is, is nog niet te zeggen: {said}" in text
+        else:
+            assert "Sterkste pijler" in text and "nog niet te zeggen" not in text
+    assert "6 of the 6 pillars have no stage or estimate yet" in render_markdown(report if said else ADV.assess({"organisation": {"name": "T"}, "answers": {}}), KB, lang="en")
+    # Every pillar at the same estimate: that one is true.
+    same = ADV.assess({"organisation": {"name": "T"}, "answers": {f"zelf_{p.id}": "gedefinieerd" for p in KB.pillars}})
+    assert "Alle pijlers staan op hetzelfde niveau." in render_markdown(same, KB)

@@ -234,3 +234,52 @@ then:
     assert "extra/3-of-of" in {e.rule for e in result.higher_evidence}
     assert "mp_regie" not in result.settle
     assert {"inn_organisatiedoelen", "inn_draagvlak"} <= set(result.settle)
+
+
+# --- the estimate rests on more than one stated trait (docs/stages.md#estimate, issue 13) ---------
+
+MANAGER = {"inn_verantwoordelijkheid": "vaste_medewerker", "inn_deskundigheid": "bij_enkelen"}  # afgeleid, stage 2
+
+
+def estimate(result: PillarResult) -> tuple[int | None, str]:
+    return result.stage_estimate.stage, result.stage_estimate.basis
+
+
+def test_one_met_gate_alone_is_no_estimate(adv: Advisor) -> None:
+    # One trait of Gedefinieerd, nothing else known: the bounds stay 1-4 and nothing is estimated,
+    # so no transition advice rests on it either.
+    result = pillar(adv, high("inn_selectiecriteria"))
+    assert (result.stage_min, result.stage_max) == (1, 4)
+    assert estimate(result) == (None, "onbepaald")
+    assert [e.rule for e in result.higher_evidence] == [SELECTIE]  # the trait itself is still shown
+
+
+def test_an_afgeleid_criterion_does_not_count_towards_the_two(adv: Advisor) -> None:
+    # A gate and one of our own (afgeleid) criteria of stage 2: still one stated trait.
+    assert estimate(pillar(adv, high("inn_selectiecriteria") | MANAGER)) == (None, "onbepaald")
+    assert estimate(pillar(adv, MANAGER)) == (None, "onbepaald")
+
+
+def test_two_met_gates_of_the_stage_are_an_estimate(adv: Advisor) -> None:
+    assert estimate(pillar(adv, high("inn_selectiecriteria", "inn_marketingstrategie"))) == (2, "criteria")
+
+
+def test_a_met_gate_and_a_failing_gate_above_are_an_estimate(adv: Advisor) -> None:
+    # One trait of stage 2 and a stated "not yet" of stage 3 (draagvlak solistisch fails the
+    # 'breed gedragen' gate): two known outcomes pin the pillar between 1 and 2, estimate 2.
+    result = pillar(adv, high("inn_selectiecriteria") | {"inn_draagvlak": "solistisch"})
+    assert (result.stage_min, result.stage_max) == (1, 2)
+    assert estimate(result) == (2, "criteria")
+
+
+def test_the_gates_below_stage_min_count_for_a_climb_above_it(adv: Advisor) -> None:
+    # Stage 2 established by its three gates (at-least answers, so stage 3 stays open), one gate of
+    # stage 3 met (breed gedragen), nothing fails: estimate 3, resting on four stated traits. Were
+    # only the traits of the climbed stage counted, this one trait would not be enough.
+    stage2 = {"inn_selectiecriteria": "ja"} | {q: {"minstens": v} for q, v in
+                                                (("inn_marketingstrategie", "eerste_koppeling"), ("inn_experimenten", "gerichte_doelen"), ("inn_visie", "bredere_visie"))}
+    assert estimate(pillar(adv, stage2)) == (2, "criteria")
+    result = pillar(adv, stage2 | {"inn_draagvlak": {"minstens": "breed_proactief"}})
+    assert (result.stage, result.stage_min, result.stage_max) == (None, 2, 4)
+    assert [e.rule for e in result.higher_evidence] == [C + "3-breed-gedragen"]
+    assert estimate(result) == (3, "criteria")

@@ -13,6 +13,8 @@ Whom to ask is knowledge: ``knowledge/audiences.yaml`` gives every question a de
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ from .knowledge import KnowledgeBase, Question
 from .logic import conditions
 from .report import AskNext, Decision, PillarResult
 from .schema import Checker
-from .stages import rule_outcomes
+from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
 from .yamlio import load_document
 from .messages import t as tr
 
@@ -34,6 +36,7 @@ __all__ = [
     "ASK_FIRST_BELOW",
     "AUDIENCES",
     "Audiences",
+    "answer_label",
     "answered_share",
     "ask_next",
     "audiences",
@@ -41,6 +44,7 @@ __all__ = [
     "guide_data",
     "load_audiences",
     "render_guide",
+    "told",
 ]
 
 #: Whom a question can be put to, in the order the conversation guide lists them.
@@ -194,16 +198,48 @@ def _outcome(kind: str, item: str, state: _State, lang: str) -> str:
     return _WORDS[lang]["conflict" if _has_conflict(state.conflicts, item) else "geen"]
 
 
-def _describe(adv: Advisor, kind: str, item: str, before: _State, after: Mapping[object, _State]) -> Decision:
-    """One thing a question decides: per outcome the answers (value ids) that lead to it (nl, en)."""
+_YES_NO = {"nl": {"ja": "ja", "nee": "nee"}, "en": {"ja": "yes", "nee": "no"}}
+
+
+def answer_label(kb: KnowledgeBase, question: Question, value: object, lang: str) -> str:
+    """A short human label of one answer, as the conversation guide names it (never the answer id).
+
+    A self-placement answer is its stage's name; a choice is its label without the examples in it
+    (parentheses, "bijv. ...": never a cut that could drop a "niet"), in full where two answers
+    would then read the same; ``ja``/``nee`` and
+    integers are themselves.
+    """
+    if question.type == "boolean":
+        return _YES_NO[lang].get(str(value), str(value))
+    if question.id.startswith(SELF_PLACEMENT_PREFIX):
+        rank = question.rank(str(value))
+        if rank is not None:
+            stage = kb.stage(rank + 1)
+            return stage.nl if lang == "nl" else stage.en
+    short = {v: _without_examples(question.label(v, lang)) for v in question.value_ids}
+    if value in short and list(short.values()).count(short[value]) == 1:
+        return short[value]
+    return question.label(value, lang)  # two answers would read the same: say it in full
+
+
+def _without_examples(text: str) -> str:
+    """The label without its examples: parentheses and "bijv. ..." up to the next clause mark."""
+    # An aside stands apart: not a word's own "(her)ontwerpen" or "medewerker(s)".
+    text = re.sub(r"\s+\([^)]*\)(?=[\s,.;:]|$)", "", text)
+    text = re.sub(r",?\s+(?:bijv|bv|e\.g)\.[^;:.]*", "", text)
+    return text.strip()
+
+
+def _describe(adv: Advisor, question: Question, kind: str, item: str, before: _State, after: Mapping[object, _State]) -> Decision:
+    """One thing a question decides: per outcome the answers (their labels) that lead to it (nl, en)."""
     texts = []
     for lang in ("nl", "en"):
         words = _WORDS[lang]
         now = _outcome(kind, item, before, lang)
         grouped: dict[str, list[str]] = {}
         for value, state in after.items():
-            grouped.setdefault(_outcome(kind, item, state, lang), []).append(str(value))
-        parts = [f"{'/'.join(repr(v) for v in values)} → {result}" for result, values in grouped.items() if result != now]
+            grouped.setdefault(_outcome(kind, item, state, lang), []).append(answer_label(adv.kb, question, value, lang))
+        parts = [f"{' / '.join(f'‘{v}’' for v in values)} → {result}" for result, values in grouped.items() if result != now]
         if now in grouped:
             parts.append(words["else"])
         if kind == "pillar":
@@ -244,11 +280,46 @@ def candidates(adv: Advisor, facts: Facts) -> list[str]:
     return [q for q in adv.kb.questions if q in live and q not in answered]
 
 
+def told(kb: KnowledgeBase, facts: Facts) -> dict[str, int]:
+    """Per question: how many things the organisation already told are about its topics.
+
+    A told thing is a known answer (not ``onbekend``), or a person the people list names with a
+    role (topic ``rollen``); it is about a question's topics when it shares a pillar or theme with
+    the question's ``informs``. Questions about nothing told are left out (weight 0).
+    """
+    said = [kb.questions[q].informs for q, v in sorted(facts.answers.items()) if v != "onbekend" and q in kb.questions]
+    said += [("rollen",) for person in facts.people or () if person.roles]
+    weights = {}
+    for qid, question in kb.questions.items():
+        weight = sum(1 for topics in said if not set(topics).isdisjoint(question.informs))
+        if weight:
+            weights[qid] = weight
+    return weights
+
+
+def _weight(told_count: int) -> float:
+    """How much what was told weighs: 1 for one told thing, +1 per doubling (0 for none).
+
+    Diminishing, so that with many answers the measured effect still counts and a theme with many
+    questions (and so many answers) does not outweigh it by its size alone.
+    """
+    return 1 + math.log2(told_count) if told_count > 0 else 0.0
+
+
 def ask_next(adv: Advisor, facts: Facts, *, limit: int | None = REPORT_LIMIT) -> tuple[AskNext, ...]:
     """The questions to ask next, most effect first (at most ``limit``; None: all that change anything).
 
-    Order: score (mean changes over the answers) descending, then the number of things decided,
-    then questionnaire order. Costs one engine run per candidate answer (docs/ask-next.md).
+    Order (docs/ask-next.md#order), each step breaking the ties of the one before:
+
+    1. questions about something the organisation already told (:func:`told`) before the rest:
+       the next conversation goes on from the last;
+    2. questions that test criteria or advice before a self-placement (``zelf_<pillar>``), which is
+       never a criterion: it only moves an estimate, and the advice it decides rests on that;
+    3. the measured score weighed by what was told about the question's topics (score x
+       (1 + log2 told)), then the score alone, high first;
+    4. the number of things decided, then questionnaire order.
+
+    Costs one engine run per candidate answer (docs/ask-next.md).
     """
     recommend = _recommend_rules(adv)
     before = _state(adv, facts, recommend)
@@ -270,12 +341,19 @@ def ask_next(adv: Advisor, facts: Facts, *, limit: int | None = REPORT_LIMIT) ->
             continue
         kinds = {"pillar": 0, "conflict": 1, "recommendation": 2}
         decides = tuple(
-            _describe(adv, kind, item, before, after)
+            _describe(adv, question, kind, item, before, after)
             for kind, item in sorted(decided, key=lambda k: (kinds[k[0]], k[1]))
         )
         score = round(total / len(after), 3)
         found.append(AskNext(qid, question.nl, question.en, who.of(qid), score, decides))
-    found.sort(key=lambda a: (-a.score, -len(a.decides), order[a.question]))
+    weights = told(adv.kb, facts)
+
+    def key(item: AskNext) -> tuple[bool, bool, float, float, int, int]:
+        weighed = _weight(weights.get(item.question, 0)) * item.score
+        placement = item.question.startswith(SELF_PLACEMENT_PREFIX)
+        return not weighed, placement, -weighed, -item.score, -len(item.decides), order[item.question]
+
+    found.sort(key=key)
     return tuple(found if limit is None else found[:limit])
 
 

@@ -4,7 +4,8 @@ Stage 1 is the floor. ``stage_min`` is the highest stage N such that every crite
 2..N fires; ``stage_max`` is the stage below the first stage with a failing criterion (4 when none
 fails). The stage is *established* when the two meet. Otherwise the report gives the bounds, the
 questions that would narrow them, and a ``stage_estimate`` that is worded as an estimate: the
-self-placement inside the bounds, or the stages above ``stage_min`` that each have a met criterion. A self-placement
+self-placement inside the bounds, or the stages above ``stage_min`` that each have a met criterion
+when at least two stated criteria support that. A self-placement
 outside the bounds is a conflict; the bounds win. Adding an answer only narrows the bounds,
 because a criterion's outcome only moves from unknown to fires or fails.
 """
@@ -16,7 +17,6 @@ from collections.abc import Mapping, Sequence
 from .atleast import AtLeast
 from .engine import Firing
 from .knowledge import KnowledgeBase
-from .atleast import AtLeast
 from .logic import Cond, Truth, conditions, evaluate
 from .report import ConditionStatus, Conflict, Evidence, PillarResult, Requirement, StageEstimate
 from .rulepack import Rule, RulePack
@@ -69,21 +69,47 @@ def self_placement(kb: KnowledgeBase, pillar: str, facts: Mapping[str, object]) 
     return None if rank is None else rank + 1
 
 
-def _estimate(stage_min: int, stage_max: int, evidenced: Sequence[int], placed: int | None) -> StageEstimate:
+#: The fewest stated criteria (gates) with a known outcome that an estimate on the criteria above
+#: ``stage_min`` must rest on (docs/stages.md#estimate): one trait is no ground to place a pillar.
+ESTIMATE_SUPPORT = 2
+
+
+def _climb(stage_min: int, stage_max: int, evidenced: Sequence[int]) -> int:
+    """From ``stage_min`` up through every following stage inside the bounds with evidence of its own.
+
+    An unbroken chain: one trait of a far stage alone does not count.
+    """
+    top = stage_min
+    while top < stage_max and top + 1 in evidenced:
+        top += 1
+    return top
+
+
+def _support(ladder: Mapping[int, Sequence[Rule]], outcome: Mapping[str, str], top: int) -> int:
+    """The stated criteria (gates) with a known outcome behind a climb to ``top``.
+
+    Met gates of stages 2 .. ``top`` say the organisation has those traits; failing gates (all
+    above ``stage_max``, so above the climb) say it has not reached the stages above. Afgeleid
+    criteria may carry the climb through a stage but are our inference, so they do not count here.
+    """
+    met = sum(1 for n in range(2, top + 1) for r in ladder[n] if outcome.get(r.id) == "fires")
+    failing = sum(1 for n in range(2, 5) for r in ladder[n] if outcome.get(r.id) == "fails")
+    return met + failing
+
+
+def _estimate(stage_min: int, stage_max: int, top: int, support: int, placed: int | None) -> StageEstimate:
     """The established stage, else the self-placement inside the bounds, else what the criteria show.
 
-    ``evidenced`` are the stages with at least one criterion that fires (a gate or an afgeleid one). Without a self-placement
-    the estimate climbs from ``stage_min`` through every following stage inside the bounds that has
-    evidence of its own (an unbroken chain: one trait of a far stage alone does not count); with
-    nothing beyond the floor it is ``onbepaald`` — the floor alone is no estimate.
+    ``top`` is where the evidence climbs to (:func:`_climb`), ``support`` the gates it rests on
+    (:func:`_support`): a climb above ``stage_min`` on fewer than :data:`ESTIMATE_SUPPORT` of them
+    stays at ``stage_min``. With nothing beyond the floor the estimate is ``onbepaald`` — the floor
+    alone is no estimate.
     """
     if stage_min == stage_max:
         return StageEstimate(stage_min, "criteria")
     if placed is not None and stage_min <= placed <= stage_max:
         return StageEstimate(placed, "zelfinschatting")
-    shown = stage_min
-    while shown < stage_max and shown + 1 in evidenced:
-        shown += 1
+    shown = top if support >= ESTIMATE_SUPPORT else stage_min
     if shown > 1:
         return StageEstimate(shown, "criteria")
     return StageEstimate(None, "onbepaald")
@@ -154,7 +180,8 @@ def classify(
         # Evidence for the estimate (never for the bounds): a met criterion of the stage, a gate or
         # one of our own (afgeleid) criteria, which may inform but never decide (docs/stages.md).
         evidenced = [n for n in range(2, 5) if any(outcome.get(r.id) == "fires" for r in pack.all_criteria(pillar.id, n))]
-        estimate = _estimate(stage_min, stage_max, evidenced, placed)
+        top = _climb(stage_min, stage_max, evidenced)
+        estimate = _estimate(stage_min, stage_max, top, _support(ladder, outcome, top), placed)
         named = kb.stage(stage) if stage else None
         results.append(
             PillarResult(

@@ -16,6 +16,7 @@ from .errors import InputError, did_you_mean
 from .facts import Facts
 from .knowledge import Question
 from .logic import Cond, dnf
+from .report import PillarResult
 from .rulepack import Rule
 from .stages import rule_outcomes
 from .messages import t
@@ -132,6 +133,9 @@ class PathResult:
     changes: tuple[Change, ...]
     reached: bool
     recommendations: tuple[str, ...]
+    #: (stage_min, stage_max, estimate, estimate basis) before and after, for the text rendering.
+    bounds_before: tuple[int, int, int | None, str] = (1, 4, None, "onbepaald")
+    bounds_after: tuple[int, int, int | None, str] = (1, 4, None, "onbepaald")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -202,4 +206,10 @@ def path_to_stage(adv: Advisor, facts: Facts, pillar: str, target: int, *, max_r
         changes=tuple(sorted(final.values(), key=lambda c: c.question)),
         reached=_level(after.stage, after.at_least) >= target,
         recommendations=route,
+        bounds_before=_bounds(before),
+        bounds_after=_bounds(after),
     )
+
+
+def _bounds(pillar: PillarResult) -> tuple[int, int, int | None, str]:
+    return pillar.stage_min, pillar.stage_max, pillar.stage_estimate.stage, pillar.stage_estimate.basis

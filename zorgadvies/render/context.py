@@ -197,6 +197,10 @@ class _Builder:
         spread = ordered and ordered[0]["value"] != ordered[-1]["value"]
         strongest = max(pillars, key=lambda p: p["value"]) if spread else None
         weakest = min(pillars, key=lambda p: p["value"]) if spread else None
+        # Without a spread, "all at the same level" is only true when every pillar has a stage or
+        # an estimate; pillars at the floor with nothing known are not "at a level" at all.
+        unknown = sum(1 for p in report.pillars if p.stage is None and p.stage_estimate.stage is None)
+        levels_open = str(t["levels_open"]).format(n=unknown, total=len(pillars)) if not spread and unknown else None
         focus = self.focus(recs)
         reflection = []
         for field in dict.fromkeys(q.field for q in report.reflection_questions):
@@ -250,6 +254,7 @@ class _Builder:
             ],
             "strongest": strongest,
             "weakest": weakest,
+            "levels_open": levels_open,
             "focus": focus,
             "ask_next": self.ask_next(),
             "recs": [recs[r.id] for r in report.recommendations],

@@ -8,6 +8,7 @@ from ..audit import ReplayResult
 from ..explain import Explanation, RuleTrace
 from ..knowledge import KnowledgeBase
 from ..whatif import PathResult
+from .labels import bounds_text, stage_names
 
 __all__ = ["render_explanation", "render_path", "render_replay"]
 
@@ -111,16 +112,14 @@ def render_explanation(expl: Explanation, lang: str = "nl") -> str:
 def render_path(result: PathResult, kb: KnowledgeBase, lang: str = "nl") -> str:
     en = lang == "en"
 
-    def stage(s: int | None, at_least: int | None) -> str:
-        if s:
-            return f"{kb.stage(s).name(lang)} ({s})"
-        if at_least:
-            return ("undetermined, at least " if en else "onbepaald, minstens ") + kb.stage(at_least).name(lang)
-        return "undetermined" if en else "onbepaald"
+    names = stage_names(kb)
+
+    def stage(s: int | None, bounds: tuple[int, int, int | None, str]) -> str:
+        return bounds_text(s, *bounds, names, lang)
 
     pillar = kb.pillar(result.pillar).name(lang)
     lines = [
-        f"{pillar}: {stage(result.stage_before, result.at_least_before)} → {'target' if en else 'doel'} {kb.stage(result.target).name(lang)} ({result.target})",
+        f"{pillar}: {stage(result.stage_before, result.bounds_before)} → {'target' if en else 'doel'} {kb.stage(result.target).name(lang)} ({result.target})",
     ]
     if not result.changes:
         lines.append("No answers need to change." if en else "Er hoeven geen antwoorden te veranderen.")
@@ -131,7 +130,7 @@ def render_path(result: PathResult, kb: KnowledgeBase, lang: str = "nl") -> str:
             now = q.label(change.current, lang) if change.current is not None else ("unknown" if en else "onbekend")
             lines.append(f"  --set {change.question}={change.value}")
             lines.append(f"      {q.text(lang)}  ({'now' if en else 'nu'}: {now} → {q.label(change.value, lang)})")
-    lines.append(("After these answers: " if en else "Na deze antwoorden: ") + stage(result.stage_after, result.at_least_after) + ("" if result.reached else (" — target NOT reached" if en else " — doel NIET bereikt")))
+    lines.append(("After these answers: " if en else "Na deze antwoorden: ") + stage(result.stage_after, result.bounds_after) + ("" if result.reached else (" — target NOT reached" if en else " — doel NIET bereikt")))
     if result.recommendations:
         lines.append("Recommendations on the way:" if en else "Aanbevelingen onderweg:")
         for rid in result.recommendations:
