@@ -141,10 +141,10 @@ def test_no_state_between_requests_outside_the_database(db_url: str) -> None:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_api_assess_is_the_cli_output_byte_for_byte(example: Path, tmp_path: Path) -> None:
+def test_api_assess_is_the_cli_output_byte_for_byte(example: Path, db_url: str) -> None:
     import yaml
 
-    app = create_app(tmp_path / "api.sqlite3")
+    app = create_app(db_url)
     with TestClient(app) as client:
         data = yaml.safe_load(example.read_text(encoding="utf-8"))
         response = client.post("/api/v1/assess", json=data)
@@ -152,8 +152,8 @@ def test_api_assess_is_the_cli_output_byte_for_byte(example: Path, tmp_path: Pat
     assert response.status_code == 200 and response.content == cli.output.encode("utf-8")
 
 
-def test_api_refuses_bad_facts_with_one_line(tmp_path: Path) -> None:
-    app = create_app(tmp_path / "api.sqlite3")
+def test_api_refuses_bad_facts_with_one_line(db_url: str) -> None:
+    app = create_app(db_url)
     with TestClient(app) as client:
         response = client.post("/api/v1/assess", json={"organisation": {"name": "X"}, "answers": {"mp_inzet": "vaak"}})
         assert response.status_code == 422 and "mp_inzet" in response.json()["error"]

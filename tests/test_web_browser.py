@@ -69,11 +69,13 @@ def answer(page: Any, choose: str = "first") -> str:
     return legend
 
 
-def test_a_round_in_the_browser(tmp_path: Path) -> None:
-    folder = Path(os.environ.get("ZORGADVIES_SCREENSHOTS", tmp_path / "shots"))
+def test_a_round_in_the_browser(tmp_path: Path, db_url: str) -> None:
+    """The whole round, on SQLite and on PostgreSQL (db_url skips the latter, saying why, without a server)."""
+    backend = db_url.split(":", 1)[0].split("+", 1)[0]
+    folder = Path(os.environ.get("ZORGADVIES_SCREENSHOTS", tmp_path / "shots")) / backend
     folder.mkdir(parents=True, exist_ok=True)
     shots = Shots(folder)
-    with running_server(str(tmp_path / "browser.sqlite3")) as (base, setup_link), playwright.sync_playwright() as p:
+    with running_server(db_url) as (base, setup_link), playwright.sync_playwright() as p:
         assert setup_link
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         consultant = browser.new_context(viewport=DESKTOP, bypass_csp=True, accept_downloads=True)
