@@ -140,8 +140,9 @@ def test_the_round_page_in_the_librarys_words(consultant: tuple[Litestar, TestCl
         row = re.search(rf"<th scope=\"row\">{re.escape(str(escape(kb.pillar(p['id']).name('nl'))))}</th>(.*?)</tr>", page, re.S)
         assert row and str(escape(words)) in row.group(1), (p["id"], words)
         assert f"minstens {p['stage_min']}, hoogstens {p['stage_max']}" in row.group(1)
-    metrics = re.search(r'<th scope="row">[^<]*Metrics[^<]*</th>(.*?)</tr>', page, re.S)
-    assert metrics and "past niet bij de antwoorden" in metrics.group(1)
+    conflict = re.search(r'<tr class="conflict"><td colspan="\d">(.*?)</td></tr>', page, re.S)
+    assert conflict and "Metrics" in conflict.group(1) and "past niet bij de antwoorden" in conflict.group(1)
+    assert page.count('<tr class="conflict">') == sum(len(p["conflicts"]) for p in report["pillars"]) == 1
     # The consensus answers are listed with their note; disputes show each respondent's answer.
     consensus = page.split('id="h-consensus"', 1)[1].split("</section>", 1)[0]
     assert str(escape(kb.questions["met_kpis"].text("nl"))) in consensus and "in het MT" in consensus
@@ -174,7 +175,7 @@ def test_trend_against_the_previous_round(consultant: tuple[Litestar, TestClient
         row = re.search(rf"<th scope=\"row\">{re.escape(str(escape(pn['name'])))}</th>(.*?)</tr>", page, re.S)
         assert row, pn["id"]
         previous = stage_text(po["stage"], po["at_least"], names, "nl")
-        assert f"<td>{escape(previous)}</td><td>{escape(words[changes[pn['id']]])}</td>" in row.group(1), (pn["id"], previous)
+        assert f'<td data-label="Vorige">{escape(previous)}</td><td data-label="Trend">{escape(words[changes[pn["id"]]])}</td>' in row.group(1), (pn["id"], previous)
     # Metrics is established at stage 1 without KPIs, where the first round left it open: a change the trend shows.
     assert changes["metrics_evaluatie"] != "same"
     # The closed second round appears in the organisation's trend, in words (not the diff's codes).

@@ -333,7 +333,8 @@ def peers(request: Request[Any, Any, Any]) -> Template:
     account = _consultant(request)
     with _store(request).session() as session:
         view = rnd.peer_view_of(session, _adv(request), account.id)
-    return _page("peers.html", request, account=account, view=view)
+    stages = [(s.number, s.nl) for s in _adv(request).kb.stages]
+    return _page("peers.html", request, account=account, view=view, stages=stages)
 
 
 def _round_page(request: Request[Any, Any, Any], account: Account, round_id: int, status_code: int = 200, **extra: Any) -> Template:
