@@ -206,3 +206,23 @@ def test_the_peer_view_from_five_organisations_on(consultant: tuple[Litestar, Te
     rows = re.findall(r"<tr><td>[^<]+</td>((?:<td>\d+</td>){5})</tr>", page)
     assert len(rows) == 6
     assert all(sum(int(n) for n in re.findall(r"\d+", row)) == 5 for row in rows)
+
+
+def test_failed_log_in_counts_are_not_kept_past_their_window(db_url: str) -> None:
+    """docs/privacy.md: the e-mail addresses and client addresses of failed log-ins go after 15 minutes."""
+    from sqlalchemy import select
+
+    from zorgadvies.store.models import LoginThrottle
+    from zorgadvies.web.accounts import WINDOW, log_in
+    from zorgadvies.web.security import when
+
+    store = open_store(db_url)
+    assert store is not None
+    with store.session() as session:
+        session.add(LoginThrottle(key="email:old@example.nl", failures=3, window_start=when(-2 * WINDOW)))
+        session.add(LoginThrottle(key="email:recent@example.nl", failures=2, window_start=when(-WINDOW / 3)))
+    with store.session() as session:
+        assert log_in(session, "someone@example.nl", "wrong", "192.0.2.1") is None
+    with store.session() as session:
+        keys = set(session.execute(select(LoginThrottle.key)).scalars())
+    assert keys == {"email:recent@example.nl", "email:someone@example.nl", "client:192.0.2.1"}
