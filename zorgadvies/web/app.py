@@ -12,6 +12,7 @@ package's own static files, no inline script or style; templates autoescape ever
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Annotated, Any
@@ -39,7 +40,7 @@ from ..store import Store, open_store
 from ..store.models import Account
 from . import accounts as acc
 from . import rounds as rnd
-from ..render.pdf import pdf_available
+from ..render.pdf import pdf_available as _pdf_available
 from .api import COMPONENTS, api_router
 from .security import content_disposition
 
@@ -52,6 +53,12 @@ Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED
 CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 #: The downloaded HTML report is a stand-alone document with its own inline styles and SVG; still no script.
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'"
+
+
+@functools.cache
+def pdf_available() -> bool:
+    """Whether this server can make PDFs (asked once per worker: the check imports WeasyPrint)."""
+    return _pdf_available()
 
 
 class LoginRequired(Exception):
