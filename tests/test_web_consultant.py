@@ -146,8 +146,15 @@ def test_the_round_page_in_the_librarys_words(consultant: tuple[Litestar, TestCl
     # The consensus answers are listed with their note; disputes show each respondent's answer.
     consensus = page.split('id="h-consensus"', 1)[1].split("</section>", 1)[0]
     assert str(escape(kb.questions["met_kpis"].text("nl"))) in consensus and "in het MT" in consensus
-    if report["respondents"] and report["respondents"]["disputed"]:
-        assert "Directeur:" in page and "Teamleider:" in page
+    disputed = (report["respondents"] or {}).get("disputed", [])
+    assert disputed  # the two respondents answered at the two ends of every scale
+    assert "<strong>Directeur:</strong>" in page and "<strong>Teamleider:</strong>" in page
+    # A consensus on a dispute is preselected in its form (changing it starts from what was agreed).
+    question = next(d["question"] for d in disputed if kb.questions[d["question"]].type == "choice")
+    value = kb.questions[question].values[1].id
+    assert post(client, f"/rounds/{round_id}/consensus", {"question": question, "value": value}, page=f"/rounds/{round_id}").status_code == 303
+    form = client.get(f"/rounds/{round_id}").text.split(f'name="question" value="{question}"', 1)[1].split("</form>", 1)[0]
+    assert re.findall(r'<option value="([^"]*)" selected>', form) == [value]
     # The download links are on the page (PDF only where it can be made).
     for href in (f"/rounds/{round_id}/rapport", f"/rounds/{round_id}/report/html", f"/rounds/{round_id}/report/markdown",
                  f"/rounds/{round_id}/report/json", f"/orgs/{org_id}/vragenlijst"):

@@ -346,7 +346,7 @@ class RoundView:
     #: stage_min/stage_max, texts of the disputed questions it rests on, conflicts in words, and the
     #: previous assessment's stage with the change (None without a previous one).
     pillars: list[dict[str, Any]]
-    disputes: list[dict[str, Any]]  # question, text, answers [(name, label)], combined label, consensus
+    disputes: list[dict[str, Any]]  # question, text, answers [(name, label)], combined label, consensus, current
     options: dict[str, list[tuple[str, str]]]  # disputed question -> (value, label) for the consensus form
     consensus: list[dict[str, Any]]  # every consensus answer recorded: question text, answer label, note, when
     previous: str | None = None  # when the previous assessment was saved
@@ -403,6 +403,7 @@ def round_view(session: Session, adv: Advisor, rnd: Round, org: Organisation) ->
     completion = [(resp, int(counts.get(resp.id, 0))) for resp in respondents_of(session, rnd)]
     previous = previous_assessment(session, org, rnd)
     labels = answer_labels(adv)
+    settled = consensus_of(session, rnd)
     disputes, options = [], {}
     for d in (report.respondents or {}).get("disputed", []):
         q = d["question"]
@@ -413,6 +414,7 @@ def round_view(session: Session, adv: Advisor, rnd: Round, org: Organisation) ->
             "answers": [(name, label.get(str(v), str(v))) for name, v in d["answers"].items()],
             "combined": label.get(str(d["combined"]), str(d["combined"])),
             "consensus": d["consensus"],
+            "current": str(settled[q]) if q in settled else "",  # preselected in the consensus form
         })
         options[q] = [(v, t) for v, t in label.items() if v not in ("ja", "nee") or adv.kb.questions[q].type == "boolean"]
     rows = session.execute(select(Consensus).where(Consensus.round_id == rnd.id).order_by(Consensus.question)).scalars().all()
