@@ -4,6 +4,7 @@ import itertools
 import os
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -105,13 +106,16 @@ _POSTGRES_WHY: list[str] = []
 _DB_COUNTER = itertools.count()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_server: str | None) -> Iterator[str]:
-    """A fresh, empty database URL on each backend."""
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@contextmanager
+def _fresh_database(kind: str, folder: Path, postgres_server: str | None) -> Iterator[str]:
+    """A new, empty database on ``kind`` (its URL); dropped afterwards. Skips PostgreSQL, saying why, without a server."""
     from zorgadvies.store import forget_stores
 
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'store.sqlite3'}"
         forget_stores()
         return
     if postgres_server is None:
@@ -131,6 +135,20 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_server: str 
         with admin.connect() as conn:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_server: str | None) -> Iterator[str]:
+    """A fresh, empty database URL on each backend."""
+    with _fresh_database(request.param, tmp_path, postgres_server) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[str]:
+    """As ``db_url``, shared by a module's tests (a server started once per backend)."""
+    with _fresh_database(request.param, tmp_path_factory.mktemp(request.param), postgres_server) as url:
+        yield url
 
 
 # --------------------------------------------------------------------------------------------

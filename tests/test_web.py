@@ -56,8 +56,8 @@ def test_a_round_from_start_to_report(site: tuple[Litestar, Any, str], tmp_path:
     round_page = admin.get(f"/rounds/{round_id}")
     assert round_page.status_code == 200
     # Completion per respondent: the answers each gave (the bad one did not count).
-    assert "<td>Directeur</td><td>bestuurder</td><td>6</td>" in round_page.text
-    assert "<td>Wijkverpleegkundige</td><td>zorgprofessional</td><td>1</td>" in round_page.text
+    assert '<td>Directeur</td><td data-label="Rol">bestuurder</td><td data-label="Beantwoord">6</td>' in round_page.text
+    assert '<td>Wijkverpleegkundige</td><td data-label="Rol">zorgprofessional</td><td data-label="Beantwoord">1</td>' in round_page.text
     assert "Geschillen" in round_page.text and "Directeur:" in round_page.text  # each respondent's answer
     disputed = re.findall(r'name="question" value="([^"]+)"', round_page.text)
     assert disputed and disputed[0] in asked
@@ -141,10 +141,10 @@ def test_no_state_between_requests_outside_the_database(db_url: str) -> None:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_api_assess_is_the_cli_output_byte_for_byte(example: Path, tmp_path: Path) -> None:
+def test_api_assess_is_the_cli_output_byte_for_byte(example: Path, db_url: str) -> None:
     import yaml
 
-    app = create_app(tmp_path / "api.sqlite3")
+    app = create_app(db_url)
     with TestClient(app) as client:
         data = yaml.safe_load(example.read_text(encoding="utf-8"))
         response = client.post("/api/v1/assess", json=data)
@@ -152,8 +152,8 @@ def test_api_assess_is_the_cli_output_byte_for_byte(example: Path, tmp_path: Pat
     assert response.status_code == 200 and response.content == cli.output.encode("utf-8")
 
 
-def test_api_refuses_bad_facts_with_one_line(tmp_path: Path) -> None:
-    app = create_app(tmp_path / "api.sqlite3")
+def test_api_refuses_bad_facts_with_one_line(db_url: str) -> None:
+    app = create_app(db_url)
     with TestClient(app) as client:
         response = client.post("/api/v1/assess", json={"organisation": {"name": "X"}, "answers": {"mp_inzet": "vaak"}})
         assert response.status_code == 422 and "mp_inzet" in response.json()["error"]

@@ -69,11 +69,13 @@ def answer(page: Any, choose: str = "first") -> str:
     return legend
 
 
-def test_a_round_in_the_browser(tmp_path: Path) -> None:
-    folder = Path(os.environ.get("ZORGADVIES_SCREENSHOTS", tmp_path / "shots"))
+def test_a_round_in_the_browser(tmp_path: Path, db_url: str) -> None:
+    """The whole round, on SQLite and on PostgreSQL (db_url skips the latter, saying why, without a server)."""
+    backend = db_url.split(":", 1)[0].split("+", 1)[0]
+    folder = Path(os.environ.get("ZORGADVIES_SCREENSHOTS", tmp_path / "shots")) / backend
     folder.mkdir(parents=True, exist_ok=True)
     shots = Shots(folder)
-    with running_server(str(tmp_path / "browser.sqlite3")) as (base, setup_link), playwright.sync_playwright() as p:
+    with running_server(db_url) as (base, setup_link), playwright.sync_playwright() as p:
         assert setup_link
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         consultant = browser.new_context(viewport=DESKTOP, bypass_csp=True, accept_downloads=True)
@@ -144,6 +146,10 @@ def test_a_round_in_the_browser(tmp_path: Path) -> None:
         # The consultant sees completion and disputes, records a consensus, closes, downloads.
         page.goto(round_url)
         shots.take(page, "round-progress", expect="Vragen beantwoord")
+        # Stages with their bounds in the text report's words, one row per pillar.
+        stages = page.locator("table.stages tbody tr:not(.conflict)")
+        assert stages.count() == 6 and "Marketingpraktijk" in stages.first.inner_text()
+        assert all(("minstens" in t or "(" in t) for t in stages.all_inner_texts()), stages.all_inner_texts()
         rows = page.locator("table").first.inner_text()
         assert "Bestuurder\tbestuurder\t5" in rows and "Wijkverpleegkundige\tzorgprofessional\t3" in rows, rows
         assert page.get_by_role("heading", name="Geschillen").count() == 1
@@ -166,9 +172,10 @@ def test_a_round_in_the_browser(tmp_path: Path) -> None:
         info.value.save_as(str(report))
         text = report.read_text(encoding="utf-8")
         assert "Thuiszorg De Brug" in text and "<svg" in text
-        viewer = consultant.new_page()
-        viewer.goto(report.as_uri())
-        shots.take(viewer, "report", expect="Thuiszorg De Brug")
+        # The same report viewed in the browser from the round page.
+        page.get_by_role("link", name="Rapport voor de klant bekijken").click()
+        shots.take(page, "report", expect="Thuiszorg De Brug")
+        assert page.locator("svg").count() >= 1
 
         late = browser.new_context(viewport=PHONE, bypass_csp=True).new_page()
         late.goto(links[2])

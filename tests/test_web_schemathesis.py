@@ -1,4 +1,4 @@
-"""The OpenAPI document checked with schemathesis against the running server.
+"""The OpenAPI document checked with schemathesis against the running server, on SQLite and PostgreSQL.
 
 Every operation under /api/v1, with generated requests (the token of a consultant who owns an
 organisation and a round): no 5xx, status codes, content types and bodies as the document says.
@@ -33,9 +33,9 @@ def _form(client: Any, path: str, data: dict[str, str], page: str) -> Any:
 
 
 @pytest.fixture(scope="module")
-def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    db = tmp_path_factory.mktemp("schemathesis") / "api.sqlite3"
-    with running_server(str(db)) as (base, link):
+def api(module_db_url: str) -> Iterator[tuple[str, str]]:
+    """A server on SQLite and on PostgreSQL (module_db_url skips the latter, saying why, without a server)."""
+    with running_server(module_db_url) as (base, link):
         assert link
         path = link.split(base, 1)[1]
         with httpx.Client(base_url=base, follow_redirects=True) as client:

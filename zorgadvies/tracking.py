@@ -28,8 +28,10 @@ __all__ = [
     "RecommendationRef",
     "ReportDiff",
     "Side",
+    "change_words",
     "diff_reports",
     "is_report",
+    "radar_stages",
     "load_side",
     "render_diff_text",
     "report_mapping",
@@ -381,6 +383,17 @@ def _knowledge_label(knowledge: Mapping[str, Any]) -> str:
     version = knowledge.get("version") or "?"
     sha = str(knowledge.get("sha256") or "")
     return f"{version} (sha256 {sha[:12]}…)" if sha else str(version)
+
+
+def change_words(lang: str = "nl") -> dict[str, str]:
+    """How each :attr:`PillarChange.change` code reads (``up`` -> ``▲ hoger``), as the comparison says it."""
+    return dict(_T[lang]["change"])
+
+
+def radar_stages(report: Mapping[str, Any]) -> dict[str, int | None]:
+    """Stage per pillar of a saved report as the radar draws a previous assessment: the stage, or
+    where it was not established its lower bound."""
+    return {p["id"]: p.get("stage") or p.get("stage_min") or p.get("at_least") for p in report.get("pillars", [])}
 
 
 def render_diff_text(diff: ReportDiff, lang: str = "nl", *, kinds: tuple[str, str] | None = None) -> str:

@@ -19,6 +19,7 @@ from ..render.markdown import markdown_images, render_markdown
 from ..render.options import RenderOptions, load_intro, load_logo, parse_colour
 from ..render.pdf import render_pdf
 from ..report import Report
+from ..tracking import radar_stages
 
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -30,7 +31,7 @@ def previous_stages(report: Report, db: str | None) -> dict[str, int | None] | N
     for entry in reversed(load_history(str(report.organisation["name"]), db)):
         if {k: v for k, v in entry.report.items() if k != "knowledge"} == mine:
             continue  # this very assessment, saved with --save
-        return {p["id"]: p.get("stage") or p.get("stage_min") or p.get("at_least") for p in entry.report.get("pillars", [])}
+        return radar_stages(entry.report)
     return None
 
 

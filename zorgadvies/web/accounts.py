@@ -118,6 +118,9 @@ def log_in(session: Session, email: str, password: str, client: str) -> Account 
     clears the address's count.
     """
     now, window_start = when(), when(-WINDOW)
+    # Counts older than the window are kept no longer than needed (docs/privacy.md): they hold the
+    # e-mail address tried and the client's address.
+    session.execute(delete(LoginThrottle).where(LoginThrottle.window_start < window_start))
     email = email.strip().lower()[:254]
     by_email = _failures(session, f"email:{email}", now, window_start)
     by_client = _failures(session, f"client:{client}"[:300], now, window_start)

@@ -161,7 +161,7 @@ def report(request: Request[Any, Any, Any], round_id: FromPath[int]) -> Response
         the_round, org = rnd.get_round(session, owner.id, round_id)
         facts = rnd.round_facts(session, the_round, org)
     body, _, _ = rnd.render_report(request.app.state.adv, facts, "json")
-    return Response(body.encode("utf-8"), media_type=MediaType.JSON)  # type: ignore[arg-type]
+    return Response(body, media_type=MediaType.JSON)  # type: ignore[arg-type]
 
 
 api_router = Router(

@@ -12,6 +12,7 @@ package's own static files, no inline script or style; templates autoescape ever
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Annotated, Any
@@ -39,7 +40,9 @@ from ..store import Store, open_store
 from ..store.models import Account
 from . import accounts as acc
 from . import rounds as rnd
+from ..render.pdf import pdf_available as _pdf_available
 from .api import COMPONENTS, api_router
+from .security import content_disposition
 
 __all__ = ["SESSION_COOKIE", "create_app"]
 
@@ -50,6 +53,12 @@ Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED
 CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 #: The downloaded HTML report is a stand-alone document with its own inline styles and SVG; still no script.
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'"
+
+
+@functools.cache
+def pdf_available() -> bool:
+    """Whether this server can make PDFs (asked once per worker: the check imports WeasyPrint)."""
+    return _pdf_available()
 
 
 class LoginRequired(Exception):
@@ -314,7 +323,7 @@ def export_org(request: Request[Any, Any, Any], org_id: FromPath[int]) -> Respon
     with _store(request).session() as session:
         data = rnd.organisation_export(session, rnd.get_organisation(session, account.id, org_id))
     return Response(json.dumps(data, ensure_ascii=False, indent=2) + "\n", media_type=MediaType.JSON,
-                    headers={"content-disposition": f'attachment; filename="organisatie-{org_id}.json"'})
+                    headers={"content-disposition": content_disposition(f"organisatie-{org_id}.json")})
 
 
 @get("/orgs/{org_id:int}/compare", sync_to_thread=True)
@@ -331,7 +340,8 @@ def peers(request: Request[Any, Any, Any]) -> Template:
     account = _consultant(request)
     with _store(request).session() as session:
         view = rnd.peer_view_of(session, _adv(request), account.id)
-    return _page("peers.html", request, account=account, view=view)
+    stages = [(s.number, s.nl) for s in _adv(request).kb.stages]
+    return _page("peers.html", request, account=account, view=view, stages=stages)
 
 
 def _round_page(request: Request[Any, Any, Any], account: Account, round_id: int, status_code: int = 200, **extra: Any) -> Template:
@@ -341,7 +351,7 @@ def _round_page(request: Request[Any, Any, Any], account: Account, round_id: int
         view = rnd.round_view(session, adv, the_round, org)
         notes = rnd.notes_for_round(session, the_round)
     return _page("round.html", request, status_code, account=account, round=the_round, org=org, view=view, kb=adv.kb,
-                 notes=notes, roles=ROLES, labels=rnd.answer_labels(adv), **extra)
+                 notes=notes, roles=ROLES, pdf=pdf_available(), **extra)
 
 
 @get("/rounds/{round_id:int}", sync_to_thread=True)
@@ -403,22 +413,54 @@ def close(request: Request[Any, Any, Any], round_id: FromPath[int]) -> Redirect:
     return Redirect(f"/rounds/{round_id}", status_code=303)
 
 
-@get("/rounds/{round_id:int}/report/{fmt:str}", sync_to_thread=True)
-def report(request: Request[Any, Any, Any], round_id: FromPath[int], fmt: FromPath[str]) -> Response[Any]:
+def _download_name(kind: str, org: Any, the_round: Any, suffix: str) -> str:
+    from ..interview import slug
+
+    return f"{kind}-{slug(org.name)}-{the_round.id}.{suffix}"
+
+
+def _report_response(request: Request[Any, Any, Any], round_id: int, fmt: str, *, inline: bool) -> Response[Any]:
     account = _consultant(request)
     adv = _adv(request)
     with _store(request).session() as session:
         the_round, org = rnd.get_round(session, account.id, round_id)
         facts = rnd.round_facts(session, the_round, org)
-    try:
-        body, media_type, suffix = rnd.render_report(adv, facts, fmt)
-    except KeyError:
-        raise NotFoundException from None
-    name = f"rapport-{the_round.id}.{suffix}"
-    headers = {"content-disposition": f'attachment; filename="{name}"'}
+        previous = rnd.previous_assessment(session, org, the_round)
+    if fmt not in rnd.REPORT_FORMATS:
+        raise NotFoundException
+    if fmt == "pdf" and not pdf_available():
+        return _page("error.html", request, 501, account=account, title="PDF niet beschikbaar",
+                     message="Deze server kan geen PDF maken (de pdf-extra van zorgadvies is niet geïnstalleerd). Download het rapport als HTML en druk het af als PDF.")
+    body, media_type, suffix = rnd.render_report(adv, facts, fmt, previous)
+    headers = {"content-disposition": content_disposition(_download_name("rapport", org, the_round, suffix), inline=inline)}
     if fmt == "html":
         headers["content-security-policy"] = REPORT_CSP
     return Response(body, media_type=media_type, headers=headers)
+
+
+@get("/rounds/{round_id:int}/report/{fmt:str}", sync_to_thread=True)
+def report(request: Request[Any, Any, Any], round_id: FromPath[int], fmt: FromPath[str]) -> Response[Any]:
+    """The client report as a download: html, pdf (with the pdf extra), markdown or json."""
+    return _report_response(request, round_id, fmt, inline=False)
+
+
+@get("/rounds/{round_id:int}/rapport", sync_to_thread=True)
+def report_view(request: Request[Any, Any, Any], round_id: FromPath[int]) -> Response[Any]:
+    """The client report (HTML) shown in the browser."""
+    return _report_response(request, round_id, "html", inline=True)
+
+
+@get("/orgs/{org_id:int}/vragenlijst", sync_to_thread=True)
+def questionnaire_xlsx(request: Request[Any, Any, Any], org_id: FromPath[int]) -> Response[bytes]:
+    """The questionnaire workbook with the organisation's name, as ``zorgadvies vragenlijst``."""
+    account = _consultant(request)
+    from ..interview import slug
+
+    with _store(request).session() as session:
+        org = rnd.get_organisation(session, account.id, org_id)
+        body = rnd.questionnaire(_adv(request), org)
+        name = f"vragenlijst-{slug(org.name)}.xlsx"
+    return Response(body, media_type=rnd.XLSX, headers={"content-disposition": content_disposition(name)})
 
 
 # -- respondents: the questionnaire behind a personal link ---------------------------------------------
@@ -519,7 +561,7 @@ def create_app(database: str | Path | None = None, *, secure_cookies: bool = Fal
     html = Router(path="/", include_in_schema=False, route_handlers=[
         login_page, login, logout, setup_page, setup, accounts_page, add_account, api_token,
         dashboard, create_org, organisation, add_person, create_round, delete_org, export_org, compare, peers,
-        round_page, add_respondent, revoke, consensus, add_note, close, report,
+        round_page, add_respondent, revoke, consensus, add_note, close, report, report_view, questionnaire_xlsx,
         respondent_start, respondent_change, respondent_answer, healthz,
     ])
     app = Litestar(

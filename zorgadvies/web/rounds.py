@@ -41,6 +41,8 @@ __all__ = [
     "get_round",
     "list_organisations",
     "organisation_export",
+    "previous_assessment",
+    "questionnaire",
     "respondent_by_token",
     "respondent_interview",
     "round_facts",
@@ -340,15 +342,56 @@ class RoundView:
     report: Report
     facts: dict[str, Any]
     completion: list[tuple[Respondent, int]]  # respondent, questions answered
-    pillars: list[tuple[str, str, list[str]]]  # pillar name, stage in words, texts of the disputed questions
-    disputes: list[dict[str, Any]]  # question, text, answers [(name, label)], combined label, consensus
+    #: Per pillar: name, bounds (the words of render.labels.bounds_text, as the text report says them),
+    #: stage_min/stage_max, texts of the disputed questions it rests on, conflicts in words, and the
+    #: previous assessment's stage with the change (None without a previous one).
+    pillars: list[dict[str, Any]]
+    disputes: list[dict[str, Any]]  # question, text, answers [(name, label)], combined label, consensus, current
     options: dict[str, list[tuple[str, str]]]  # disputed question -> (value, label) for the consensus form
+    consensus: list[dict[str, Any]]  # every consensus answer recorded: question text, answer label, note, when
+    previous: str | None = None  # when the previous assessment was saved
+
+
+def previous_assessment(session: Session, org: Organisation, rnd: Round) -> Assessment | None:
+    """The organisation's latest saved assessment before this round's own (a closed round's is excluded)."""
+    saved = history_of(session, org)
+    own = next((a for a in saved if a.round_id == rnd.id), None)
+    earlier = [a for a in saved if a.round_id != rnd.id and (own is None or (a.saved_at, a.id) < (own.saved_at, own.id))]
+    return earlier[-1] if earlier else None
+
+
+def _pillar_rows(adv: Advisor, report: Report, previous: Assessment | None) -> list[dict[str, Any]]:
+    from ..render.context import report_context
+    from ..render.labels import bounds_text, stage_names, stage_text
+    from ..render.options import RenderOptions
+    from ..tracking import change_words, diff_reports
+
+    names = stage_names(adv.kb)
+    # The conflicts in the client report's words (the report's view model tells them).
+    worded = {p["id"]: p for p in report_context(report, adv.kb, "nl", RenderOptions())["pillars"]}
+    changes = {c.id: c for c in diff_reports(json.loads(previous.report_json), report).pillars} if previous else {}
+    words = change_words("nl")
+    rows = []
+    for p in report.pillars:
+        est = p.stage_estimate
+        change = changes.get(p.id)
+        rows.append({
+            "id": p.id,
+            "name": adv.kb.pillar(p.id).name("nl"),
+            "bounds": bounds_text(p.stage, p.stage_min, p.stage_max, est.stage, est.basis, names, "nl"),
+            "established": p.stage is not None,
+            "stage_min": p.stage_min,
+            "stage_max": p.stage_max,
+            "disputed": [adv.kb.questions[q].text("nl") for q in p.disputed],
+            "conflicts": [c["text"] for c in worded[p.id]["conflicts"]],
+            "previous": stage_text(change.old_stage, change.old_at_least, names, "nl") if change and change.in_old else None,
+            "change": words[change.change] if change else None,
+        })
+    return rows
 
 
 def round_view(session: Session, adv: Advisor, rnd: Round, org: Organisation) -> RoundView:
     """The round as the consultant sees it: the library's report on the round's facts, in words."""
-    from ..render.labels import stage_names, stage_text
-
     facts = round_facts(session, rnd, org)
     report = adv.assess(facts)
     # Answered per respondent, counted in the database: the remaining questions per respondent would
@@ -358,12 +401,9 @@ def round_view(session: Session, adv: Advisor, rnd: Round, org: Organisation) ->
         .where(Respondent.round_id == rnd.id).group_by(Answer.respondent_id)
     ).all())
     completion = [(resp, int(counts.get(resp.id, 0))) for resp in respondents_of(session, rnd)]
-    names = stage_names(adv.kb)
-    pillars = [
-        (adv.kb.pillar(p.id).name("nl"), stage_text(p.stage, p.at_least, names, "nl"), [adv.kb.questions[q].text("nl") for q in p.disputed])
-        for p in report.pillars
-    ]
+    previous = previous_assessment(session, org, rnd)
     labels = answer_labels(adv)
+    settled = consensus_of(session, rnd)
     disputes, options = [], {}
     for d in (report.respondents or {}).get("disputed", []):
         q = d["question"]
@@ -374,9 +414,18 @@ def round_view(session: Session, adv: Advisor, rnd: Round, org: Organisation) ->
             "answers": [(name, label.get(str(v), str(v))) for name, v in d["answers"].items()],
             "combined": label.get(str(d["combined"]), str(d["combined"])),
             "consensus": d["consensus"],
+            "current": str(settled[q]) if q in settled else "",  # preselected in the consensus form
         })
         options[q] = [(v, t) for v, t in label.items() if v not in ("ja", "nee") or adv.kb.questions[q].type == "boolean"]
-    return RoundView(report, facts, completion, pillars, disputes, options)
+    rows = session.execute(select(Consensus).where(Consensus.round_id == rnd.id).order_by(Consensus.question)).scalars().all()
+    consensus = [
+        {"question": row.question, "text": adv.kb.questions[row.question].text("nl") if row.question in adv.kb.questions else row.question,
+         "answer": labels.get(row.question, {}).get(str(value := json.loads(row.value_json)), str(value)), "note": row.note,
+         "at": row.updated_at}
+        for row in rows
+    ]
+    return RoundView(report, facts, completion, _pillar_rows(adv, report, previous), disputes, options, consensus,
+                     previous.saved_at if previous else None)
 
 
 def close_round(session: Session, adv: Advisor, rnd: Round, org: Organisation) -> Report:
@@ -452,13 +501,28 @@ def peer_view_of(session: Session, adv: Advisor, account_id: int) -> dict[str, A
 
 
 def compare_rounds(session: Session, org: Organisation) -> list[dict[str, Any]]:
-    """The trend per pillar over the organisation's saved assessments (oldest first), from the library's diff."""
-    from ..tracking import diff_reports
+    """The trend per pillar over the organisation's saved assessments (oldest first), from the
+    library's diff, in the words of ``zorgadvies compare``."""
+    from ..render.labels import stage_text
+    from ..tracking import change_words, diff_reports
 
-    saved = [json.loads(a.report_json) for a in history_of(session, org)]
+    saved = history_of(session, org)
+    words = change_words("nl")
     steps = []
     for old, new in zip(saved, saved[1:]):
-        steps.append(diff_reports(old, new).to_dict())
+        diff = diff_reports(json.loads(old.report_json), json.loads(new.report_json))
+        names = diff.stage_names
+        steps.append({
+            "old": old.saved_at, "new": new.saved_at, "knowledge_changed": diff.knowledge_changed,
+            "pillars": [
+                {"name": p.name,
+                 "old": stage_text(p.old_stage, p.old_at_least, names, "nl") if p.in_old else "—",
+                 "new": stage_text(p.new_stage, p.new_at_least, names, "nl") if p.in_new else "—",
+                 "change": words[p.change]}
+                for p in diff.pillars
+            ],
+            "resolved": len(diff.resolved), "added": len(diff.new),
+        })
     return steps
 
 
@@ -479,25 +543,45 @@ def answer_labels(adv: Advisor) -> dict[str, dict[str, str]]:
 #: Report formats a round can be downloaded in: format -> (media type, file suffix).
 REPORT_FORMATS = {
     "html": ("text/html; charset=utf-8", "html"),
+    "pdf": ("application/pdf", "pdf"),
     "markdown": ("text/markdown; charset=utf-8", "md"),
     "json": ("application/json", "json"),
 }
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def render_report(adv: Advisor, facts: dict[str, Any], fmt: str) -> tuple[str, str, str]:
-    """(body, media type, file suffix) of the round's report in ``fmt``, by the library's renderers.
+def render_report(adv: Advisor, facts: dict[str, Any], fmt: str, previous: Assessment | None = None) -> tuple[bytes, str, str]:
+    """(body, media type, file suffix) of the round's report in ``fmt``, by the library's renderers
+    (HTML, PDF and Markdown byte for byte as ``zorgadvies report`` makes them from the round's facts,
+    from the same templates; the JSON as ``assess --format json``). ``previous``: the assessment drawn on the radar, as ``report --previous``.
 
-    Raises KeyError for an unknown format.
+    Raises KeyError for an unknown format; ``zorgadvies.errors.ZorgadviesError`` for PDF where
+    WeasyPrint is not installed.
     """
     media_type, suffix = REPORT_FORMATS[fmt]
-    # With what to ask next, as the CLI's assess and report show it.
-    report = adv.assess(facts, ask_next=True)
+    if fmt == "json":
+        # With what to ask next, as `assess --format json` prints it.
+        return adv.assess(facts, ask_next=True).to_json().encode("utf-8"), media_type, suffix
+    report = adv.assess(facts)  # the client report, as `zorgadvies report` makes it
+    from ..render.options import RenderOptions
+    from ..tracking import radar_stages
+
+    options = RenderOptions(previous=radar_stages(json.loads(previous.report_json)) if previous else None)
     if fmt == "html":
         from ..render.html import render_html
 
-        return render_html(report, adv.kb), media_type, suffix
-    if fmt == "markdown":
-        from ..render.markdown import render_markdown
+        return render_html(report, adv.kb, "nl", options).encode("utf-8"), media_type, suffix
+    if fmt == "pdf":
+        from ..render.pdf import render_pdf
 
-        return render_markdown(report, adv.kb), media_type, suffix
-    return report.to_json(), media_type, suffix  # what `assess --format json` prints
+        return render_pdf(report, adv.kb, "nl", options), media_type, suffix
+    from ..render.markdown import render_markdown
+
+    return render_markdown(report, adv.kb, "nl", options=options).encode("utf-8"), media_type, suffix
+
+
+def questionnaire(adv: Advisor, org: Organisation) -> bytes:
+    """The questionnaire workbook (xlsx) with the organisation's name, as ``zorgadvies vragenlijst``."""
+    from ..workbook import questionnaire_workbook
+
+    return questionnaire_workbook(adv.kb, org.name)

@@ -7,13 +7,14 @@ holds only its sha256, so a copy of the database opens no link and no session.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from datetime import datetime, timedelta, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-__all__ = ["hash_password", "hash_token", "new_token", "verify_password", "when"]
+__all__ = ["content_disposition", "hash_password", "hash_token", "new_token", "verify_password", "when"]
 
 _HASHER = PasswordHasher()
 #: Verified when an unknown e-mail address logs in, so that the answer takes as long as for a known one.
@@ -44,3 +45,13 @@ def when(delta: timedelta = timedelta(0)) -> str:
     """Now plus ``delta`` as the store writes times."""
     moment = datetime.now(timezone.utc) + delta
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def content_disposition(filename: str, *, inline: bool = False) -> str:
+    """A Content-Disposition header for a download named ``filename`` (often made from user text).
+
+    Only ASCII letters, digits, ``.``, ``-`` and ``_`` survive: no path separator, quote, CR or LF
+    reaches the header or the user's disk; a name that starts with a dot is not hidden.
+    """
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", filename).lstrip(".-")[:120] or "download"
+    return f'{"inline" if inline else "attachment"}; filename="{safe}"'
