@@ -102,6 +102,10 @@ def _target(target: str | Path | None) -> tuple[str, Path | None]:
     return f"sqlite:///{path}", path
 
 
+#: Execution option of the connections of :meth:`Store.read`.
+_READING = "zorgadvies_reading"
+
+
 def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
@@ -120,7 +124,9 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reading session (Store.read) starts a deferred transaction instead: in WAL mode a
+        # reader neither takes nor waits for the write lock.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READING) else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -133,6 +139,7 @@ class Store:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(engine.execution_options(**{_READING: True}), expire_on_commit=False)
 
     @property
     def label(self) -> str:
@@ -148,6 +155,16 @@ class Store:
         """A session in one transaction: committed when the block ends, rolled back on an error."""
         try:
             with self._sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            raise StoreError(f"database cannot be used ({_short(exc)})", file=self.label) from None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session that only reads, as :meth:`session`; on SQLite its transaction does not take the
+        write lock, so readers never queue behind writers (nor writers behind them)."""
+        try:
+            with self._readers.begin() as session:
                 yield session
         except DBAPIError as exc:
             raise StoreError(f"database cannot be used ({_short(exc)})", file=self.label) from None

@@ -3,7 +3,7 @@
 These functions hold what the web app does with the data; the verdicts come from the library:
 a round's facts (:func:`round_facts`) are an ordinary facts mapping with respondents and the
 consultant's consensus answers, assessed by :class:`zorgadvies.api.Advisor`, and a respondent's
-questionnaire is :class:`zorgadvies.interview.Interview` (same order and skipping as the terminal).
+questionnaire is in :mod:`zorgadvies.web.questionnaire`.
 
 Every lookup takes the consultant's account id: an organisation of another consultant is
 :class:`NotFound`, exactly as one that does not exist.
@@ -40,13 +40,12 @@ __all__ = [
     "get_organisation",
     "get_round",
     "list_organisations",
+    "organisation_data",
     "organisation_export",
     "respondent_by_token",
-    "respondent_interview",
     "round_facts",
     "round_view",
     "revoke_respondent",
-    "save_answer",
     "set_consensus",
 ]
 
@@ -211,7 +210,7 @@ def notes_of(session: Session, resp: Respondent) -> dict[str, str]:
     return {row.question: row.note for row in rows if row.note}
 
 
-def _organisation_data(session: Session, org: Organisation) -> dict[str, Any]:
+def organisation_data(session: Session, org: Organisation) -> dict[str, Any]:
     data: dict[str, Any] = {"organisation": {"name": org.name}}
     if org.sector:
         data["organisation"]["sector"] = org.sector
@@ -224,55 +223,6 @@ def _organisation_data(session: Session, org: Organisation) -> dict[str, Any]:
             for p in listed
         ]
     return data
-
-
-def respondent_interview(adv: Advisor, session: Session, org: Organisation, resp: Respondent) -> Interview:
-    """The respondent's questionnaire: the interview over the organisation's data and their own answers.
-
-    The organisation part is the consultant's, so the interview starts at the questions (what the
-    consultant left unknown stays unknown).
-    """
-    data = _organisation_data(session, org)
-    data["answers"] = answers_of(session, resp)
-    unknown = [f"organisation.{k}" for k in ("sector", "employees") if k not in data["organisation"]]
-    return Interview(adv, data=data, state={"people": "done", "unknown": unknown})
-
-
-def save_answer(session: Session, adv: Advisor, resp: Respondent, rnd: Round, org: Organisation,
-                question: str, raw: str, note: str | None) -> object:
-    """Check and record one answer (with its history entry); returns the value recorded.
-
-    Raises :class:`Closed` for a closed round and ``zorgadvies.interview.AnswerError`` (a one-line
-    Dutch reason) for an answer that does not fit the question.
-    """
-    if rnd.closed_at or resp.revoked_at:
-        raise Closed
-    interview = respondent_interview(adv, session, org, resp)
-    step = interview.step(question)
-    if not step.is_question:
-        raise NotFound
-    value = interview.answer(step, raw)
-    note = (note or "").strip()[:2000] or None
-    now = when()
-    row = session.execute(select(Answer).where(Answer.respondent_id == resp.id, Answer.question == question)).scalar_one_or_none()
-    text = _dump(value)
-    if row is None:
-        session.add(Answer(respondent_id=resp.id, question=question, value_json=text, note=note, updated_at=now))
-    elif (row.value_json, row.note) != (text, note):
-        row.value_json, row.note, row.updated_at = text, note, now
-    else:
-        return value  # unchanged: no history entry
-    session.add(AnswerChange(round_id=rnd.id, respondent_id=resp.id, question=question, value_json=text, note=note,
-                             actor=f"respondent:{resp.id}", changed_at=now))
-    session.flush()
-    return value
-
-
-def mark_complete(session: Session, resp: Respondent, finished: bool) -> None:
-    if finished and not resp.completed_at:
-        resp.completed_at = when()
-    elif not finished:
-        resp.completed_at = None
 
 
 # -- the consultant's part of a round -------------------------------------------------------------
@@ -319,7 +269,7 @@ def add_note(session: Session, rnd: Round, account_id: int, text: str, question:
 
 def round_facts(session: Session, rnd: Round, org: Organisation) -> dict[str, Any]:
     """The round as a facts mapping (input format): organisation, people, respondents, consensus."""
-    data = _organisation_data(session, org)
+    data = organisation_data(session, org)
     respondents = []
     for resp in respondents_of(session, rnd):
         if resp.revoked_at:
@@ -405,7 +355,7 @@ def history_of(session: Session, org: Organisation) -> Sequence[Assessment]:
 
 def organisation_export(session: Session, org: Organisation) -> dict[str, Any]:
     """Everything stored about an organisation, for an AVG access request (docs/privacy.md)."""
-    result: dict[str, Any] = _organisation_data(session, org)
+    result: dict[str, Any] = organisation_data(session, org)
     result["rounds"] = []
     for rnd in rounds_of(session, org):
         changes = session.execute(select(AnswerChange).where(AnswerChange.round_id == rnd.id).order_by(AnswerChange.id)).scalars().all()
