@@ -14,8 +14,8 @@ questionnaire; a positive number stops each respondent after that many answers. 
 Measures the time from sending an answer to having the next question (POST, then the redirected
 GET), and afterwards checks through the JSON API that the stored answers are exactly those sent.
 Also reports the server's CPU time per answer (user + system time of the server process and its
-workers, from /proc, over the answering phase): unlike the latencies it hardly depends on what
-else runs on the machine. Prints the figures; nothing is asserted (docs/performance.md records
+workers, from /proc, over the answering phase) and the simulated clients' own: unlike the
+latencies these depend little on what else runs on the machine. Prints the figures; nothing is asserted (docs/performance.md records
 them with the command).
 """
 
@@ -170,7 +170,7 @@ def main() -> None:
             errors: list[str] = []
             retries: list[str] = []
             port = int(base.rsplit(":", 1)[1])
-            cpu_before = server_cpu(port)
+            cpu_before, client_before = server_cpu(port), time.process_time()
             started = time.monotonic()
             deadline = started + args.time_limit
 
@@ -182,7 +182,7 @@ def main() -> None:
 
             asyncio.run(run())
             wall = time.monotonic() - started
-            cpu_after = server_cpu(port)
+            cpu_after, client_cpu = server_cpu(port), time.process_time() - client_before
             total, wrong = check_stored(base, api_token, round_id, sent)
     backend = "PostgreSQL" if args.database else "SQLite"
     print(f"backend {backend}, {args.workers} workers, {args.respondents} respondents, think {args.think[0]}-{args.think[1]} s")
@@ -192,7 +192,7 @@ def main() -> None:
               f"p99 {pct(timings, 99) * 1000:.1f} ms, max {max(timings) * 1000:.1f} ms")
     if cpu_before is not None and cpu_after is not None and timings:
         print(f"server CPU: {(cpu_after - cpu_before) * 1000 / len(timings):.1f} ms per answer ({cpu_after - cpu_before:.1f} s in all, "
-              f"{(cpu_after - cpu_before) / wall:.2f} cores on average)")
+              f"{(cpu_after - cpu_before) / wall:.2f} cores on average); the clients: {client_cpu * 1000 / len(timings):.1f} ms per answer")
     print(f"stored answers checked: {total} sent, {wrong} missing or different")
     for line in errors[:5]:
         print("  " + line)

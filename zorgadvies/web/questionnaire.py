@@ -154,8 +154,11 @@ def record(store: Store, questionnaire: Questionnaire, question: str, value: obj
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     resp_id, round_id = questionnaire.respondent.id, questionnaire.round.id
     with store.session() as session:
-        resp, rnd = session.get(Respondent, resp_id), session.get(Round, round_id)
-        if resp is None or rnd is None or rnd.closed_at or resp.revoked_at:
+        resp = session.execute(
+            select(Respondent).join(Round, Round.id == Respondent.round_id)
+            .where(Respondent.id == resp_id, Respondent.revoked_at.is_(None), Round.closed_at.is_(None))
+        ).scalar_one_or_none()
+        if resp is None:  # the round closed or the link was revoked in the meantime
             raise Closed
         now = when()
         row = session.execute(select(Answer).where(Answer.respondent_id == resp_id, Answer.question == question)).scalar_one_or_none()
