@@ -21,14 +21,13 @@ import json
 import threading
 from collections import OrderedDict
 
-from .api import Advisor, advice_stage
+from .api import Advisor
 from .engine import Firing
 from .facts import Facts
 from .interview import live_questions
 from .logic import reference_outcomes
 from .report import PillarResult
 from .rulepack import Rule
-from .stages import classify
 
 __all__ = ["CACHE_SIZE", "fast_live_questions", "reference_run"]
 
@@ -41,23 +40,18 @@ _strata_memo: dict[tuple[str, int], tuple[tuple[Rule, ...], tuple[Rule, ...]]] =
 
 
 def reference_run(adv: Advisor, facts: Facts) -> tuple[dict[str, tuple[object, int | None]], list[Firing], tuple[PillarResult, ...]]:
-    """:meth:`Advisor.run` by the reference evaluator: the same facts, outcomes and stages.
+    """:meth:`Advisor.run` with the reference evaluator in place of the engine: the same facts, outcomes and stages.
 
     The firings carry each rule's outcome only (no matched facts, no conditions): enough for the
-    stages and for what to ask, not for a report's evidence. Stratum 0 decides the criteria; the
-    stages derived from them become facts for stratum 1, as in ``Advisor.run``.
+    stages and for what to ask, not for a report's evidence.
     """
-    efacts = adv.engine_facts(facts)
-    first, second = _strata(adv)
-    firings = [Firing(rule, outcome, (), ()) for rule, outcome in sorted(reference_outcomes(first, efacts).items())]
-    pillars = classify(adv.kb, adv.pack, firings, {k: v for k, (v, _) in efacts.items()})
-    staged = dict(efacts)
-    for pillar in pillars:
-        stage = advice_stage(pillar)
-        if stage is not None:
-            staged[f"stage.{pillar.id}"] = (stage, stage)
-    firings += [Firing(rule, outcome, (), ()) for rule, outcome in sorted(reference_outcomes(second, staged).items())]
-    return staged, firings, pillars
+    strata = _strata(adv)
+
+    def run_stratum(efacts: dict[str, tuple[object, int | None]], stratum: int) -> list[Firing]:
+        rules = strata[0] if stratum == 0 else strata[1]
+        return [Firing(rule, outcome, (), ()) for rule, outcome in sorted(reference_outcomes(rules, efacts).items())]
+
+    return adv.run(facts, strata=run_stratum)
 
 
 def _strata(adv: Advisor) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
