@@ -42,7 +42,6 @@ __all__ = [
     "list_organisations",
     "organisation_data",
     "organisation_export",
-    "respondent_by_token",
     "round_facts",
     "round_view",
     "revoke_respondent",
@@ -185,19 +184,6 @@ def get_respondent(session: Session, rnd: Round, respondent_id: int) -> Responde
 
 def revoke_respondent(session: Session, resp: Respondent) -> None:
     resp.revoked_at = resp.revoked_at or when()
-
-
-def respondent_by_token(session: Session, token: str) -> tuple[Respondent, Round, Organisation]:
-    """The respondent of a link. Revoked links are :class:`NotFound`; a closed round is returned
-    (the caller shows that it is closed and takes no answers)."""
-    resp = session.execute(select(Respondent).where(Respondent.token_hash == hash_token(token))).scalar_one_or_none()
-    if resp is None or resp.revoked_at:
-        raise NotFound
-    rnd = session.get(Round, resp.round_id)
-    assert rnd is not None
-    org = session.get(Organisation, rnd.organisation_id)
-    assert org is not None
-    return resp, rnd, org
 
 
 def answers_of(session: Session, resp: Respondent) -> dict[str, Any]:
