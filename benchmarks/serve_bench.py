@@ -13,13 +13,17 @@ questionnaire; a positive number stops each respondent after that many answers. 
 
 Measures the time from sending an answer to having the next question (POST, then the redirected
 GET), and afterwards checks through the JSON API that the stored answers are exactly those sent.
-Prints the figures; nothing is asserted (docs/performance.md records them with the command).
+Also reports the server's CPU time per answer (user + system time of the server process and its
+workers, from /proc, over the answering phase) and the simulated clients' own: unlike the
+latencies these depend little on what else runs on the machine. Prints the figures; nothing is asserted (docs/performance.md records
+them with the command).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import re
 import statistics
@@ -110,6 +114,38 @@ def check_stored(base: str, api_token: str, round_id: int, sent: dict[str, dict[
     return total, wrong
 
 
+def server_cpu(port: int) -> float | None:
+    """CPU seconds (user + system) used so far by `zorgadvies serve --port PORT` and its workers; None without /proc."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    root = None
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        times[pid] = (int(fields[11]) + int(fields[12])) / tick
+        if b"serve" in cmdline and b"--port" in cmdline and cmdline[cmdline.index(b"--port") + 1] == str(port).encode():
+            root = pid
+    if root is None:
+        return None
+    family, changed = {root}, True
+    while changed:
+        grown = family | {pid for pid, parent in parents.items() if parent in family}
+        changed, family = grown != family, grown
+    return sum(times[pid] for pid in family)
+
+
 def pct(samples: list[float], p: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -133,6 +169,8 @@ def main() -> None:
             sent: dict[str, dict[str, str]] = {}
             errors: list[str] = []
             retries: list[str] = []
+            port = int(base.rsplit(":", 1)[1])
+            cpu_before, client_before = server_cpu(port), time.process_time()
             started = time.monotonic()
             deadline = started + args.time_limit
 
@@ -144,6 +182,7 @@ def main() -> None:
 
             asyncio.run(run())
             wall = time.monotonic() - started
+            cpu_after, client_cpu = server_cpu(port), time.process_time() - client_before
             total, wrong = check_stored(base, api_token, round_id, sent)
     backend = "PostgreSQL" if args.database else "SQLite"
     print(f"backend {backend}, {args.workers} workers, {args.respondents} respondents, think {args.think[0]}-{args.think[1]} s")
@@ -151,6 +190,9 @@ def main() -> None:
     if timings:
         print(f"save+next: median {statistics.median(timings) * 1000:.1f} ms, p95 {pct(timings, 95) * 1000:.1f} ms, "
               f"p99 {pct(timings, 99) * 1000:.1f} ms, max {max(timings) * 1000:.1f} ms")
+    if cpu_before is not None and cpu_after is not None and timings:
+        print(f"server CPU: {(cpu_after - cpu_before) * 1000 / len(timings):.1f} ms per answer ({cpu_after - cpu_before:.1f} s in all, "
+              f"{(cpu_after - cpu_before) / wall:.2f} cores on average); the clients: {client_cpu * 1000 / len(timings):.1f} ms per answer")
     print(f"stored answers checked: {total} sent, {wrong} missing or different")
     for line in errors[:5]:
         print("  " + line)

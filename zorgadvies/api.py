@@ -8,7 +8,7 @@ one Advisor per set of extra rule packs.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -92,7 +92,9 @@ class Advisor:
             result[subject] = (value, rank)
         return result
 
-    def run(self, facts: Facts) -> tuple[dict[str, tuple[object, int | None]], list[Firing], tuple[PillarResult, ...]]:
+    def run(
+        self, facts: Facts, *, strata: Callable[[dict[str, tuple[object, int | None]], int], list[Firing]] | None = None
+    ) -> tuple[dict[str, tuple[object, int | None]], list[Firing], tuple[PillarResult, ...]]:
         """Run every stratum.
 
         Stratum 0 decides the stage criteria; the stages derived from them become facts
@@ -100,16 +102,20 @@ class Advisor:
         else the estimate (self-placement inside the bounds, or what the met criteria show); a
         pillar with nothing beyond the floor gets no stage fact (docs/stages.md, "Advice").
         Returns the final fact set, all firings and the pillar results.
+
+        ``strata(facts, stratum)`` runs one stratum instead of the engine (``zorgadvies.livefast``
+        uses the reference evaluator).
         """
+        run_stratum = strata or self.engine.run
         engine_facts = self.engine_facts(facts)
-        firings = self.engine.run(engine_facts, stratum=0)
+        firings = run_stratum(engine_facts, 0)
         pillars = classify(self.kb, self.pack, firings, {k: v for k, (v, _) in engine_facts.items()})
         staged = dict(engine_facts)
         for pillar in pillars:
             stage = advice_stage(pillar)
             if stage is not None:
                 staged[f"stage.{pillar.id}"] = (stage, stage)
-        firings += self.engine.run(staged, stratum=1)
+        firings += run_stratum(staged, 1)
         return staged, firings, pillars
 
     def advice_targets(self, firings: list[Firing], efacts: Mapping[str, tuple[object, int | None]]) -> dict[str, list[Firing]]:

@@ -23,9 +23,9 @@ import re
 import shlex
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import yaml
@@ -41,6 +41,9 @@ from .render.labels import stage_names, stage_text
 from .report import PillarResult
 from .safeio import atomic_write
 from .stages import SELF_PLACEMENT_PREFIX, rule_outcomes
+
+if TYPE_CHECKING:
+    from .engine import Firing
 
 __all__ = [
     "INNOVATION_ROLES",
@@ -288,7 +291,7 @@ def _comment(text: str) -> str:
     return "".join(c if unicodedata.category(c) not in ("Cc", "Zl", "Zp") else f"\\u{ord(c):04x}" for c in text)
 
 
-def live_questions(adv: Advisor, facts: Facts) -> set[str]:
+def live_questions(adv: Advisor, facts: Facts, *, run: Callable[[Facts], tuple[dict[str, tuple[object, int | None]], list["Firing"], tuple[PillarResult, ...]]] | None = None) -> set[str]:
     """The questions whose answer can still change a conclusion, given ``facts``.
 
     Runs the real engine. A rule that fires or fails cannot change any more (the three-valued logic
@@ -303,8 +306,10 @@ def live_questions(adv: Advisor, facts: Facts) -> set[str]:
     is the floor (docs/stages.md), so its criterion never caps the stages above it. The
     self-placement ``zelf_<pillar>`` is live while the pillar's stage is not established: it
     gives the estimate (or a conflict).
+
+    ``run`` replaces ``adv.run`` (the same result by other means: :mod:`zorgadvies.livefast`).
     """
-    staged, firings, pillars = adv.run(facts)
+    staged, firings, pillars = (run or adv.run)(facts)
     outcome = rule_outcomes(firings)
     ceiling = {}
     for pillar in PILLAR_IDS:

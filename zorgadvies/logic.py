@@ -179,8 +179,12 @@ def negate_dnf(formula: Formula) -> list[tuple[Literal, ...]]:
 
 
 class _HasWhen(Protocol):
-    id: str
-    when: Formula
+    # Read-only, so that frozen classes (zorgadvies.rulepack.Rule) fit.
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def when(self) -> Formula: ...
 
 
 def reference_outcomes(rules: Iterable[_HasWhen], facts: Mapping[str, tuple[object, int | None]]) -> dict[str, str]:

@@ -103,6 +103,10 @@ def _target(target: str | Path | None) -> tuple[str, Path | None]:
     return f"sqlite:///{path}", path
 
 
+#: Execution option of the connections of :meth:`Store.read`.
+_READING = "zorgadvies_reading"
+
+
 def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
@@ -121,7 +125,9 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reading session (Store.read) starts a deferred transaction instead: in WAL mode a
+        # reader neither takes nor waits for the write lock.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READING) else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -134,6 +140,10 @@ class Store:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Readers: on SQLite a deferred transaction (see _sqlite_engine); elsewhere autocommit, which
+        # spares two round trips (BEGIN, COMMIT) per reading request.
+        reading: dict[str, Any] = {_READING: True} if engine.dialect.name == "sqlite" else {"isolation_level": "AUTOCOMMIT"}
+        self._readers = sessionmaker(engine.execution_options(**reading), expire_on_commit=False)
 
     @property
     def label(self) -> str:
@@ -152,6 +162,17 @@ class Store:
                 yield session
         except DBAPIError as exc:
             raise StoreError(t("store.database_cannot_used", reason=_short(exc)), file=self.label) from None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session that only reads: on SQLite its transaction does not take the write lock, so
+        readers never queue behind writers (nor writers behind them); on PostgreSQL each statement
+        runs on its own (autocommit: no snapshot across statements, no BEGIN and COMMIT)."""
+        try:
+            with self._readers.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            raise StoreError(f"database cannot be used ({_short(exc)})", file=self.label) from None
 
     def error(self, message: str) -> StoreError:
         return StoreError(message, file=self.label)

@@ -39,6 +39,7 @@ from ..interview import AnswerError
 from ..store import Store, open_store
 from ..store.models import Account
 from . import accounts as acc
+from . import questionnaire as qn
 from . import rounds as rnd
 from ..render.pdf import pdf_available as _pdf_available
 from .api import COMPONENTS, api_router
@@ -466,25 +467,25 @@ def questionnaire_xlsx(request: Request[Any, Any, Any], org_id: FromPath[int]) -
 # -- respondents: the questionnaire behind a personal link ---------------------------------------------
 
 
-def _questionnaire(request: Request[Any, Any, Any], token: str, question: str | None = None, status_code: int = 200,
+def _question_page(request: Request[Any, Any, Any], q: qn.Questionnaire, token: str, step: Any, status_code: int = 200,
                    **extra: Any) -> Template:
-    adv = _adv(request)
-    with _store(request).session() as session:
-        resp, the_round, org = rnd.respondent_by_token(session, token)
-        if the_round.closed_at:
-            return _page("closed.html", request, 410, org=org)
-        interview = rnd.respondent_interview(adv, session, org, resp)
-        step = interview.step(question) if question else interview.next()
-        if step is not None and not step.is_question:
-            raise NotFoundException
-        rnd.mark_complete(session, resp, step is None and question is None)
-        answers, notes = rnd.answers_of(session, resp), rnd.notes_of(session, resp)
-    done, total = interview.progress()
+    done, total = q.interview.progress()
     if step is None:
-        return _page("done.html", request, respondent=resp, org=org, token=token, done=done,
-                     answered=[(q, adv.kb.questions[q]) for q in adv.kb.questions if q in answers])
-    return _page("question.html", request, status_code, respondent=resp, org=org, step=step, token=token, done=done, total=total,
-                 current=answers.get(step.key), note=notes.get(step.key, ""), **extra)
+        kb = _adv(request).kb
+        return _page("done.html", request, respondent=q.respondent, org=q.organisation, token=token, done=done,
+                     answered=[(qid, kb.questions[qid]) for qid in kb.questions if qid in q.answers])
+    return _page("question.html", request, status_code, respondent=q.respondent, org=q.organisation, step=step, token=token,
+                 done=done, total=total, current=q.answers.get(step.key), note=q.notes.get(step.key, ""), **extra)
+
+
+def _questionnaire(request: Request[Any, Any, Any], token: str, question: str | None = None) -> Template:
+    q = qn.open_questionnaire(_store(request), _adv(request), token)
+    if q.closed:
+        return _page("closed.html", request, 410, org=q.organisation)
+    step = q.step(question) if question else q.next_step()
+    if question is None:
+        qn.set_completed(_store(request), q, step is None)
+    return _question_page(request, q, token, step)
 
 
 @get("/r/{token:str}", sync_to_thread=True)
@@ -500,19 +501,25 @@ def respondent_change(request: Request[Any, Any, Any], token: FromPath[str], que
         raise NotFoundException from None
 
 
-@post("/r/{token:str}", sync_to_thread=True)
-def respondent_answer(request: Request[Any, Any, Any], token: FromPath[str], data: Form) -> Response[Any]:
+@post("/r/{token:str}", sync_to_thread=True, status_code=200)
+def respondent_answer(request: Request[Any, Any, Any], token: FromPath[str], data: Form) -> Template:
+    """Save the answer and answer with the next question's page at once (one request per answer:
+    the page's address, /r/{token}, is the questionnaire's own; saving the same answer again changes nothing)."""
+    store = _store(request)
+    q = qn.open_questionnaire(store, _adv(request), token)
+    if q.closed:
+        raise rnd.Closed
     question = _text(data, "question")
     try:
-        with _store(request).session() as session:
-            resp, the_round, org = rnd.respondent_by_token(session, token)
-            rnd.save_answer(session, _adv(request), resp, the_round, org, question, _answer(data), _text(data, "note"))
+        value = q.answer(question, _answer(data))
     except AnswerError as exc:
         try:
-            return _questionnaire(request, token, question, 400, error=str(exc))
+            return _question_page(request, q, token, q.step(question), 400, error=str(exc))
         except AnswerError:
             raise NotFoundException from None
-    return Redirect(f"/r/{token}", status_code=303)
+    step = q.next_step()
+    qn.record(store, q, question, value, _text(data, "note"), finished=step is None)
+    return _question_page(request, q, token, step)
 
 
 @get("/healthz", sync_to_thread=False, include_in_schema=False)

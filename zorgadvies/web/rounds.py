@@ -3,7 +3,7 @@
 These functions hold what the web app does with the data; the verdicts come from the library:
 a round's facts (:func:`round_facts`) are an ordinary facts mapping with respondents and the
 consultant's consensus answers, assessed by :class:`zorgadvies.api.Advisor`, and a respondent's
-questionnaire is :class:`zorgadvies.interview.Interview` (same order and skipping as the terminal).
+questionnaire is in :mod:`zorgadvies.web.questionnaire`.
 
 Every lookup takes the consultant's account id: an organisation of another consultant is
 :class:`NotFound`, exactly as one that does not exist.
@@ -40,15 +40,13 @@ __all__ = [
     "get_organisation",
     "get_round",
     "list_organisations",
+    "organisation_data",
     "organisation_export",
     "previous_assessment",
     "questionnaire",
-    "respondent_by_token",
-    "respondent_interview",
     "round_facts",
     "round_view",
     "revoke_respondent",
-    "save_answer",
     "set_consensus",
 ]
 
@@ -190,19 +188,6 @@ def revoke_respondent(session: Session, resp: Respondent) -> None:
     resp.revoked_at = resp.revoked_at or when()
 
 
-def respondent_by_token(session: Session, token: str) -> tuple[Respondent, Round, Organisation]:
-    """The respondent of a link. Revoked links are :class:`NotFound`; a closed round is returned
-    (the caller shows that it is closed and takes no answers)."""
-    resp = session.execute(select(Respondent).where(Respondent.token_hash == hash_token(token))).scalar_one_or_none()
-    if resp is None or resp.revoked_at:
-        raise NotFound
-    rnd = session.get(Round, resp.round_id)
-    assert rnd is not None
-    org = session.get(Organisation, rnd.organisation_id)
-    assert org is not None
-    return resp, rnd, org
-
-
 def answers_of(session: Session, resp: Respondent) -> dict[str, Any]:
     rows = session.execute(select(Answer).where(Answer.respondent_id == resp.id)).scalars().all()
     return {row.question: json.loads(row.value_json) for row in rows}
@@ -213,7 +198,7 @@ def notes_of(session: Session, resp: Respondent) -> dict[str, str]:
     return {row.question: row.note for row in rows if row.note}
 
 
-def _organisation_data(session: Session, org: Organisation) -> dict[str, Any]:
+def organisation_data(session: Session, org: Organisation) -> dict[str, Any]:
     data: dict[str, Any] = {"organisation": {"name": org.name}}
     if org.sector:
         data["organisation"]["sector"] = org.sector
@@ -226,55 +211,6 @@ def _organisation_data(session: Session, org: Organisation) -> dict[str, Any]:
             for p in listed
         ]
     return data
-
-
-def respondent_interview(adv: Advisor, session: Session, org: Organisation, resp: Respondent) -> Interview:
-    """The respondent's questionnaire: the interview over the organisation's data and their own answers.
-
-    The organisation part is the consultant's, so the interview starts at the questions (what the
-    consultant left unknown stays unknown).
-    """
-    data = _organisation_data(session, org)
-    data["answers"] = answers_of(session, resp)
-    unknown = [f"organisation.{k}" for k in ("sector", "employees") if k not in data["organisation"]]
-    return Interview(adv, data=data, state={"people": "done", "unknown": unknown})
-
-
-def save_answer(session: Session, adv: Advisor, resp: Respondent, rnd: Round, org: Organisation,
-                question: str, raw: str, note: str | None) -> object:
-    """Check and record one answer (with its history entry); returns the value recorded.
-
-    Raises :class:`Closed` for a closed round and ``zorgadvies.interview.AnswerError`` (a one-line
-    Dutch reason) for an answer that does not fit the question.
-    """
-    if rnd.closed_at or resp.revoked_at:
-        raise Closed
-    interview = respondent_interview(adv, session, org, resp)
-    step = interview.step(question)
-    if not step.is_question:
-        raise NotFound
-    value = interview.answer(step, raw)
-    note = (note or "").strip()[:2000] or None
-    now = when()
-    row = session.execute(select(Answer).where(Answer.respondent_id == resp.id, Answer.question == question)).scalar_one_or_none()
-    text = _dump(value)
-    if row is None:
-        session.add(Answer(respondent_id=resp.id, question=question, value_json=text, note=note, updated_at=now))
-    elif (row.value_json, row.note) != (text, note):
-        row.value_json, row.note, row.updated_at = text, note, now
-    else:
-        return value  # unchanged: no history entry
-    session.add(AnswerChange(round_id=rnd.id, respondent_id=resp.id, question=question, value_json=text, note=note,
-                             actor=f"respondent:{resp.id}", changed_at=now))
-    session.flush()
-    return value
-
-
-def mark_complete(session: Session, resp: Respondent, finished: bool) -> None:
-    if finished and not resp.completed_at:
-        resp.completed_at = when()
-    elif not finished:
-        resp.completed_at = None
 
 
 # -- the consultant's part of a round -------------------------------------------------------------
@@ -321,7 +257,7 @@ def add_note(session: Session, rnd: Round, account_id: int, text: str, question:
 
 def round_facts(session: Session, rnd: Round, org: Organisation) -> dict[str, Any]:
     """The round as a facts mapping (input format): organisation, people, respondents, consensus."""
-    data = _organisation_data(session, org)
+    data = organisation_data(session, org)
     respondents = []
     for resp in respondents_of(session, rnd):
         if resp.revoked_at:
@@ -454,7 +390,7 @@ def history_of(session: Session, org: Organisation) -> Sequence[Assessment]:
 
 def organisation_export(session: Session, org: Organisation) -> dict[str, Any]:
     """Everything stored about an organisation, for an AVG access request (docs/privacy.md)."""
-    result: dict[str, Any] = _organisation_data(session, org)
+    result: dict[str, Any] = organisation_data(session, org)
     result["rounds"] = []
     for rnd in rounds_of(session, org):
         changes = session.execute(select(AnswerChange).where(AnswerChange.round_id == rnd.id).order_by(AnswerChange.id)).scalars().all()
