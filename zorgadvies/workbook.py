@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -131,12 +132,20 @@ def questionnaire_workbook(kb: KnowledgeBase, organisation: str = "") -> bytes:
     return _fixed_zip_times(out.getvalue())
 
 
+# openpyxl stamps dcterms:modified with the clock at save time, whatever the
+# workbook's properties say; the stamp is replaced so equal input gives equal bytes.
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def _fixed_zip_times(data: bytes) -> bytes:
-    """The same archive with every entry dated 1980-01-01: the same workbook, the same bytes."""
+    """The same archive with every entry dated 1980-01-01 and a fixed modified stamp: the same workbook, the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), src.read(info), zipfile.ZIP_DEFLATED)
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), body, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
