@@ -158,3 +158,13 @@ def test_api_refuses_bad_facts_with_one_line(db_url: str) -> None:
         response = client.post("/api/v1/assess", json={"organisation": {"name": "X"}, "answers": {"mp_inzet": "vaak"}})
         assert response.status_code == 422 and "mp_inzet" in response.json()["error"]
         assert client.get("/api/v1/organisations").status_code == 401
+
+
+def test_web_messages_are_dutch_whatever_the_server_locale(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # $ZORGADVIES_LANG and the locale are the operator's; the pages and their errors stay Dutch.
+    monkeypatch.setenv("ZORGADVIES_LANG", "en")
+    app = create_app(db_url)
+    with TestClient(app) as client:
+        response = client.post("/api/v1/assess", json={"organisation": {"name": "X"}, "answers": {"mp_inzet": "vaak"}})
+    assert response.status_code == 422
+    assert "het antwoord moet een van" in response.json()["error"]

@@ -36,6 +36,7 @@ from ..api import Advisor, advisor
 from ..errors import ZorgadviesError
 from ..facts import DISC_COLOURS, ROLES, SECTORS
 from ..interview import AnswerError
+from ..messages import using_language
 from ..store import Store, open_store
 from ..store.models import Account
 from . import accounts as acc
@@ -86,7 +87,10 @@ def _security_headers(app: ASGIApp) -> ASGIApp:
                 message["headers"] = headers
             await send(message)
 
-        await app(scope, receive, wrapped)
+        # The pages are Dutch; messages from the library (errors, labels) follow them rather than
+        # the server's locale or $ZORGADVIES_LANG, which are the operator's, not the client's.
+        with using_language("nl"):
+            await app(scope, receive, wrapped)
 
     return middleware
 
