@@ -621,14 +621,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "History database (default: see docs/tracking.md; env ZORGADVIES_DB).",
     ),
     "cli.batch": (
-        "Beoordeel elke organisatie in SOURCE: een map met feitenbestanden of een CSV-bestand.\n\n"
+        "Beoordeel elke organisatie in SOURCE: een map met feitenbestanden of een CSV-bestand. In een map is "
+        "een submap met ingevulde vragenlijsten (*.xlsx) één organisatie; elke werkmap is een respondent.\n\n"
         "Een fout bestand of een foute rij wordt op stderr gemeld en de batch gaat door. Exitcode 0 als "
         "elke organisatie beoordeeld is, 2 als er een mislukte (de andere worden toch geschreven).",
-        "Assess every organisation in SOURCE: a folder of facts files or a CSV file.\n\n"
+        "Assess every organisation in SOURCE: a folder of facts files or a CSV file. In a folder, a "
+        "sub-folder of filled-in questionnaires (*.xlsx) is one organisation; each workbook is a respondent.\n\n"
         "A bad file or row is reported on stderr and the batch goes on. Exit code 0 when every "
         "organisation was assessed, 2 when any failed (the others are still written).",
     ),
-    "cli.batch.out": ("Schrijf de resultaten hierheen: FILE.csv of FILE.json.", "Write the results here: FILE.csv or FILE.json."),
+    "cli.batch.out": (
+        "Schrijf de resultaten hierheen: BESTAND.csv, BESTAND.json of BESTAND.xlsx.",
+        "Write the results here: FILE.csv, FILE.json or FILE.xlsx.",
+    ),
     "cli.batch.jobs": ("Werkprocessen (standaard: één per processorkern).", "Worker processes (default: every core)."),
     "cli.batch.peer": (
         "Toon waar deze organisatie (op naam) staat binnen de groep.",
