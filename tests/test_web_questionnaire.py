@@ -139,3 +139,27 @@ def test_changing_an_answer_returns_to_the_questionnaire(db_url: str) -> None:
     assert export["rounds"][0]["respondents"][0]["notes"] == {first: "toch hoger"}
     changes = [c for c in export["rounds"][0]["answer_changes"] if c["question"] == first]
     assert [c["value"] for c in changes][-1] == highest and len(changes) == 2
+
+
+def test_a_hash_in_a_web_answer_is_not_a_note_mark(db_url: str) -> None:
+    # The terminal splits "ja # note"; a web form has its own note field, so there the whole text
+    # is the answer: refused as no answer, and nothing is stored or silently dropped.
+    app = create_app(db_url)
+    admin = admin_client(app, open_store(db_url))
+    org_id, _, links = make_round(admin, "Thuiszorg Het Anker", [("Directeur", "bestuurder")])
+    client = TestClient(app, base_url="http://testserver.local")
+    page = client.get(links[0])
+    first = _QUESTION.search(page.text).group(1)  # type: ignore[union-attr]
+    value = advisor().kb.questions[first].value_ids[0]
+    response = client.post(links[0], data={"question": first, "answer": f"{value} # notulen MT", "note": "",
+                                           "_csrf_token": _CSRF.search(page.text).group(1)}, follow_redirects=False)  # type: ignore[union-attr]
+    assert response.status_code == 400 and 'role="alert"' in response.text
+    export = admin.get(f"/orgs/{org_id}/export").json()
+    assert not export["rounds"][0]["facts"].get("respondents")  # no answer stored for anyone
+    assert not export["rounds"][0]["respondents"][0]["notes"]
+    plain = client.post(links[0], data={"question": first, "answer": value, "note": "notulen MT",
+                                        "_csrf_token": _CSRF.search(response.text).group(1)}, follow_redirects=False)  # type: ignore[union-attr]
+    assert plain.status_code == 200
+    export = admin.get(f"/orgs/{org_id}/export").json()
+    assert export["rounds"][0]["facts"]["respondents"][0]["answers"][first] == value
+    assert export["rounds"][0]["respondents"][0]["notes"] == {first: "notulen MT"}

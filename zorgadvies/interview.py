@@ -368,6 +368,9 @@ class Interview:
 
     #: Whether the targets are asked at the end when ``meta`` is on (the quick scan does not).
     asks_targets = True
+    #: Whether "answer # note" splits off a note: a typing habit of the terminal. A web form has
+    #: its own note field, and there "12 # x" is not a number (nothing may be dropped silently).
+    inline_notes = True
 
     def __init__(
         self,
@@ -669,7 +672,7 @@ class Interview:
         if step.part == "targets":
             return self._answer_target(key, text, step.options)
         note = None
-        if step.is_question and NOTE_MARK in text:
+        if self.inline_notes and step.is_question and NOTE_MARK in text:
             # "ja # notulen MT 3 maart": the answer, then its note (docs/interview.md).
             text, _, rest = text.partition(NOTE_MARK)
             text, note = text.strip(), " ".join(rest.split()) or None

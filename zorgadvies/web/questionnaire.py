@@ -55,6 +55,8 @@ class RespondentInterview(QuickInterview):
     (the same set as the engine gives, cheaper).
     """
 
+    inline_notes = False  # the form has a note field of its own
+
     def __init__(self, adv: Advisor, **kwargs: Any) -> None:
         Interview.__init__(self, adv, **kwargs)  # not QuickInterview's: it reads the quick scan's file again
         self.quick = _quick_questions(adv)

@@ -238,6 +238,7 @@ def set_consensus(session: Session, adv: Advisor, rnd: Round, account_id: int, q
         return
     # The same checks as any answer: the interview reads the value as it reads a typed answer.
     checker = Interview(adv, data={"organisation": {"name": "?"}, "answers": {}}, state={"people": "done", "unknown": ["organisation.sector", "organisation.employees"]})
+    checker.inline_notes = False  # the form has its own note field; "12 # x" is not a number here
     parsed = checker.answer(checker.step(question), value)
     text = _dump(parsed)
     if row is None:
