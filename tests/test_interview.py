@@ -958,6 +958,28 @@ def test_a_target_below_the_current_stage_is_refused(adv: Advisor, tmp_path: Pat
     pytest.fail("no pillar of the example is at stage 2 or higher")
 
 
+def test_a_target_below_the_lower_bound_of_an_open_stage_is_refused(adv: Advisor, tmp_path: Path) -> None:
+    # Marketingpraktijk of ggz-delta-oost lies between Georganiseerd and Geoptimaliseerd: no stage is
+    # settled, but Gedefinieerd is already behind it, so it is no target (found in review: only a
+    # settled stage was compared).
+    data = yaml.safe_load((ROOT / "tests" / "descriptions" / "ggz-delta-oost.yaml").read_text(encoding="utf-8"))
+    data.pop("doelen", None)
+    data["assessment"] = {"consultant": "Jan"}
+    source = tmp_path / "delta.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    iv = Interview.resume(adv, source, meta=True)
+    pillar = next(p for p in iv.pillars() if p.id == "marketingpraktijk")
+    assert (pillar.stage, pillar.stage_min, pillar.stage_max) == (None, 3, 4)
+    while (step := iv.next()) is not None and step.key != "doelen.marketingpraktijk":
+        iv.answer(step, "onbekend" if step.is_question else "")
+    pillar = next(p for p in iv.pillars() if p.id == "marketingpraktijk")
+    assert (pillar.stage, pillar.stage_min) == (None, 3)  # 'onbekend' everywhere settles nothing
+    assert step is not None
+    with pytest.raises(AnswerError, match="onder het stadium"):
+        iv.answer(step, "2")
+    assert iv.answer(step, "3") == 3
+
+
 def test_a_note_after_the_answer(adv: Advisor) -> None:
     iv, step = _question_step(adv, "boolean")
     assert iv.answer(step, "ja   #  notulen MT, 3 maart ") == "ja"

@@ -823,7 +823,7 @@ class Interview:
             raise AnswerError(self._reason("interview.bad_stage", text, hint, n=len(options)))
         number = next(s.number for s in self.kb.stages if s.id == found)
         current = next((p for p in self.pillars() if p.id == pillar_id), None)
-        if current is not None and current.stage is not None and number < current.stage:
+        if current is not None and number < current.stage_min:  # stage_min is the stage when it is settled
             raise AnswerError(self.t["interview.target_below"].format(stage=self.stage_label(current)))
         self._record(self.targets, pillar_id, number)
         self.unknown.discard(key)
