@@ -229,3 +229,23 @@ def test_batch_refuses_a_tampered_workbook_with_sheet_cell_and_reason(blank: Pat
     assert "Traceback" not in result.output
     rows = out.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 3 and "a-goed" in rows[1] and "b-kapot" in rows[2]
+
+
+def test_batch_passes_over_an_unreadable_sub_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # chmod 000 does not stop root (CI), so the folder's listing is made to fail as it would for a user.
+    batch_dir = tmp_path / "ronde"
+    (batch_dir / "lost+found").mkdir(parents=True)
+    heidezoom = ROOT / "examples" / "ouderenzorg-heidezoom.yaml"
+    (batch_dir / heidezoom.name).write_text(heidezoom.read_text(encoding="utf-8"), encoding="utf-8")
+    real_iterdir = Path.iterdir
+
+    def iterdir(self: Path):  # type: ignore[no-untyped-def]
+        if self.name == "lost+found":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    out = tmp_path / "r.json"
+    result = runner.invoke(main, ["batch", str(batch_dir), "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert [Path(r["source"]).name for r in json.loads(out.read_text(encoding="utf-8"))["organisations"]] == [heidezoom.name]

@@ -272,7 +272,10 @@ def _is_workbook_folder(path: Path) -> bool:
     """A sub-folder of a batch folder that is one organisation: it holds a workbook (``*.xlsx``)."""
     if not path.is_dir() or path.is_symlink():
         return False
-    return any(p.suffix.lower() == WORKBOOK_SUFFIX and not p.name.startswith((".", "~$")) and p.is_file() for p in path.iterdir())
+    try:
+        return any(p.suffix.lower() == WORKBOOK_SUFFIX and not p.name.startswith((".", "~$")) and p.is_file() for p in path.iterdir())
+    except OSError:  # an unreadable folder (lost+found, chmod 000) is not one of the organisations
+        return False
 
 
 _ORG_COLUMNS = ("name", "sector", "employees")

@@ -1040,8 +1040,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a choice question needs at least two values",
     ),
     "knowledge.choice_question_needs_values": (
-        "een keuzevraag vraagt 'values:' (een lijst van {{id, nl, en}})",
-        "a choice question needs 'values:' (a list of {{id, nl, en}})",
+        "een keuzevraag vraagt 'values:' (een lijst met per waarde id, nl en en)",
+        "a choice question needs 'values:' (a list with id, nl and en per value)",
     ),
     "knowledge.document_id_must_lowercase": (
         "document-id '{doc_id}' moet uit kleine letters en woorden met '-' bestaan",

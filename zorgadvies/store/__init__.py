@@ -172,7 +172,7 @@ class Store:
             with self._readers.begin() as session:
                 yield session
         except DBAPIError as exc:
-            raise StoreError(f"database cannot be used ({_short(exc)})", file=self.label) from None
+            raise StoreError(t("store.database_cannot_used", reason=_short(exc)), file=self.label) from None
 
     def error(self, message: str) -> StoreError:
         return StoreError(message, file=self.label)
