@@ -127,7 +127,7 @@ def _assess_item(
     except ZorgadviesError as exc:
         return None, _message(exc, source), False
     except Exception as exc:  # noqa: BLE001 - one bad item must not stop the batch
-        return None, f"{source}: internal error: {type(exc).__name__}: {' '.join(str(exc).split())}", True
+        return None, tr("batch.internal_error", source=source, error=f"{type(exc).__name__}: {' '.join(str(exc).split())}"), True
 
 
 def _assess_chunk(
@@ -182,7 +182,7 @@ def run_batch(
     payloads: dict[int, str | Mapping[str, Any]] = {}
     for i, item in enumerate(items):
         if item.error is not None or item.data is None:
-            results[i] = BatchResult(item.source, None, item.error or f"{item.source}: nothing to assess", item.name)
+            results[i] = BatchResult(item.source, None, item.error or tr("batch.nothing_to_assess", source=item.source), item.name)
             if progress:
                 progress(1)
         else:
@@ -217,7 +217,7 @@ def run_batch(
                 try:
                     outcomes = future.result()
                 except BrokenProcessPool:
-                    outcomes = [(None, f"{items[i].source}: internal error: a worker process stopped unexpectedly", True) for i in chunk]
+                    outcomes = [(None, tr("batch.worker_stopped", source=items[i].source), True) for i in chunk]
                 for i, outcome in zip(chunk, outcomes):
                     store(i, outcome)
     return [r for r in results if r is not None]
@@ -345,7 +345,7 @@ def read_csv(path: str | Path, kb: KnowledgeBase) -> list[BatchItem]:
             if header is None:
                 raise InputError(tr("batch.malformed_csv_header", exc=_csv_problem(exc)), file=name, line=start) from None
             source = f"{name}:{start}"
-            items.append(BatchItem(source, None, None, f"{source}: malformed CSV row: {_csv_problem(exc)}"))
+            items.append(BatchItem(source, None, None, tr("batch.malformed_csv_row", source=source, problem=_csv_problem(exc))))
             # Go on at the physical line after the bad record's first line: an unterminated quote
             # reaches the end of the file, and every row it swallowed is read again.
             pos = start
@@ -387,9 +387,9 @@ def _row_item(row: list[str], header: list[str], kb: KnowledgeBase, source: str)
     org_name = cells.get("name") or None
     extra = [i + 1 for i in range(len(row)) if (i >= len(header) or not header[i]) and row[i].strip()]
     if extra:
-        return BatchItem(source, None, org_name, f"{source}: cell in column {extra[0]} has no column name in the header")
+        return BatchItem(source, None, org_name, tr("batch.cell_without_column", source=source, column=extra[0]))
     if org_name is None:
-        return BatchItem(source, None, None, f"{source}: the name cell is empty: every organisation needs a name")
+        return BatchItem(source, None, None, tr("batch.name_cell_empty", source=source))
     organisation: dict[str, Any] = {}
     if org_name is not None:
         organisation["name"] = org_name

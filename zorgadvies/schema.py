@@ -15,7 +15,7 @@ from .messages import t
 
 __all__ = ["Checker"]
 
-_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true/false", list: "a list", dict: "a mapping"}
+_TYPE_NAMES = {str: "schema.type.text", int: "schema.type.int", bool: "schema.type.bool", list: "schema.type.list", dict: "schema.type.dict"}
 
 
 class Checker:
@@ -90,11 +90,11 @@ def _join(prefix: str, key: object) -> str:
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return t("schema.nothing")
     if isinstance(value, (dict, list)):
-        return _TYPE_NAMES[type(value)]
+        return t(_TYPE_NAMES[type(value)])
     if isinstance(value, int) and value.bit_length() > 64:
         # repr() of a huge int costs quadratic time and fails beyond 4300 digits: describe it.
-        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+        return t("schema.big_number", digits=int(value.bit_length() * 0.30103) + 1)
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
