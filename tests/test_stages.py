@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 
 from zorgadvies.api import Advisor
@@ -283,3 +284,20 @@ def test_the_gates_below_stage_min_count_for_a_climb_above_it(adv: Advisor) -> N
     assert (result.stage, result.stage_min, result.stage_max) == (None, 2, 4)
     assert [e.rule for e in result.higher_evidence] == [C + "3-breed-gedragen"]
     assert estimate(result) == (3, "criteria")
+
+
+def test_the_packs_indexes_agree_with_its_rules(adv: Advisor) -> None:
+    # all_criteria and when_conditions are built once with the pack; they must say what a walk over
+    # the rules says, in pack order, for every pillar and stage (including ones without criteria).
+    pack = adv.pack
+    for pillar in {r.then.pillar for r in pack.rules if r.then.kind == "criterion"} | {"geen_pijler"}:
+        for stage in range(0, 6):
+            walked = tuple(r for r in pack.rules if r.then.kind == "criterion" and r.then.pillar == pillar and r.then.stage == stage)
+            assert pack.all_criteria(pillar, stage) == walked
+    assert sum(len(pack.all_criteria(p, s)) for p in {r.then.pillar for r in pack.rules} for s in range(1, 5) if p) == sum(
+        r.then.kind == "criterion" for r in pack.rules
+    )
+    for rule in pack.rules:
+        assert pack.when_conditions(rule) == tuple(conditions(rule.when))
+    edited = attrs.evolve(pack.rules[0], when=pack.rules[1].when)  # not the pack's own rule: walked anew
+    assert pack.when_conditions(edited) == tuple(conditions(pack.rules[1].when))

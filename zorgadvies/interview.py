@@ -329,7 +329,7 @@ def live_questions(adv: Advisor, facts: Facts, *, run: Callable[[Facts], tuple[d
             continue
         if rule.then.kind == "criterion" and rule.then.stage > ceiling[rule.then.pillar]:  # type: ignore[index,operator]
             continue
-        for cond in conditions(rule.when):
+        for cond in adv.pack.when_conditions(rule):
             if cond.kind == "question":
                 live.add(cond.subject)
             elif cond.subject.startswith("roles."):

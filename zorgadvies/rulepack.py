@@ -128,6 +128,16 @@ class RulePack:
     roots: tuple[Path, ...]
     #: recommendation id -> the facts that say its aim is already met (knowledge ``moot_when``)
     moot: Mapping[str, Formula] = attrs.field(factory=dict)
+    # (pillar, stage) -> its criterion rules in pack order: asked for every pillar and stage on every
+    # answer of a questionnaire (live_questions, classify), so built once with the pack.
+    _criteria: Mapping[tuple[str, int], tuple[Rule, ...]] = attrs.field(
+        init=False, repr=False, eq=False, default=attrs.Factory(lambda self: _criteria_index(self.rules), takes_self=True)
+    )
+    # rule id -> (its when, the conditions in it): live_questions reads them for every rule on every answer.
+    _conditions: Mapping[str, tuple[Formula, tuple[Cond, ...]]] = attrs.field(
+        init=False, repr=False, eq=False,
+        default=attrs.Factory(lambda self: {r.id: (r.when, tuple(conditions(r.when))) for r in self.rules}, takes_self=True),
+    )
 
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
@@ -141,9 +151,22 @@ class RulePack:
         return tuple(r for r in self.all_criteria(pillar, stage) if r.basis == "afgeleid")
 
     def all_criteria(self, pillar: str, stage: int) -> tuple[Rule, ...]:
-        return tuple(
-            r for r in self.rules if r.then.kind == "criterion" and r.then.pillar == pillar and r.then.stage == stage
-        )
+        return self._criteria.get((pillar, stage), ())
+
+    def when_conditions(self, rule: Rule) -> tuple[Cond, ...]:
+        """The conditions in ``rule.when``, in order (walked once per rule of the pack)."""
+        found = self._conditions.get(rule.id)
+        if found is not None and found[0] is rule.when:
+            return found[1]
+        return tuple(conditions(rule.when))  # a rule from elsewhere (a test's, an edited copy)
+
+
+def _criteria_index(rules: tuple[Rule, ...]) -> dict[tuple[str, int], tuple[Rule, ...]]:
+    index: dict[tuple[str, int], list[Rule]] = {}
+    for r in rules:
+        if r.then.kind == "criterion":
+            index.setdefault((r.then.pillar, r.then.stage), []).append(r)  # type: ignore[arg-type]
+    return {key: tuple(found) for key, found in index.items()}
 
 
 def _integer_rank(value: str | int) -> int | None:
