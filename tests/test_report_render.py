@@ -444,3 +444,31 @@ def test_demo_client_report_prints_on_at_most_12_a4_pages(tmp_path: Path) -> Non
 def test_audit_report_prints_to_a4_pdf(tmp_path: Path) -> None:
     _, pages = _print_pdf(tmp_path, render_html(REPORTS["thuiszorg-de-linde"], KB, options=AUDIT))
     assert pages > 12  # the audit trail is the long part
+
+
+_ALL_FACTS = sorted(
+    [*EXAMPLES, *(ROOT / "tests" / "descriptions").glob("*.yaml"), *(ROOT / "tests" / "real").glob("*.yaml")],
+    key=lambda p: (p.parent.name, p.name),
+)
+
+
+@needs_chromium
+def test_client_reports_fit_a_phone_without_sideways_scrolling(tmp_path: Path) -> None:
+    """Every report (examples, descriptions, real organisations) at 390 px: the page never scrolls
+    sideways; only the disputes table, one column per respondent, may scroll inside itself."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
+    facts = [p for p in _ALL_FACTS if not p.name.endswith(".expect.yaml")]
+    assert len(facts) >= 27
+    too_wide = {}
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        for path in facts:
+            html = tmp_path / f"{path.parent.name}-{path.stem}.html"
+            html.write_text(render_html(ADV.assess(path), KB), encoding="utf-8")
+            page.goto(html.as_uri())
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                too_wide[html.name] = width
+        browser.close()
+    assert too_wide == {}, f"reports wider than a 390 px phone: {too_wide}"
