@@ -45,6 +45,9 @@ class Shots:
         page.wait_for_load_state()
         self.n += 1
         page.screenshot(path=str(self.folder / f"{self.n:02d}-{name}.png"), full_page=True)
+        # No page scrolls sideways, on the phone as on the desktop (a wide table scrolls inside itself).
+        width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width <= viewport, f"{name}: {width} px wide in a {viewport} px window"
 
 
 def axe_check(page: Any, where: str) -> None:
