@@ -56,8 +56,8 @@ def test_a_round_from_start_to_report(site: tuple[Litestar, Any, str], tmp_path:
     round_page = admin.get(f"/rounds/{round_id}")
     assert round_page.status_code == 200
     # Completion per respondent: the answers each gave (the bad one did not count).
-    assert '<td>Directeur</td><td data-label="Rol">bestuurder</td><td data-label="Beantwoord">6</td>' in round_page.text
-    assert '<td>Wijkverpleegkundige</td><td data-label="Rol">zorgprofessional</td><td data-label="Beantwoord">1</td>' in round_page.text
+    assert '<td>Directeur</td><td data-label="Rol">Bestuurder</td><td data-label="Beantwoord">6</td>' in round_page.text
+    assert '<td>Wijkverpleegkundige</td><td data-label="Rol">Zorgprofessional</td><td data-label="Beantwoord">1</td>' in round_page.text
     assert "Geschillen" in round_page.text and "Directeur:" in round_page.text  # each respondent's answer
     disputed = re.findall(r'name="question" value="([^"]+)"', round_page.text)
     assert disputed and disputed[0] in asked

@@ -95,7 +95,7 @@ def test_a_round_in_the_browser(tmp_path: Path, db_url: str) -> None:
         page.get_by_role("button", name="Toevoegen").click()
         shots.take(page, "organisation", expect="Thuiszorg De Brug")
         page.get_by_label("Naam", exact=True).fill("Sanne Jansen")
-        page.get_by_label("hoofd_innovatie").check()
+        page.get_by_label("Hoofd Innovatie").check()
         page.get_by_label("geel").check()
         page.get_by_role("button", name="Persoon toevoegen").click()
         page.get_by_label("Naam van de nieuwe ronde").fill("Nulmeting 2026")
@@ -154,7 +154,7 @@ def test_a_round_in_the_browser(tmp_path: Path, db_url: str) -> None:
         assert stages.count() == 6 and "Marketingpraktijk" in stages.first.inner_text()
         assert all(("minstens" in t or "(" in t) for t in stages.all_inner_texts()), stages.all_inner_texts()
         rows = page.locator("table").first.inner_text()
-        assert "Bestuurder\tbestuurder\t5" in rows and "Wijkverpleegkundige\tzorgprofessional\t3" in rows, rows
+        assert "Bestuurder\tBestuurder\t5" in rows and "Wijkverpleegkundige\tZorgprofessional\t3" in rows, rows
         assert page.get_by_role("heading", name="Geschillen").count() == 1
         dispute = page.locator("article.dispute").first
         assert "Bestuurder:" in dispute.inner_text() and "Teamleider:" in dispute.inner_text()

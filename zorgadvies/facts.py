@@ -69,6 +69,20 @@ ROLES = (
     "adviseur",
 )
 
+#: role id -> (Dutch, English) name, as the interview and the web pages show it.
+ROLE_LABELS: dict[str, tuple[str, str]] = {
+    "hoofd_innovatie": ("Hoofd Innovatie", "Head of Innovation"),
+    "hoofd_implementatie": ("Hoofd Implementatie", "Head of Implementation"),
+    "bestuurder": ("Bestuurder", "Board member / director"),
+    "manager": ("Manager", "Manager"),
+    "marketing_communicatie": ("Marketing en communicatie", "Marketing and communication"),
+    "kwaliteit": ("Kwaliteit", "Quality"),
+    "ict": ("ICT", "IT"),
+    "zorgprofessional": ("Zorgprofessional", "Care professional"),
+    "adviseur": ("Adviseur", "Adviser"),
+}
+__all__.append("ROLE_LABELS")
+
 #: DISC colours in the fixed order of the model (D, I, S, C); this order also breaks score ties.
 DISC_COLOURS = ("rood", "geel", "groen", "blauw")
 _DISC_LETTERS = {"D": "rood", "I": "geel", "S": "groen", "C": "blauw"}

@@ -32,7 +32,7 @@ import yaml
 
 from .api import Advisor
 from .errors import InputError, ZorgadviesError, did_you_mean
-from .facts import ASSESSMENT_KEYS, DISC_COLOURS, ROLE_QUESTIONS, ROLES, SECTORS, Facts
+from .facts import ASSESSMENT_KEYS, DISC_COLOURS, ROLE_LABELS, ROLE_QUESTIONS, ROLES, SECTORS, Facts
 from .knowledge import PILLAR_IDS, THEME_LABELS, Question
 from .logic import Formula, Truth, conditions, evaluate
 from .messages import LANGUAGES, MESSAGES
@@ -98,17 +98,6 @@ _SECTOR_LABELS = {
     "overig": ("Overig", "Other"),
 }
 _SECTOR_ALIASES = {"vvt": "ouderenzorg", "hospital": "ziekenhuis", "other": "overig"}
-_ROLE_LABELS = {
-    "hoofd_innovatie": ("Hoofd Innovatie", "Head of Innovation"),
-    "hoofd_implementatie": ("Hoofd Implementatie", "Head of Implementation"),
-    "bestuurder": ("Bestuurder", "Board member / director"),
-    "manager": ("Manager", "Manager"),
-    "marketing_communicatie": ("Marketing en communicatie", "Marketing and communication"),
-    "kwaliteit": ("Kwaliteit", "Quality"),
-    "ict": ("ICT", "IT"),
-    "zorgprofessional": ("Zorgprofessional", "Care professional"),
-    "adviseur": ("Adviseur", "Adviser"),
-}
 _DISC_LETTER = dict(zip("DISC", DISC_COLOURS))
 _DISC_WORDS = {"rood": "rood", "geel": "geel", "groen": "groen", "blauw": "blauw",
                "red": "rood", "yellow": "geel", "green": "groen", "blue": "blauw"} | {
@@ -634,7 +623,7 @@ class Interview:
             n = len(self.people or ()) + 1
             return Step(key, "people", "person", t["interview.person"].format(n=n), t["interview.person_help"], allows_special=n == 1)
         if key == "person.roles":
-            options = tuple(Option(r, self._label(_ROLE_LABELS, r)) for r in ROLES)
+            options = tuple(Option(r, self._label(ROLE_LABELS, r)) for r in ROLES)
             return Step(key, "people", "roles", t["interview.roles"].format(name=self.pending_person), t["interview.roles_help"], options, allows_special=False)
         if key == "person.disc":
             name = self.people[-1]["name"]  # type: ignore[index]

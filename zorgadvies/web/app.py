@@ -34,7 +34,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..api import Advisor, advisor
 from ..errors import ZorgadviesError
-from ..facts import DISC_COLOURS, ROLES, SECTORS
+from ..facts import DISC_COLOURS, ROLE_LABELS, ROLES, SECTORS
 from ..interview import AnswerError
 from ..messages import using_language
 from ..store import Store, open_store
@@ -113,9 +113,13 @@ def _consultant(request: Request[Any, Any, Any]) -> Account:
     return account
 
 
+#: role id -> its Dutch name, for the pages (the ids stay the form values).
+_ROLE_NAMES = {role: ROLE_LABELS[role][0] for role in ROLES}
+
+
 def _page(name: str, request: Request[Any, Any, Any], status_code: int = 200, **context: Any) -> Template:
     context.setdefault("account", None)
-    return Template(template_name=name, context=context | {"version": __version__}, status_code=status_code)
+    return Template(template_name=name, context=context | {"version": __version__, "role_names": _ROLE_NAMES}, status_code=status_code)
 
 
 def _text(form: dict[str, Any], name: str) -> str:
