@@ -87,10 +87,18 @@ def _security_headers(app: ASGIApp) -> ASGIApp:
                 message["headers"] = headers
             await send(message)
 
-        # The pages are Dutch; messages from the library (errors, labels) follow them rather than
-        # the server's locale or $ZORGADVIES_LANG, which are the operator's, not the client's.
+        await app(scope, receive, wrapped)
+
+    return middleware
+
+
+def _in_dutch(app: ASGIApp) -> ASGIApp:
+    """Every request in Dutch: the pages are Dutch, and the library's messages (errors, labels)
+    follow them rather than the server's locale or $ZORGADVIES_LANG, which are the operator's."""
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         with using_language("nl"):
-            await app(scope, receive, wrapped)
+            await app(scope, receive, send)
 
     return middleware
 
@@ -590,7 +598,7 @@ def create_app(database: str | Path | None = None, *, secure_cookies: bool = Fal
         # Only the JSON and YAML documents: the bundled viewers (Swagger UI, ReDoc, ...) load scripts from other sites.
         openapi_config=OpenAPIConfig(title="zorgadvies", version=__version__, path="/api/v1/schema", components=COMPONENTS,
                                      render_plugins=[YamlRenderPlugin()]),
-        middleware=[_security_headers],
+        middleware=[_security_headers, _in_dutch],
         exception_handlers={
             NotFoundException: _not_found,
             rnd.NotFound: _not_found,
