@@ -159,3 +159,18 @@ def test_concurrent_first_saves_create_the_database_once(tmp_path: Path) -> None
         ids = pool.map(_save_one, [db] * 8)
     assert sorted(ids) == list(range(1, 9))
     assert list_organisations(db) == [("Thuiszorg De Linde", 8)]
+
+
+def test_an_sqlite_without_returning_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A respondent's answer is stored with INSERT ... RETURNING (SQLite 3.35): an older library
+    # is refused when the store opens, naming the version and the way out, and creates nothing.
+    import zorgadvies.store as store_module
+
+    monkeypatch.setattr(store_module.sqlite3, "sqlite_version_info", (3, 34, 1))
+    monkeypatch.setattr(store_module.sqlite3, "sqlite_version", "3.34.1")
+    forget_stores()
+    target = tmp_path / "old.sqlite3"
+    with pytest.raises(ZorgadviesError) as raised:
+        open_store(target)
+    assert "SQLite 3.34.1 is too old; zorgadvies needs 3.35 or newer" in str(raised.value)
+    assert str(target) in str(raised.value) and not target.exists()

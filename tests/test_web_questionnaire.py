@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 pytest.importorskip("litestar", reason="the web extra is not installed")
 
@@ -163,3 +163,61 @@ def test_a_hash_in_a_web_answer_is_not_a_note_mark(db_url: str) -> None:
     export = admin.get(f"/orgs/{org_id}/export").json()
     assert export["rounds"][0]["facts"]["respondents"][0]["answers"][first] == value
     assert export["rounds"][0]["respondents"][0]["notes"] == {first: "notulen MT"}
+
+
+def test_recording_keeps_history_only_of_changes_and_refuses_a_closed_link(db_url: str) -> None:
+    # record() is one upsert: the same answer again is no change (no history entry), another note
+    # on the same value is one; a revoked link or a closed round takes nothing, even when the
+    # questionnaire was opened before.
+    from zorgadvies.store.models import AnswerChange, Round
+    from zorgadvies.web import questionnaire as qn
+    from zorgadvies.web.rounds import Closed
+
+    app = create_app(db_url)
+    store = open_store(db_url)
+    assert store is not None
+    admin = admin_client(app, store)
+    _, round_id, links = make_round(admin, "Thuiszorg Het Anker", [("Directeur", "bestuurder"), ("Teamleider", "manager")])
+    adv = advisor()
+    q = qn.open_questionnaire(store, adv, links[0].rsplit("/", 1)[1])
+    step = q.next_step()
+    assert step is not None and not q.completed
+    first, second = step.question.value_ids[:2]  # type: ignore[union-attr]
+
+    def history() -> list[tuple[str | None, str | None]]:
+        with store.session() as session:
+            rows = session.execute(select(AnswerChange.value_json, AnswerChange.note).where(AnswerChange.round_id == round_id)
+                                   .order_by(AnswerChange.id)).all()
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def stored() -> list[tuple[str, str | None]]:
+        with store.session() as session:
+            return [tuple(r) for r in session.execute(select(Answer.value_json, Answer.note)).all()]  # type: ignore[misc]
+
+    qn.record(store, q, step.key, q.answer(step.key, first), None)
+    qn.record(store, q, step.key, q.answer(step.key, first), "  ")  # an empty note is no note: no change
+    assert history() == [(f'"{first}"', None)] and stored() == [(f'"{first}"', None)]
+    qn.record(store, q, step.key, q.answer(step.key, first), "notulen MT")
+    qn.record(store, q, step.key, q.answer(step.key, second), "notulen MT")
+    qn.record(store, q, step.key, q.answer(step.key, second), "notulen MT")
+    assert history() == [(f'"{first}"', None), (f'"{first}"', "notulen MT"), (f'"{second}"', "notulen MT")]
+    assert stored() == [(f'"{second}"', "notulen MT")] and q.notes == {step.key: "notulen MT"}
+
+    # Completion is written when it changes, and read back as the questionnaire opens.
+    qn.record(store, q, step.key, second, "notulen MT", finished=True)
+    assert qn.open_questionnaire(store, adv, links[0].rsplit("/", 1)[1]).completed
+    qn.set_completed(store, q, False)
+    assert not qn.open_questionnaire(store, adv, links[0].rsplit("/", 1)[1]).completed
+
+    # The other link's questionnaire, opened before its link is revoked, then the round closed.
+    other = qn.open_questionnaire(store, adv, links[1].rsplit("/", 1)[1])
+    with store.session() as session:
+        session.execute(update(Respondent).where(Respondent.name == "Teamleider").values(revoked_at="2026-12-03T00:00:00Z"))
+    with pytest.raises(Closed):
+        qn.record(store, other, step.key, first, None)
+    with store.session() as session:
+        session.execute(update(Round).where(Round.id == round_id).values(closed_at="2026-12-03T00:00:00Z"))
+    with pytest.raises(Closed):
+        qn.record(store, q, step.key, first, "later")
+    assert stored() == [(f'"{second}"', "notulen MT")] and len(history()) == 3
+    assert qn.open_questionnaire(store, adv, links[0].rsplit("/", 1)[1]).closed

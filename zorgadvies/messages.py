@@ -1353,6 +1353,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "database schema revision {current} is newer than this zorgadvies knows (upgrade zorgadvies)",
     ),
     "store.database_url": ("geen database-URL: {target!r}", "not a database URL: {target!r}"),
+    "store.sqlite_too_old": (
+        "SQLite {version} is te oud; zorgadvies heeft 3.35 of nieuwer nodig (werk Python of het besturingssysteem bij, of gebruik --database postgresql://...)",
+        "SQLite {version} is too old; zorgadvies needs 3.35 or newer (upgrade Python or the operating system, or use --database postgresql://...)",
+    ),
     "store.history_database_has_schema": (
         "de historiedatabase heeft schemaversie {version}; deze zorgadvies kent tot en met 1 (werk zorgadvies bij)",
         "history database has schema version {version}; this zorgadvies knows up to 1 (upgrade zorgadvies)",

@@ -13,6 +13,7 @@ A database from a newer zorgadvies is refused with a clear message.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import threading
 from collections.abc import Iterator
@@ -107,7 +108,13 @@ def _target(target: str | Path | None) -> tuple[str, Path | None]:
 _READING = "zorgadvies_reading"
 
 
-def _sqlite_engine(url: str) -> Engine:
+#: The oldest SQLite with RETURNING (3.35, 2021), which a respondent's answer uses (web/questionnaire.py).
+SQLITE_MINIMUM = (3, 35)
+
+
+def _sqlite_engine(url: str, path: Path | None) -> Engine:
+    if sqlite3.sqlite_version_info < SQLITE_MINIMUM:
+        raise StoreError(t("store.sqlite_too_old", version=sqlite3.sqlite_version), file=str(path) if path else None)
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
@@ -143,7 +150,8 @@ class Store:
         # Readers: on SQLite a deferred transaction (see _sqlite_engine); elsewhere autocommit, which
         # spares two round trips (BEGIN, COMMIT) per reading request.
         reading: dict[str, Any] = {_READING: True} if engine.dialect.name == "sqlite" else {"isolation_level": "AUTOCOMMIT"}
-        self._readers = sessionmaker(engine.execution_options(**reading), expire_on_commit=False)
+        self._reading_engine = engine.execution_options(**reading)
+        self._readers = sessionmaker(self._reading_engine, expire_on_commit=False)
 
     @property
     def label(self) -> str:
@@ -171,6 +179,17 @@ class Store:
         try:
             with self._readers.begin() as session:
                 yield session
+        except DBAPIError as exc:
+            raise StoreError(t("store.database_cannot_used", reason=_short(exc)), file=self.label) from None
+
+    @contextmanager
+    def connect(self, *, reading: bool = False) -> Iterator[Connection]:
+        """A Core connection in one transaction, for the hot paths that need no ORM objects (a
+        respondent's answer: docs/performance.md). ``reading`` gives :meth:`read`'s transaction;
+        otherwise :meth:`session`'s (committed when the block ends, rolled back on an error)."""
+        try:
+            with (self._reading_engine if reading else self.engine).begin() as conn:
+                yield conn
         except DBAPIError as exc:
             raise StoreError(t("store.database_cannot_used", reason=_short(exc)), file=self.label) from None
 
@@ -263,7 +282,7 @@ def open_store(target: str | Path | None = None, *, create: bool = True) -> Stor
                     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the database holds client data
                 except OSError as exc:
                     raise StoreError(t("store.cannot_create_folder_for", strerror=exc.strerror), file=str(path)) from None
-            engine = _sqlite_engine(url)
+            engine = _sqlite_engine(url, path)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         store = Store(url, path, engine)

@@ -17,21 +17,23 @@ from __future__ import annotations
 
 import json
 import threading
-from typing import Any
+from typing import Any, cast
 
 import attrs
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..api import Advisor
 from ..interview import Interview, Step
 from ..livefast import fast_live_questions
 from ..quickscan import QuickInterview, quick_questions
 from ..store import Store
-from ..store.models import Answer, AnswerChange, Organisation, Respondent, Round
-from .rounds import Closed, NotFound, organisation_data
+from ..store.models import Answer, AnswerChange, Organisation, Person, Respondent, Round
+from .rounds import Closed, NotFound, organisation_document
 from .security import hash_token, when
 
-__all__ = ["Questionnaire", "RespondentInterview", "open_questionnaire", "record", "set_completed"]
+__all__ = ["Named", "Questionnaire", "RespondentInterview", "open_questionnaire", "record", "set_completed"]
 
 _quick: dict[str, tuple[str, ...]] = {}
 _quick_lock = threading.Lock()
@@ -85,20 +87,26 @@ class RespondentInterview(QuickInterview):
         return answered, answered + len(self.remaining())
 
 
+@attrs.frozen
+class Named:
+    """What a page shows of a stored respondent or organisation: its name."""
+
+    id: int
+    name: str
+
+
 @attrs.define
 class Questionnaire:
     """One respondent's questionnaire as loaded from the store (for one request)."""
 
-    respondent: Respondent
-    round: Round
-    organisation: Organisation
+    respondent: Named
+    round_id: int
+    closed: bool
+    completed: bool
+    organisation: Named
     interview: RespondentInterview
     answers: dict[str, Any]
     notes: dict[str, str]
-
-    @property
-    def closed(self) -> bool:
-        return bool(self.round.closed_at)
 
     def next_step(self) -> Step | None:
         """The next question, or None when nothing that can change a conclusion is left to ask."""
@@ -118,31 +126,71 @@ class Questionnaire:
         return value
 
 
+# The statements of the hot path, built once (SQLAlchemy caches their compiled form by structure,
+# but building a statement costs as much again as running it on SQLite). Core, not the ORM: no
+# identity map or unit of work for a handful of columns (docs/performance.md).
+_resp, _round, _org, _person, _answer, _change = (
+    cast(Table, model.__table__) for model in (Respondent, Round, Organisation, Person, Answer, AnswerChange)
+)
+_BY_LINK = (
+    select(_resp.c.id, _resp.c.name, _resp.c.revoked_at, _resp.c.completed_at, _round.c.id.label("round_id"),
+           _round.c.closed_at, _org.c.id.label("org_id"), _org.c.name.label("org_name"), _org.c.sector, _org.c.employees)
+    .join(_round, _round.c.id == _resp.c.round_id)
+    .join(_org, _org.c.id == _round.c.organisation_id)
+    .where(_resp.c.token_hash == bindparam("token_hash"))
+)
+_PEOPLE = (select(_person.c.name, _person.c.roles_json, _person.c.disc_json)
+           .where(_person.c.organisation_id == bindparam("org_id")).order_by(_person.c.position, _person.c.id))
+_ANSWERS = select(_answer.c.question, _answer.c.value_json, _answer.c.note).where(_answer.c.respondent_id == bindparam("resp_id"))
+# Whether the link still takes answers (not revoked, round open), and whether it was complete.
+_OPEN = (select(_resp.c.completed_at).join(_round, _round.c.id == _resp.c.round_id)
+         .where(_resp.c.id == bindparam("resp_id"), _resp.c.revoked_at.is_(None), _round.c.closed_at.is_(None)))
+_COMPLETED = update(_resp).where(_resp.c.id == bindparam("resp_id")).values(completed_at=bindparam("completed_at"))
+_CHANGE = insert(_change)
+_upserts: dict[str, Any] = {}
+
+
+def _upsert(dialect: str) -> Any:
+    """Insert the answer, or update it when its value or note differs: a row counts only when stored.
+
+    One statement (``INSERT ... ON CONFLICT DO UPDATE ... WHERE``) instead of a read and a write:
+    on PostgreSQL one round trip fewer. It returns a row when the answer was inserted or changed
+    and none when it was the same: then no history entry is written. (RETURNING needs SQLite 3.35,
+    from 2021; Python 3.11's own builds and the supported Linux distributions have it.)
+    """
+    found = _upserts.get(dialect)
+    if found is None:
+        stmt = (sqlite_insert if dialect == "sqlite" else pg_insert)(_answer)
+        found = _upserts[dialect] = stmt.on_conflict_do_update(
+            index_elements=[_answer.c.respondent_id, _answer.c.question],
+            set_={"value_json": stmt.excluded.value_json, "note": stmt.excluded.note, "updated_at": stmt.excluded.updated_at},
+            where=or_(_answer.c.value_json.is_distinct_from(stmt.excluded.value_json),
+                      _answer.c.note.is_distinct_from(stmt.excluded.note)),
+        ).returning(_answer.c.id)  # not the row count: through psycopg it was -1 for this statement
+    return found
+
+
 def open_questionnaire(store: Store, adv: Advisor, token: str) -> Questionnaire:
     """The questionnaire of a personal link, in one reading transaction.
 
     Raises :class:`NotFound` for a link that is not one or is revoked; a closed round is returned
     (the caller shows that it is closed and takes no answers).
     """
-    with store.read() as session:
-        found = session.execute(
-            select(Respondent, Round, Organisation)
-            .join(Round, Round.id == Respondent.round_id)
-            .join(Organisation, Organisation.id == Round.organisation_id)
-            .where(Respondent.token_hash == hash_token(token))
-        ).one_or_none()
-        if found is None or found[0].revoked_at:
+    with store.connect(reading=True) as conn:
+        found = conn.execute(_BY_LINK, {"token_hash": hash_token(token)}).one_or_none()
+        if found is None or found.revoked_at:
             raise NotFound
-        resp, rnd, org = found
-        data = organisation_data(session, org)
-        rows = session.execute(select(Answer.question, Answer.value_json, Answer.note).where(Answer.respondent_id == resp.id)).all()
+        listed = conn.execute(_PEOPLE, {"org_id": found.org_id}).all()
+        rows = conn.execute(_ANSWERS, {"resp_id": found.id}).all()
+    data = organisation_document(found.org_name, found.sector, found.employees, [tuple(p) for p in listed])
     answers = {q: json.loads(v) for q, v, _ in rows}
     notes = {q: n for q, _, n in rows if n}
     # The organisation part is the consultant's: the questionnaire starts at the questions (what the
     # consultant left unknown stays unknown).
     unknown = [f"organisation.{k}" for k in ("sector", "employees") if k not in data["organisation"]]
     interview = RespondentInterview(adv, data=data | {"answers": answers}, state={"people": "done", "unknown": unknown})
-    return Questionnaire(resp, rnd, org, interview, dict(answers), notes)
+    return Questionnaire(Named(found.id, found.name), found.round_id, bool(found.closed_at), bool(found.completed_at),
+                         Named(found.org_id, found.org_name), interview, dict(answers), notes)
 
 
 def record(store: Store, questionnaire: Questionnaire, question: str, value: object, note: str | None,
@@ -154,28 +202,21 @@ def record(store: Store, questionnaire: Questionnaire, question: str, value: obj
     """
     note = (note or "").strip()[:2000] or None
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    resp_id, round_id = questionnaire.respondent.id, questionnaire.round.id
-    with store.session() as session:
-        resp = session.execute(
-            select(Respondent).join(Round, Round.id == Respondent.round_id)
-            .where(Respondent.id == resp_id, Respondent.revoked_at.is_(None), Round.closed_at.is_(None))
-        ).scalar_one_or_none()
-        if resp is None:  # the round closed or the link was revoked in the meantime
+    resp_id = questionnaire.respondent.id
+    with store.connect() as conn:
+        still = conn.execute(_OPEN, {"resp_id": resp_id}).one_or_none()
+        if still is None:  # the round closed or the link was revoked in the meantime
             raise Closed
         now = when()
-        row = session.execute(select(Answer).where(Answer.respondent_id == resp_id, Answer.question == question)).scalar_one_or_none()
-        changed = True
-        if row is None:
-            session.add(Answer(respondent_id=resp_id, question=question, value_json=text, note=note, updated_at=now))
-        elif (row.value_json, row.note) != (text, note):
-            row.value_json, row.note, row.updated_at = text, note, now
-        else:
-            changed = False  # unchanged: no history entry
-        if changed:
-            session.add(AnswerChange(round_id=round_id, respondent_id=resp_id, question=question, value_json=text, note=note,
-                                     actor=f"respondent:{resp_id}", changed_at=now))
-        if finished is not None:
-            _complete(resp, finished)
+        stored = conn.execute(_upsert(conn.dialect.name), {"respondent_id": resp_id, "question": question, "value_json": text,
+                                                          "note": note, "updated_at": now})
+        if stored.first() is not None:  # inserted or changed; the same answer again leaves no history entry
+            conn.execute(_CHANGE, {"round_id": questionnaire.round_id, "respondent_id": resp_id, "question": question,
+                                   "value_json": text, "note": note, "actor": f"respondent:{resp_id}", "changed_at": now})
+        if finished is not None and bool(still.completed_at) != finished:
+            conn.execute(_COMPLETED, {"resp_id": resp_id, "completed_at": now if finished else None})
+    if finished is not None:
+        questionnaire.completed = finished
     if note:
         questionnaire.notes[question] = note
     else:
@@ -184,16 +225,8 @@ def record(store: Store, questionnaire: Questionnaire, question: str, value: obj
 
 def set_completed(store: Store, questionnaire: Questionnaire, finished: bool) -> None:
     """Record whether the respondent has answered everything (a write only when that changes)."""
-    if bool(questionnaire.respondent.completed_at) == finished:
+    if questionnaire.completed == finished:
         return
-    with store.session() as session:
-        resp = session.get(Respondent, questionnaire.respondent.id)
-        if resp is not None:
-            _complete(resp, finished)
-
-
-def _complete(resp: Respondent, finished: bool) -> None:
-    if finished and not resp.completed_at:
-        resp.completed_at = when()
-    elif not finished:
-        resp.completed_at = None
+    with store.connect() as conn:
+        conn.execute(_COMPLETED, {"resp_id": questionnaire.respondent.id, "completed_at": when() if finished else None})
+    questionnaire.completed = finished

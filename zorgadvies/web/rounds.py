@@ -41,6 +41,7 @@ __all__ = [
     "get_round",
     "list_organisations",
     "organisation_data",
+    "organisation_document",
     "organisation_export",
     "previous_assessment",
     "questionnaire",
@@ -199,16 +200,23 @@ def notes_of(session: Session, resp: Respondent) -> dict[str, str]:
 
 
 def organisation_data(session: Session, org: Organisation) -> dict[str, Any]:
-    data: dict[str, Any] = {"organisation": {"name": org.name}}
-    if org.sector:
-        data["organisation"]["sector"] = org.sector
-    if org.employees is not None:
-        data["organisation"]["employees"] = org.employees
-    listed = people(session, org)
+    """The organisation part of a facts document: the organisation and its people, as the consultant entered them."""
+    return organisation_document(org.name, org.sector, org.employees,
+                                 [(p.name, p.roles_json, p.disc_json) for p in people(session, org)])
+
+
+def organisation_document(name: str, sector: str | None, employees: int | None,
+                          listed: Sequence[tuple[str, str, str | None]]) -> dict[str, Any]:
+    """:func:`organisation_data` from stored values: (name, roles JSON, DISC JSON or None) per person, in order."""
+    data: dict[str, Any] = {"organisation": {"name": name}}
+    if sector:
+        data["organisation"]["sector"] = sector
+    if employees is not None:
+        data["organisation"]["employees"] = employees
     if listed:
         data["people"] = [
-            {"name": p.name, "roles": json.loads(p.roles_json)} | ({"disc": json.loads(p.disc_json)} if p.disc_json else {})
-            for p in listed
+            {"name": person, "roles": json.loads(roles)} | ({"disc": json.loads(disc)} if disc else {})
+            for person, roles, disc in listed
         ]
     return data
 
