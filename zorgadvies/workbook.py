@@ -153,21 +153,24 @@ def _fail(file: str, sheet: str, cell: str, reason: str, hint: str | None = None
     return InputError(t("workbook.message", sheet=sheet, cell=cell, reason=reason), file=file, hint=hint)
 
 
-def _open(path: Path) -> Any:
+def _open(source: Path | bytes, name: str) -> Any:
     from openpyxl import load_workbook
 
-    name = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(t("workbook.cannot_read_workbook", strerror=exc.strerror), file=name) from None
+    if isinstance(source, bytes):
+        size = len(source)
+    else:
+        try:
+            size = source.stat().st_size
+        except OSError as exc:
+            raise InputError(t("workbook.cannot_read_workbook", strerror=exc.strerror), file=name) from None
     if size > _MAX_BYTES:
         raise InputError(t("workbook.workbook_kb_questionnaire_far", value=size // 1024), file=name)
+    file = io.BytesIO(source) if isinstance(source, bytes) else source
     try:
-        with zipfile.ZipFile(path) as archive:  # a zip bomb is refused before openpyxl unpacks it
+        with zipfile.ZipFile(file) as archive:  # a zip bomb is refused before openpyxl unpacks it
             if sum(i.file_size for i in archive.infolist()) > _MAX_UNPACKED:
                 raise InputError(t("workbook.workbook_unpacks_more_than"), file=name)
-        return load_workbook(path, data_only=True)
+        return load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source, data_only=True)
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
@@ -178,16 +181,17 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def read_workbook(path: str | Path, kb: KnowledgeBase) -> dict[str, Any]:
+def read_workbook(path: str | Path | bytes, kb: KnowledgeBase, *, name: str | None = None) -> dict[str, Any]:
     """One filled-in workbook as ``{organisation, name, role, answers, notes}`` (canonical values).
 
+    ``path`` is a file, or the workbook's bytes (an upload: ``name`` is then what errors call it).
     Refuses, naming the sheet, the cell and the reason, a workbook whose sheets, header, question
     codes or order were changed, or an answer that is not one of the question's answer texts.
     Empty answers are left out (unknown).
     """
-    file = Path(path)
-    name = str(file)
-    book = _open(file)
+    source = path if isinstance(path, bytes) else Path(path)
+    name = name or str(source if isinstance(source, Path) else "werkmap.xlsx")
+    book = _open(source, name)
     for sheet_name in (ANSWER_SHEET, INFO_SHEET):
         if sheet_name not in book.sheetnames:
             raise _fail(name, sheet_name, "A1", t("workbook.this_sheet_missing_zorgadvies"))

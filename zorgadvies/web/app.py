@@ -20,7 +20,7 @@ from typing import Annotated, Any
 from litestar import Litestar, MediaType, Request, Response, Router, get, post
 from litestar.config.csrf import CSRFConfig
 from litestar.plugins.jinja import JinjaTemplateEngine
-from litestar.datastructures import Cookie
+from litestar.datastructures import Cookie, UploadFile
 from litestar.enums import RequestEncodingType
 from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException, PermissionDeniedException
 from litestar.openapi import OpenAPIConfig
@@ -33,7 +33,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..api import Advisor, advisor
-from ..errors import ZorgadviesError
+from ..errors import InputError, ZorgadviesError
 from ..facts import DISC_COLOURS, ROLE_LABELS, ROLES, SECTORS
 from ..interview import AnswerError
 from ..messages import using_language
@@ -51,6 +51,10 @@ __all__ = ["SESSION_COOKIE", "create_app"]
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "zorgadvies_session"
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
+Upload = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]
+
+#: The largest workbook upload: the reader's own limit (5 MB, zorgadvies.workbook) and room for the form around it.
+WORKBOOK_UPLOAD_LIMIT = 6 * 1024 * 1024
 
 CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 #: The downloaded HTML report is a stand-alone document with its own inline styles and SVG; still no script.
@@ -388,6 +392,25 @@ def add_respondent(request: Request[Any, Any, Any], round_id: FromPath[int], dat
     return _round_page(request, account, round_id, new_link=(resp.name, _link(request, f"/r/{token}")))
 
 
+@post("/rounds/{round_id:int}/werkmap", sync_to_thread=True, request_max_body_size=WORKBOOK_UPLOAD_LIMIT)
+def upload_workbook(request: Request[Any, Any, Any], round_id: FromPath[int], data: Upload) -> Template:
+    """A respondent who filled in the questionnaire workbook: their answers join the round (rounds.add_workbook_respondent)."""
+    account = _consultant(request)
+    upload = data.get("werkmap")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return _round_page(request, account, round_id, 400, error="kies een ingevulde werkmap (.xlsx) om toe te voegen")
+    body = upload.file.read(WORKBOOK_UPLOAD_LIMIT + 1)
+    try:
+        with _store(request).session() as session:
+            the_round, org = rnd.get_round(session, account.id, round_id)
+            resp, answered = rnd.add_workbook_respondent(session, _adv(request), the_round, org, account.id, body, upload.filename)
+            name = resp.name
+    except (ValueError, InputError) as exc:
+        return _round_page(request, account, round_id, 400, error=str(exc))
+    counted = f"{answered} antwoord" if answered == 1 else f"{answered} antwoorden"
+    return _round_page(request, account, round_id, added=f"De werkmap van {name} is toegevoegd: {counted}.")
+
+
 @post("/rounds/{round_id:int}/respondents/{respondent_id:int}/revoke", sync_to_thread=True)
 def revoke(request: Request[Any, Any, Any], round_id: FromPath[int], respondent_id: FromPath[int]) -> Redirect:
     account = _consultant(request)
@@ -584,7 +607,7 @@ def create_app(database: str | Path | None = None, *, secure_cookies: bool = Fal
     html = Router(path="/", include_in_schema=False, route_handlers=[
         login_page, login, logout, setup_page, setup, accounts_page, add_account, api_token,
         dashboard, create_org, organisation, add_person, create_round, delete_org, export_org, compare, peers,
-        round_page, add_respondent, revoke, consensus, add_note, close, report, report_view, questionnaire_xlsx,
+        round_page, add_respondent, upload_workbook, revoke, consensus, add_note, close, report, report_view, questionnaire_xlsx,
         respondent_start, respondent_change, respondent_answer, healthz,
     ])
     app = Litestar(

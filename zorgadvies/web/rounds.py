@@ -33,6 +33,7 @@ __all__ = [
     "add_note",
     "add_person",
     "add_respondent",
+    "add_workbook_respondent",
     "close_round",
     "create_organisation",
     "create_round",
@@ -176,6 +177,41 @@ def add_respondent(session: Session, rnd: Round, name: str, role: str | None) ->
     session.add(resp)
     session.flush()
     return resp, token
+
+
+def add_workbook_respondent(session: Session, adv: Advisor, rnd: Round, org: Organisation, account_id: int,
+                            workbook: bytes, filename: str) -> tuple[Respondent, int]:
+    """A respondent who filled in the questionnaire workbook (``zorgadvies vragenlijst``) instead of a link.
+
+    The workbook is read as ``zorgadvies assess --werkmap`` reads it (:func:`zorgadvies.workbook.read_workbook`:
+    one clear error naming the sheet and cell of what does not fit); it must be of this
+    organisation. Its respondent (name and role from the Gegevens sheet) joins the round with the
+    answers and notes given, each kept in the answer history as entered by the consultant, and
+    counts as done. A note beside a question left open becomes a note of the round on that
+    question. Returns the respondent and the number of answers. ``InputError`` for a workbook
+    that does not fit, ``ValueError`` for one of another organisation or a name already in the round.
+    """
+    from ..workbook import read_workbook
+
+    if rnd.closed_at:
+        raise Closed
+    read = read_workbook(workbook, adv.kb, name=_clean(filename, 100) or "werkmap.xlsx")
+    if _clean(read["organisation"]).casefold() != _clean(org.name).casefold():
+        raise ValueError(f"deze werkmap is van '{_clean(read['organisation'])}', niet van '{org.name}' (Gegevens!B1)")
+    resp, _token = add_respondent(session, rnd, read["name"], read["role"])  # the link is not shown: nobody needs it
+    now = when()
+    for question, value in read["answers"].items():
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        note = read["notes"].get(question)
+        session.add(Answer(respondent_id=resp.id, question=question, value_json=text, note=note, updated_at=now))
+        session.add(AnswerChange(round_id=rnd.id, respondent_id=resp.id, question=question, value_json=text, note=note,
+                                 actor=f"account:{account_id}", changed_at=now))
+    for question, note in read["notes"].items():
+        if question not in read["answers"]:
+            add_note(session, rnd, account_id, f"{resp.name}: {note}", question)
+    resp.completed_at = now
+    session.flush()
+    return resp, len(read["answers"])
 
 
 def get_respondent(session: Session, rnd: Round, respondent_id: int) -> Respondent:
