@@ -20,17 +20,15 @@ import threading
 from typing import Any, cast
 
 import attrs
-from sqlalchemy import Table, bindparam, insert, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Table, bindparam, select, update
 
 from ..api import Advisor
 from ..interview import Interview, Step
 from ..livefast import fast_live_questions
 from ..quickscan import QuickInterview, quick_questions
 from ..store import Store
-from ..store.models import Answer, AnswerChange, Organisation, Person, Respondent, Round
-from .rounds import Closed, NotFound, organisation_document
+from ..store.models import Answer, Organisation, Person, Respondent, Round
+from .rounds import Closed, NotFound, organisation_document, store_answer
 from .security import hash_token, when
 
 __all__ = ["Named", "Questionnaire", "RespondentInterview", "open_questionnaire", "record", "set_completed"]
@@ -129,9 +127,7 @@ class Questionnaire:
 # The statements of the hot path, built once (SQLAlchemy caches their compiled form by structure,
 # but building a statement costs as much again as running it on SQLite). Core, not the ORM: no
 # identity map or unit of work for a handful of columns (docs/performance.md).
-_resp, _round, _org, _person, _answer, _change = (
-    cast(Table, model.__table__) for model in (Respondent, Round, Organisation, Person, Answer, AnswerChange)
-)
+_resp, _round, _org, _person, _answer = (cast(Table, model.__table__) for model in (Respondent, Round, Organisation, Person, Answer))
 _BY_LINK = (
     select(_resp.c.id, _resp.c.name, _resp.c.revoked_at, _resp.c.completed_at, _round.c.id.label("round_id"),
            _round.c.closed_at, _org.c.id.label("org_id"), _org.c.name.label("org_name"), _org.c.sector, _org.c.employees)
@@ -146,28 +142,6 @@ _ANSWERS = select(_answer.c.question, _answer.c.value_json, _answer.c.note).wher
 _OPEN = (select(_resp.c.completed_at).join(_round, _round.c.id == _resp.c.round_id)
          .where(_resp.c.id == bindparam("resp_id"), _resp.c.revoked_at.is_(None), _round.c.closed_at.is_(None)))
 _COMPLETED = update(_resp).where(_resp.c.id == bindparam("resp_id")).values(completed_at=bindparam("completed_at"))
-_CHANGE = insert(_change)
-_upserts: dict[str, Any] = {}
-
-
-def _upsert(dialect: str) -> Any:
-    """Insert the answer, or update it when its value or note differs: a row counts only when stored.
-
-    One statement (``INSERT ... ON CONFLICT DO UPDATE ... WHERE``) instead of a read and a write:
-    on PostgreSQL one round trip fewer. It returns a row when the answer was inserted or changed
-    and none when it was the same: then no history entry is written. (RETURNING needs SQLite 3.35,
-    from 2021; Python 3.11's own builds and the supported Linux distributions have it.)
-    """
-    found = _upserts.get(dialect)
-    if found is None:
-        stmt = (sqlite_insert if dialect == "sqlite" else pg_insert)(_answer)
-        found = _upserts[dialect] = stmt.on_conflict_do_update(
-            index_elements=[_answer.c.respondent_id, _answer.c.question],
-            set_={"value_json": stmt.excluded.value_json, "note": stmt.excluded.note, "updated_at": stmt.excluded.updated_at},
-            where=or_(_answer.c.value_json.is_distinct_from(stmt.excluded.value_json),
-                      _answer.c.note.is_distinct_from(stmt.excluded.note)),
-        ).returning(_answer.c.id)  # not the row count: through psycopg it was -1 for this statement
-    return found
 
 
 def open_questionnaire(store: Store, adv: Advisor, token: str) -> Questionnaire:
@@ -201,18 +175,13 @@ def record(store: Store, questionnaire: Questionnaire, question: str, value: obj
     Raises :class:`Closed` when the round closed or the link was revoked in the meantime.
     """
     note = (note or "").strip()[:2000] or None
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     resp_id = questionnaire.respondent.id
     with store.connect() as conn:
         still = conn.execute(_OPEN, {"resp_id": resp_id}).one_or_none()
         if still is None:  # the round closed or the link was revoked in the meantime
             raise Closed
         now = when()
-        stored = conn.execute(_upsert(conn.dialect.name), {"respondent_id": resp_id, "question": question, "value_json": text,
-                                                          "note": note, "updated_at": now})
-        if stored.first() is not None:  # inserted or changed; the same answer again leaves no history entry
-            conn.execute(_CHANGE, {"round_id": questionnaire.round_id, "respondent_id": resp_id, "question": question,
-                                   "value_json": text, "note": note, "actor": f"respondent:{resp_id}", "changed_at": now})
+        store_answer(conn, questionnaire.round_id, resp_id, question, value, note, f"respondent:{resp_id}", now)
         if finished is not None and bool(still.completed_at) != finished:
             conn.execute(_COMPLETED, {"resp_id": resp_id, "completed_at": now if finished else None})
     if finished is not None:

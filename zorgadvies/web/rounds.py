@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, Table, delete, func, insert, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ..api import Advisor
@@ -50,6 +52,7 @@ __all__ = [
     "round_view",
     "revoke_respondent",
     "set_consensus",
+    "store_answer",
 ]
 
 
@@ -200,12 +203,9 @@ def add_workbook_respondent(session: Session, adv: Advisor, rnd: Round, org: Org
         raise ValueError(f"deze werkmap is van '{_clean(read['organisation'])}', niet van '{org.name}' (Gegevens!B1)")
     resp, _token = add_respondent(session, rnd, read["name"], read["role"])  # the link is not shown: nobody needs it
     now = when()
+    conn = session.connection()
     for question, value in read["answers"].items():
-        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        note = read["notes"].get(question)
-        session.add(Answer(respondent_id=resp.id, question=question, value_json=text, note=note, updated_at=now))
-        session.add(AnswerChange(round_id=rnd.id, respondent_id=resp.id, question=question, value_json=text, note=note,
-                                 actor=f"account:{account_id}", changed_at=now))
+        store_answer(conn, rnd.id, resp.id, question, value, read["notes"].get(question), f"account:{account_id}", now)
     for question, note in read["notes"].items():
         if question not in read["answers"]:
             add_note(session, rnd, account_id, f"{resp.name}: {note}", question)
@@ -223,6 +223,47 @@ def get_respondent(session: Session, rnd: Round, respondent_id: int) -> Responde
 
 def revoke_respondent(session: Session, resp: Respondent) -> None:
     resp.revoked_at = resp.revoked_at or when()
+
+
+_answers, _changes = cast(Table, Answer.__table__), cast(Table, AnswerChange.__table__)
+_CHANGE = insert(_changes)
+_upserts: dict[str, Any] = {}
+
+
+def _upsert(dialect: str) -> Any:
+    """Insert the answer, or update it when its value or note differs: a row counts only when stored.
+
+    One statement (``INSERT ... ON CONFLICT DO UPDATE ... WHERE``) instead of a read and a write:
+    on PostgreSQL one round trip fewer. It returns a row when the answer was inserted or changed
+    and none when it was the same: then no history entry is written. (RETURNING needs SQLite 3.35,
+    from 2021; Python 3.11's own builds and the supported Linux distributions have it.)
+    """
+    found = _upserts.get(dialect)
+    if found is None:
+        stmt = (sqlite_insert if dialect == "sqlite" else pg_insert)(_answers)
+        found = _upserts[dialect] = stmt.on_conflict_do_update(
+            index_elements=[_answers.c.respondent_id, _answers.c.question],
+            set_={"value_json": stmt.excluded.value_json, "note": stmt.excluded.note, "updated_at": stmt.excluded.updated_at},
+            where=or_(_answers.c.value_json.is_distinct_from(stmt.excluded.value_json),
+                      _answers.c.note.is_distinct_from(stmt.excluded.note)),
+        ).returning(_answers.c.id)  # not the row count: through psycopg it was -1 for this statement
+    return found
+
+
+def store_answer(conn: Connection, round_id: int, respondent_id: int, question: str, value: object, note: str | None,
+                 actor: str, now: str) -> bool:
+    """Store a respondent's answer with its history row (``actor``: who, ``now``: when), in the
+    caller's transaction: the one place where answers are written (a respondent's questionnaire,
+    an uploaded workbook). The same value and note again change nothing and leave no history
+    row; returns whether anything was stored."""
+    text = _dump(value)
+    stored = conn.execute(_upsert(conn.dialect.name), {"respondent_id": respondent_id, "question": question,
+                                                      "value_json": text, "note": note, "updated_at": now})
+    if stored.first() is None:
+        return False
+    conn.execute(_CHANGE, {"round_id": round_id, "respondent_id": respondent_id, "question": question,
+                           "value_json": text, "note": note, "actor": actor, "changed_at": now})
+    return True
 
 
 def answers_of(session: Session, resp: Respondent) -> dict[str, Any]:
